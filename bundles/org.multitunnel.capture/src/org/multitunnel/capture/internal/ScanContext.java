@@ -1,0 +1,94 @@
+package org.multitunnel.capture.internal;
+
+import java.nio.ByteBuffer;
+
+import org.multitunnel.capture.IndexListener;
+import org.multitunnel.capture.PacketView;
+import org.multitunnel.capture.PacketVisitor;
+import org.multitunnel.capture.ReadWarning;
+
+/**
+ * Everything a format scanner needs for one pass, and the single place where packets leave a scanner: it refills
+ * the reusable {@link PacketView}, counts, reports progress and polls cancellation every {@link #PROGRESS_EVERY}
+ * packets. No allocation per packet.
+ */
+public final class ScanContext {
+    /** Progress/cancel cadence in packets (a power of two). */
+    public static final int PROGRESS_EVERY = 4096;
+
+    public final MappedCapture data;
+    public final Warnings warnings;
+    public final InterfaceTable interfaces;
+    private final PacketVisitor sink;
+    private final IndexListener listener;
+    private final PacketView view = new PacketView();
+    private long packets;
+    private long capturedBytes;
+    private boolean stopped;
+    private boolean cancelled;
+
+    public ScanContext(MappedCapture data, Warnings warnings, InterfaceTable interfaces, PacketVisitor sink,
+            IndexListener listener) {
+        this.data = data;
+        this.warnings = warnings;
+        this.interfaces = interfaces;
+        this.sink = sink;
+        this.listener = listener;
+    }
+
+    /**
+     * Hands one packet to the sink. {@code buffer} is the big-endian window, {@code dataOffset} the packet's
+     * position in it, {@code nextPos} the file offset after the record (for progress).
+     *
+     * @return {@code false} when the pass must stop (sink refused, or cancelled)
+     */
+    public boolean emit(ByteBuffer buffer, int dataOffset, long fileOffset, long timestampNanos, int capturedLength,
+            int originalLength, int interfaceId, int linkType, long nextPos) {
+        view.set(buffer, dataOffset, packets, fileOffset, timestampNanos, capturedLength, originalLength,
+                interfaceId, linkType);
+        packets++;
+        capturedBytes += capturedLength;
+        if (!sink.visit(view)) {
+            stopped = true;
+            return false;
+        }
+        if ((packets & (PROGRESS_EVERY - 1)) == 0) {
+            return checkpoint(nextPos);
+        }
+        return true;
+    }
+
+    /** Reports progress and polls cancellation; scanners also call it between non-packet blocks now and then. */
+    public boolean checkpoint(long pos) {
+        if (listener != null) {
+            listener.progress((int) Math.min(Integer.MAX_VALUE, packets), pos, data.size());
+            if (listener.cancelled()) {
+                cancelled = true;
+                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public void warn(long offset, ReadWarning.Kind kind, String message) {
+        warnings.add(offset, kind, message);
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long capturedBytes() {
+        return capturedBytes;
+    }
+
+    /** The sink returned {@code false}. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+}

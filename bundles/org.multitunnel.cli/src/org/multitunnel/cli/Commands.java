@@ -1,0 +1,13 @@
+package org.multitunnel.cli;
+
+import java.util.List;
+
+/** The registered subcommands, in the order {@code --help} lists them. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static List<Command> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,43 @@
+package org.multitunnel.ui;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.equinox.app.IApplicationContext;
+
+/**
+ * Hooks into the e4 start-up: reads {@code ./workbench}'s arguments (capture file, perspective) into the
+ * application context before any part is created, and selects the requested perspective.
+ */
+public class LifeCycle {
+    @PostContextCreate
+    void postContextCreate(IApplicationContext appContext, IEclipseContext context) {
+        Object raw = appContext.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
+        context.set(LaunchArguments.class, LaunchArguments.parse(args));
+    }
+
+    @ProcessAdditions
+    void processAdditions(MApplication application, EModelService models, IEclipseContext context) {
+        LaunchArguments launch = context.get(LaunchArguments.class);
+        if (launch == null) {
+            return;
+        }
+        MPerspective wanted = (MPerspective) models.find(launch.perspectiveId(), application);
+        if (wanted == null) {
+            System.err.println("workbench: no perspective '" + launch.perspective() + "'; showing Analysis");
+            return;
+        }
+        Object parent = wanted.getParent();
+        if (parent instanceof MPerspectiveStack stack) {
+            stack.setSelectedElement(wanted);
+        }
+    }
+}

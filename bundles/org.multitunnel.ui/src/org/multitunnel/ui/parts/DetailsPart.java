@@ -1,0 +1,18 @@
+package org.multitunnel.ui.parts;
+
+import jakarta.annotation.PostConstruct;
+
+import org.eclipse.swt.widgets.Composite;
+
+/**
+ * Details view of the Analysis perspective. Until a capture is open it tells the user what it will show and
+ * how to open data; the views are filled by the analysis GUI work (issue 6) from the core bundles' model.
+ */
+public class DetailsPart {
+    static final String WHAT_IT_SHOWS = "Details: the field tree of the selected packet, every layer down to the Mobile IP extensions.";
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        EmptyPartMessage.create(parent, WHAT_IT_SHOWS);
+    }
+}
