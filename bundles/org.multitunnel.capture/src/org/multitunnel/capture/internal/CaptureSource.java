@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 import org.multitunnel.capture.Format;
 import org.multitunnel.capture.NotACaptureFileException;
+import org.multitunnel.capture.pcapng.PcapngScanner;
 
 /**
  * Opens a path as mapped capture bytes and recognises the format from its magic number, decompressing gzip first
@@ -79,6 +80,17 @@ public final class CaptureSource implements Closeable {
         ByteOrder order = ByteOrder.BIG_ENDIAN;
         if (magic == PCAPNG_SHB) {
             format = Format.PCAPNG;
+            if (size >= 12) {
+                ByteBuffer bom = ByteBuffer.allocate(4);
+                while (bom.hasRemaining() && ch.read(bom, 8 + bom.position()) > 0) {
+                    // read the byte-order magic
+                }
+                int v = bom.getInt(0);
+                if (v != PcapngScanner.BYTE_ORDER_MAGIC && v != Integer.reverseBytes(PcapngScanner.BYTE_ORDER_MAGIC)) {
+                    throw new NotACaptureFileException(String.format("%s: not a capture file: starts like pcapng but"
+                            + " the section header's byte-order magic is 0x%08x instead of 0x1a2b3c4d", what, v));
+                }
+            }
         } else if ((format = pcapFormat(magic)) != null) {
             order = ByteOrder.BIG_ENDIAN;
         } else if ((format = pcapFormat(Integer.reverseBytes(magic))) != null) {

@@ -48,7 +48,13 @@ public final class ScanContext {
                 interfaceId, linkType);
         packets++;
         capturedBytes += capturedLength;
-        if (!sink.visit(view)) {
+        boolean more;
+        try {
+            more = sink.visit(view);
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
+        if (!more) {
             stopped = true;
             return false;
         }
@@ -90,5 +96,19 @@ public final class ScanContext {
 
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /** Carries an exception thrown by the visitor past the scanners' damage handling, to be rethrown as is. */
+    static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 }

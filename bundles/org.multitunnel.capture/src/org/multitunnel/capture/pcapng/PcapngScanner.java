@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.capture.CaptureInterface;
-import org.multitunnel.capture.NotACaptureFileException;
 import org.multitunnel.capture.internal.MappedCapture;
 import org.multitunnel.capture.internal.ScanContext;
 import org.multitunnel.capture.internal.Timestamps;
@@ -72,23 +71,15 @@ public final class PcapngScanner {
     }
 
     /**
-     * Scans a whole pcapng file (its first 4 bytes are the SHB type).
-     *
-     * @throws NotACaptureFileException when the first section header has no valid byte-order magic
+     * Scans a whole pcapng file (its first 4 bytes are the SHB type and, when present, its byte-order magic was
+     * checked by {@link org.multitunnel.capture.internal.CaptureSource}).
      */
-    public static void scan(ScanContext ctx) throws NotACaptureFileException {
+    public static void scan(ScanContext ctx) {
         new PcapngScanner(ctx).run();
     }
 
-    private void run() throws NotACaptureFileException {
+    private void run() {
         long size = data.size();
-        if (size >= 12) {
-            int bom = data.getInt(8, ByteOrder.BIG_ENDIAN);
-            if (bom != BYTE_ORDER_MAGIC && bom != Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
-                throw new NotACaptureFileException(String.format("not a pcapng file: section header at offset 0 has"
-                        + " byte-order magic 0x%08x instead of 0x1a2b3c4d", bom));
-            }
-        }
         long pos = 0;
         int k = -1;
         ByteBuffer b = null;

@@ -1,0 +1,241 @@
+package org.multitunnel.capture;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.multitunnel.capture.index.PacketIndex;
+import org.multitunnel.capture.internal.CaptureSource;
+import org.multitunnel.capture.internal.InterfaceTable;
+import org.multitunnel.capture.internal.ScanContext;
+import org.multitunnel.capture.internal.Scanners;
+import org.multitunnel.capture.internal.Warnings;
+
+/**
+ * An opened, indexed capture: any packet can be fetched by number as a zero-copy view of the memory-mapped file,
+ * which is what the packet list, the dissector pane and analyses that revisit packets need. Built in one pass over
+ * pcap, pcapng or gzip-compressed captures of any size (see {@link PacketIndex} for the
+ * {@value PacketIndex#BYTES_PER_PACKET} bytes kept per packet); damage becomes {@link #warnings()}, never an
+ * exception.
+ *
+ * <pre>{@code
+ * try (CaptureFile f = CaptureFile.open(path)) {
+ *     for (int i = 0; i < f.packetCount(); i++) {
+ *         ByteBuffer frame = f.packet(i);          // read-only, big-endian, no copy
+ *         long t = f.timestampNanos(i);
+ *     }
+ * }
+ * }</pre>
+ *
+ * With {@link #openInBackground} indexing continues on a daemon thread and {@link #packetCount()} grows; every
+ * accessor is safe to call from other threads for {@code i < packetCount()}.
+ */
+public final class CaptureFile implements AutoCloseable {
+    private final CaptureSource source;
+    private final PacketIndex index = new PacketIndex();
+    private final InterfaceTable interfaces = new InterfaceTable();
+    private final Warnings warnings;
+    private final CountDownLatch indexed = new CountDownLatch(1);
+    private volatile boolean closing;
+    private volatile boolean closed;
+    private Thread indexer;
+
+    private CaptureFile(CaptureSource source, OpenOptions options) {
+        this.source = source;
+        this.warnings = new Warnings(options.maxWarnings());
+    }
+
+    /** Opens and fully indexes a capture. */
+    public static CaptureFile open(Path file) throws IOException {
+        return open(file, OpenOptions.defaults());
+    }
+
+    /**
+     * Opens and fully indexes a capture, running {@code options.classifier()} on every packet.
+     *
+     * @throws NotACaptureFileException the file is not pcap, pcapng or gzip (message says what was found)
+     * @throws IOException              the file cannot be read
+     */
+    public static CaptureFile open(Path file, OpenOptions options) throws IOException {
+        CaptureFile f = new CaptureFile(CaptureSource.open(file, options.windowBytes()), options);
+        try {
+            f.index(options.classifier(), null);
+        } catch (IOException | RuntimeException e) {
+            f.close();
+            throw e;
+        }
+        return f;
+    }
+
+    /**
+     * Recognises the capture and returns at once while a daemon thread builds the index; {@link #packetCount()}
+     * grows as it goes. The listener gets progress, may cancel, and is told when indexing ends. Format problems
+     * ({@link NotACaptureFileException}) are still thrown here, synchronously.
+     */
+    public static CaptureFile openInBackground(Path file, OpenOptions options, IndexListener listener)
+            throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        CaptureFile f = new CaptureFile(CaptureSource.open(file, options.windowBytes()), options);
+        Thread t = new Thread(() -> {
+            try {
+                f.index(options.classifier(), listener);
+            } catch (IOException | RuntimeException e) {
+                f.warnings.add(f.source.data.size(), ReadWarning.Kind.INCOMPLETE, "indexing failed: " + e);
+                listener.finished(f.packetCount(), f.warnings(), e);
+            }
+        }, "capture-index " + file.getFileName());
+        t.setDaemon(true);
+        f.indexer = t;
+        t.start();
+        return f;
+    }
+
+    private void index(PacketClassifier classifier, IndexListener listener) throws IOException {
+        try {
+            IndexListener control = new IndexListener() {
+                @Override
+                public void progress(int packets, long bytesScanned, long totalBytes) {
+                    if (listener != null) {
+                        listener.progress(packets, bytesScanned, totalBytes);
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return closing || (listener != null && listener.cancelled());
+                }
+            };
+            PacketIndex idx = index;
+            ScanContext ctx = new ScanContext(source.data, warnings, interfaces, view -> {
+                idx.add(view.fileOffset(), view.timestampNanos(), view.capturedLength(), view.originalLength(),
+                        view.interfaceId(), classifier.classify(view));
+                return true;
+            }, control);
+            Scanners.scan(source, ctx);
+            if (listener != null) {
+                listener.progress(index.size(), source.data.size(), source.data.size());
+                listener.finished(index.size(), warnings.snapshot(), null);
+            }
+        } finally {
+            indexed.countDown();
+        }
+    }
+
+    /** Packets indexed so far; final once {@link #indexingComplete()}. */
+    public int packetCount() {
+        return index.size();
+    }
+
+    /** Capture time of packet {@code i} in ns since the epoch (0 for pcapng simple packet blocks). */
+    public long timestampNanos(int i) {
+        return index.timestampNanos(i);
+    }
+
+    public int capturedLength(int i) {
+        return index.capturedLength(i);
+    }
+
+    public int originalLength(int i) {
+        return index.originalLength(i);
+    }
+
+    /** Interface of packet {@code i}: an index into {@link #interfaces()}. */
+    public int interfaceId(int i) {
+        return index.interfaceId(i);
+    }
+
+    /** LINKTYPE_* of packet {@code i}'s interface. */
+    public int linkType(int i) {
+        return interfaces.get(index.interfaceId(i)).linkType();
+    }
+
+    /** Bits the classifier returned for packet {@code i} (0 without a classifier). */
+    public int classification(int i) {
+        return index.bits(i);
+    }
+
+    /** Offset of packet {@code i}'s first data byte in the (decompressed) capture. */
+    public long fileOffset(int i) {
+        return index.fileOffset(i);
+    }
+
+    /** Packet {@code i}'s captured bytes: a read-only, big-endian slice of the mapped file, no copy. */
+    public ByteBuffer packet(int i) {
+        if (closed) {
+            throw new IllegalStateException("capture is closed: " + source.path);
+        }
+        return source.data.slice(index.fileOffset(i), index.capturedLength(i));
+    }
+
+    /** Interfaces in file order, numbered across pcapng sections (pcap: exactly one). */
+    public List<CaptureInterface> interfaces() {
+        return interfaces.list();
+    }
+
+    /** Problems met so far, in file order (bounded; see {@link OpenOptions#maxWarnings()}). */
+    public List<ReadWarning> warnings() {
+        return warnings.snapshot();
+    }
+
+    public Format format() {
+        return source.format;
+    }
+
+    /** The file was gzip-compressed (offsets then refer to the decompressed bytes). */
+    public boolean compressed() {
+        return source.compressed;
+    }
+
+    public Path path() {
+        return source.path;
+    }
+
+    /** Size of the (decompressed) capture in bytes. */
+    public long sizeBytes() {
+        return source.data.size();
+    }
+
+    public boolean indexingComplete() {
+        return indexed.getCount() == 0;
+    }
+
+    /** Waits until indexing has ended (completed, cancelled or failed). */
+    public void awaitIndexing() throws InterruptedException {
+        indexed.await();
+    }
+
+    /** @return {@code true} if indexing ended within the timeout */
+    public boolean awaitIndexing(long timeout, TimeUnit unit) throws InterruptedException {
+        return indexed.await(timeout, unit);
+    }
+
+    /** Stops background indexing, waits for it, and releases the file (and a gzip spill). */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closing = true;
+        Thread t = indexer;
+        if (t != null && t != Thread.currentThread()) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closed = true;
+        source.close();
+    }
+}

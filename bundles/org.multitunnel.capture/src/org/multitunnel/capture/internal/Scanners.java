@@ -1,0 +1,39 @@
+package org.multitunnel.capture.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.multitunnel.capture.Format;
+import org.multitunnel.capture.ReadWarning;
+import org.multitunnel.capture.pcap.PcapScanner;
+import org.multitunnel.capture.pcapng.PcapngScanner;
+
+/**
+ * Runs the scanner for a source's format and turns every way a pass can end into warnings, so the readers'
+ * promise holds: only an {@link IOException} (file unreadable) escapes, never a runtime exception from damage.
+ * Exceptions thrown by the caller's own visitor or classifier are passed through unchanged.
+ */
+public final class Scanners {
+    private Scanners() {
+    }
+
+    public static void scan(CaptureSource source, ScanContext ctx) throws IOException {
+        try {
+            if (source.format == Format.PCAPNG) {
+                PcapngScanner.scan(ctx);
+            } else {
+                PcapScanner.scan(ctx, source.format, source.pcapOrder);
+            }
+        } catch (ScanContext.SinkFailure e) {
+            throw e.getCause();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            ctx.warn(source.data.size(), ReadWarning.Kind.INCOMPLETE, "reading stopped after " + ctx.packets()
+                    + " packets by an unexpected error: " + e);
+        }
+        if (source.compressionProblem != null) {
+            ctx.warn(source.data.size(), ReadWarning.Kind.COMPRESSION, source.compressionProblem);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.multitunnel.wire.ip;
+
+import java.nio.ByteBuffer;
+
+import org.multitunnel.wire.DecodeException;
+import org.multitunnel.wire.DissectContext;
+import org.multitunnel.wire.Dissector;
+import org.multitunnel.wire.DissectorRegistry;
+import org.multitunnel.wire.Field;
+import org.multitunnel.wire.dissect.Layer;
+
+/**
+ * IPv6 extension headers (RFC 8200 §4.3–4.6): hop-by-hop options (0) and destination options (60) with their
+ * TLV options (Pad1, PadN, others raw), the routing header (43: type, segments left, data raw) and the fragment
+ * header (44). Registered in the ip.proto table, so each header is one layer and the chain continues through the
+ * same table; every header consumes at least 8 bytes, so the chain always ends.
+ */
+public final class Ipv6ExtensionDissector implements Dissector {
+    private final int protocol;
+
+    public Ipv6ExtensionDissector(int protocol) {
+        this.protocol = protocol;
+    }
+
+    private String abbrev() {
+        return switch (protocol) {
+            case Ipv6ExtensionHeader.HOP_BY_HOP -> "ipv6.hopopts";
+            case Ipv6ExtensionHeader.ROUTING -> "ipv6.routing";
+            case Ipv6ExtensionHeader.FRAGMENT -> "ipv6.fraghdr";
+            default -> "ipv6.dstopts";
+        };
+    }
+
+    @Override
+    public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
+        Ipv6ExtensionHeader h = Ipv6ExtensionHeader.decode(buf, offset, length, protocol);
+        Layer l = new Layer(buf, offset, length);
+        String p = abbrev();
+        l.uint(p + ".nxt", "Next Header", offset, 1);
+        int size = h.size();
+        boolean dispatch = true;
+        if (protocol == Ipv6ExtensionHeader.FRAGMENT) {
+            l.hex("ipv6.fraghdr.reserved_octet", "Reserved octet", offset + 1, 1);
+            long off = l.bits("ipv6.fraghdr.offset", "Offset", offset + 2, 2, 0xfff8);
+            l.bits("ipv6.fraghdr.reserved_bits", "Reserved bits", offset + 2, 2, 0x0006);
+            boolean more = l.flag("ipv6.fraghdr.more", "More Fragments", offset + 2, 2, 0x0001);
+            l.hex("ipv6.fraghdr.ident", "Identification", offset + 4, 4);
+            dispatch = off == 0 && !more;
+        } else {
+            l.uint(p + ".len", "Length", offset + 1, 1);
+            l.add(Field.leaf(p + ".len_oct", "[Length: " + size + " bytes]", (long) size, offset + 1, 1));
+            if (protocol == Ipv6ExtensionHeader.ROUTING) {
+                l.uint("ipv6.routing.type", "Type", offset + 2, 1);
+                l.uint("ipv6.routing.segleft", "Segments Left", offset + 3, 1);
+                if (size > 4) {
+                    l.raw("ipv6.routing.unknown_data", "Type-Specific Data", offset + 4, size - 4);
+                }
+            } else {
+                options(l, offset + 2, offset + size);
+            }
+        }
+        int payload = offset + size;
+        if (dispatch) {
+            ctx.next(DissectorRegistry.IP_PROTO, h.nextHeader(), buf, payload, l.end() - payload);
+        } else {
+            ctx.data(buf, payload, l.end() - payload);
+        }
+        return l.build(p, title(), size);
+    }
+
+    private String title() {
+        return switch (protocol) {
+            case Ipv6ExtensionHeader.HOP_BY_HOP -> "IPv6 Hop-by-Hop Option";
+            case Ipv6ExtensionHeader.ROUTING -> "Routing Header";
+            case Ipv6ExtensionHeader.FRAGMENT -> "Fragment Header";
+            default -> "Destination Options for IPv6";
+        };
+    }
+
+    /** RFC 8200 §4.2 TLV options; Pad1 (0) is a single byte. */
+    private static void options(Layer l, int p, int end) {
+        ByteBuffer buf = l.buf();
+        while (p < end) {
+            Layer o = new Layer(buf, p, end - p);
+            int type = o.u8(p, "IPv6 option type");
+            o.hex("ipv6.opt.type", "Type", p, 1);
+            if (type == 0) {
+                l.add(o.build("ipv6.opt", "Pad1", 1));
+                p++;
+                continue;
+            }
+            int len = o.u8(p + 1, "IPv6 option length");
+            o.uint("ipv6.opt.length", "Length", p + 1, 1);
+            if (p + 2 + len > end) {
+                throw DecodeException.malformed(p + 1, "IPv6 option length " + len + " runs past its header");
+            }
+            if (len > 0) {
+                o.raw(type == 1 ? "ipv6.opt.padn" : "ipv6.opt_unknown_data", type == 1 ? "PadN" : "Data", p + 2, len);
+            }
+            l.add(o.build("ipv6.opt", type == 1 ? "PadN" : "IPv6 Option (" + type + ")", 2 + len));
+            p += 2 + len;
+        }
+    }
+}
