@@ -32,7 +32,9 @@ import org.multitunnel.capture.internal.Warnings;
  * }</pre>
  *
  * With {@link #openInBackground} indexing continues on a daemon thread and {@link #packetCount()} grows; every
- * accessor is safe to call from other threads for {@code i < packetCount()}.
+ * accessor is safe to call from other threads for {@code i < packetCount()}. A gzip-compressed file is first
+ * decompressed into an unlinked spill file (synchronously, also for {@code openInBackground}); offsets and warnings
+ * then refer to the decompressed bytes.
  */
 public final class CaptureFile implements AutoCloseable {
     private final CaptureSource source;
@@ -171,6 +173,23 @@ public final class CaptureFile implements AutoCloseable {
         return source.data.slice(index.fileOffset(i), index.capturedLength(i));
     }
 
+    /**
+     * Points {@code into} at packet {@code i} without allocating (for passes that revisit many packets by number,
+     * e.g. re-classification); the view stays valid until it is refilled or the capture is closed.
+     */
+    public PacketView view(int i, PacketView into) {
+        if (closed) {
+            throw new IllegalStateException("capture is closed: " + source.path);
+        }
+        long offset = index.fileOffset(i);
+        int k = source.data.windowIndex(offset);
+        int itf = index.interfaceId(i);
+        into.set(source.data.window(k, java.nio.ByteOrder.BIG_ENDIAN), (int) (offset - source.data.windowBase(k)), i,
+                offset, index.timestampNanos(i), index.capturedLength(i), index.originalLength(i), itf,
+                interfaces.get(itf).linkType());
+        return into;
+    }
+
     /** Interfaces in file order, numbered across pcapng sections (pcap: exactly one). */
     public List<CaptureInterface> interfaces() {
         return interfaces.list();
@@ -192,6 +211,11 @@ public final class CaptureFile implements AutoCloseable {
 
     public Path path() {
         return source.path;
+    }
+
+    /** Heap held by the packet index so far ({@link PacketIndex#allocatedBytes()}). */
+    public long indexBytes() {
+        return index.allocatedBytes();
     }
 
     /** Size of the (decompressed) capture in bytes. */

@@ -47,8 +47,7 @@ public final class ReadBench {
         long t0 = System.nanoTime();
         try (CaptureFile f = CaptureFile.open(file, OpenOptions.defaults().withClassifier(classifier))) {
             double s = (System.nanoTime() - t0) / 1e9;
-            long index = (long) f.packetCount() * org.multitunnel.capture.index.PacketIndex.BYTES_PER_PACKET;
-            return new Result("read+index", f.packetCount(), f.sizeBytes(), s, f.warnings().size(), index);
+            return new Result("read+index", f.packetCount(), f.sizeBytes(), s, f.warnings().size(), f.indexBytes());
         }
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 import org.multitunnel.capture.Format;
 import org.multitunnel.capture.NotACaptureFileException;
-import org.multitunnel.capture.pcapng.PcapngScanner;
+import org.multitunnel.capture.internal.pcapng.PcapngScanner;
 
 /**
  * Opens a path as mapped capture bytes and recognises the format from its magic number, decompressing gzip first

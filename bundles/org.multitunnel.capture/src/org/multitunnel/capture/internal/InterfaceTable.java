@@ -7,37 +7,46 @@ import org.multitunnel.capture.CaptureInterface;
 
 /**
  * The capture's interfaces numbered across all pcapng sections, shared between the indexing thread (which adds) and
- * readers (which look up a packet's link type). Copy-on-write array: lookups are a volatile read and an index.
- * Limited to {@link #MAX_INTERFACES} because the index stores the id in 16 bits.
+ * readers (which look up a packet's link type). The array grows by doubling (no quadratic copying on files with many
+ * interface blocks); an entry is written before the count that covers it is published, so readers that check the
+ * count see complete entries. Limited to {@link #MAX_INTERFACES} because the index stores the id in 16 bits.
  */
 public final class InterfaceTable {
     public static final int MAX_INTERFACES = 0xFFFF;
 
-    private volatile CaptureInterface[] all = new CaptureInterface[0];
+    private volatile CaptureInterface[] entries = new CaptureInterface[4];
+    private volatile int count;
 
-    /** Adds an interface and returns its global id, or -1 when the table is full. */
-    public synchronized int add(int section, int linkType, int snapLength, int tsResolution, long tsOffsetSeconds,
-            String name) {
-        CaptureInterface[] cur = all;
-        if (cur.length >= MAX_INTERFACES) {
+    /** Adds an interface and returns its global id, or -1 when the table is full (single writer). */
+    public int add(int section, int linkType, int snapLength, int tsResolution, long tsOffsetSeconds, String name) {
+        int id = count;
+        if (id >= MAX_INTERFACES) {
             return -1;
         }
-        CaptureInterface[] next = Arrays.copyOf(cur, cur.length + 1);
-        next[cur.length] = new CaptureInterface(cur.length, section, linkType, snapLength, tsResolution,
-                tsOffsetSeconds, name);
-        all = next;
-        return cur.length;
+        CaptureInterface[] e = entries;
+        if (id == e.length) {
+            e = Arrays.copyOf(e, e.length * 2);
+            entries = e;
+        }
+        e[id] = new CaptureInterface(id, section, linkType, snapLength, tsResolution, tsOffsetSeconds, name);
+        count = id + 1;
+        return id;
     }
 
+    /** Interface {@code id}; {@code id} must be below {@link #size()} (true for every indexed packet's id). */
     public CaptureInterface get(int id) {
-        return all[id];
+        if (id >= count) {
+            throw new IndexOutOfBoundsException("no interface " + id);
+        }
+        return entries[id];
     }
 
     public int size() {
-        return all.length;
+        return count;
     }
 
     public List<CaptureInterface> list() {
-        return List.of(all);
+        int n = count;
+        return List.of(Arrays.copyOf(entries, n));
     }
 }

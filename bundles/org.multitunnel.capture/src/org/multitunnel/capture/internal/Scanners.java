@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 
 import org.multitunnel.capture.Format;
 import org.multitunnel.capture.ReadWarning;
-import org.multitunnel.capture.pcap.PcapScanner;
-import org.multitunnel.capture.pcapng.PcapngScanner;
+import org.multitunnel.capture.internal.pcap.PcapScanner;
+import org.multitunnel.capture.internal.pcapng.PcapngScanner;
 
 /**
  * Runs the scanner for a source's format and turns every way a pass can end into warnings, so the readers'

@@ -84,14 +84,19 @@ public final class Layer {
     /** An unsigned integer of {@code size} bytes (1, 2, 3, 4 or 8), shown in decimal. */
     public long uint(String name, String label, int off, int size) {
         long v = read(off, size, label);
-        add(Field.leaf(name, label + ": " + v, v, off, size));
+        add(Field.leaf(name, label + ": " + Long.toUnsignedString(v), boxed(v), off, size));
         return v;
+    }
+
+    /** Values are Long; a 64-bit value above Long.MAX_VALUE becomes a BigInteger so it prints unsigned. */
+    private static Object boxed(long v) {
+        return v >= 0 ? (Object) v : new java.math.BigInteger(Long.toUnsignedString(v));
     }
 
     /** An unsigned integer shown in hex (value still decimal in JSON, as the contract wants). */
     public long hex(String name, String label, int off, int size) {
         long v = read(off, size, label);
-        add(Field.leaf(name, label + ": 0x" + pad(Long.toHexString(v), size * 2), v, off, size));
+        add(Field.leaf(name, label + ": 0x" + pad(Long.toHexString(v), size * 2), boxed(v), off, size));
         return v;
     }
 
@@ -145,6 +150,18 @@ public final class Layer {
         byte[] b = bytes(off, len, label);
         add(Field.leaf(name, label + ": " + org.multitunnel.wire.Hex.encode(b), b, off, len));
         return b;
+    }
+
+    /**
+     * Ends a layer that broke part-way: keeps the fields read so far (as tshark does), appends a
+     * {@code _ws.malformed} node and records the error in the context, so the packet is still flagged malformed.
+     */
+    public Field partial(org.multitunnel.wire.DissectContext ctx, DecodeException e, String name, String display) {
+        ctx.errors().add(e);
+        fields.add(Field.node("_ws.malformed", "[Malformed Packet: " + e.getMessage() + "]", null, e.offset(), 0,
+                List.of(Field.leaf("_ws.malformed.offset", "Error offset: " + e.offset(), (long) e.offset(),
+                        e.offset(), 0))));
+        return build(name, display, end - start);
     }
 
     /** This layer's fields as one node over [start, start+length). */

@@ -2,6 +2,7 @@ package org.multitunnel.wire.ip;
 
 import java.nio.ByteBuffer;
 
+import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.DissectContext;
 import org.multitunnel.wire.Dissector;
 import org.multitunnel.wire.DissectorRegistry;
@@ -17,15 +18,23 @@ import org.multitunnel.wire.dissect.Layer;
 public final class Ipv4Dissector implements Dissector {
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
-        Ipv4Header h = Ipv4Header.decode(buf, offset, length);
         Layer l = new Layer(buf, offset, length);
+        Ipv4Header h;
+        try {
+            h = Ipv4Header.decode(buf, offset, length);
+        } catch (DecodeException e) {
+            if (l.remaining(offset) > 0) {
+                l.bits("ip.version", "Version", offset, 1, 0xf0); // as tshark, show the version that was wrong
+            }
+            return l.partial(ctx, e, "ip", "Internet Protocol Version 4");
+        }
         int hl = h.ihl() * 4;
         l.bits("ip.version", "Version", offset, 1, 0xf0);
         l.add(Field.leaf("ip.hdr_len", "Header Length: " + hl + " bytes (" + h.ihl() + ")", (long) hl, offset, 1));
         l.hex("ip.dsfield", "Differentiated Services Field", offset + 1, 1);
         l.uint("ip.len", "Total Length", offset + 2, 2);
         l.hex("ip.id", "Identification", offset + 4, 2);
-        l.hex("ip.flags", "Flags", offset + 6, 1);
+        l.bits("ip.flags", "Flags", offset + 6, 1, 0xe0);
         l.flag("ip.flags.rb", "Reserved bit", offset + 6, 1, 0x80);
         l.flag("ip.flags.df", "Don't fragment", offset + 6, 1, 0x40);
         l.flag("ip.flags.mf", "More fragments", offset + 6, 1, 0x20);

@@ -2,6 +2,7 @@ package org.multitunnel.wire.ip;
 
 import java.nio.ByteBuffer;
 
+import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.DissectContext;
 import org.multitunnel.wire.Dissector;
 import org.multitunnel.wire.DissectorRegistry;
@@ -16,8 +17,16 @@ import org.multitunnel.wire.dissect.Layer;
 public final class Ipv6Dissector implements Dissector {
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
-        Ipv6Header h = Ipv6Header.decode(buf, offset, length);
         Layer l = new Layer(buf, offset, length);
+        Ipv6Header h;
+        try {
+            h = Ipv6Header.decode(buf, offset, length);
+        } catch (DecodeException e) {
+            if (l.remaining(offset) > 0) {
+                l.bits("ipv6.version", "Version", offset, 1, 0xf0);
+            }
+            return l.partial(ctx, e, "ipv6", "Internet Protocol Version 6");
+        }
         l.bits("ipv6.version", "Version", offset, 1, 0xf0);
         l.bits("ipv6.tclass", "Traffic Class", offset, 4, 0x0ff00000L);
         l.bits("ipv6.flow", "Flow Label", offset, 4, 0x000fffffL);

@@ -10,6 +10,7 @@ import org.multitunnel.wire.DecodeException;
  * fragment header (44, whose second byte is reserved rather than a length). Kept raw so it re-encodes exactly.
  */
 public record Ipv6ExtensionHeader(int protocol, int nextHeader, byte[] body) {
+    // body: everything after the next header byte (length or reserved byte first), so encode is exact.
     public static final int HOP_BY_HOP = 0;
     public static final int ROUTING = 43;
     public static final int FRAGMENT = 44;
@@ -24,9 +25,9 @@ public record Ipv6ExtensionHeader(int protocol, int nextHeader, byte[] body) {
         return body.clone();
     }
 
-    /** Total size on the wire. */
+    /** Total size on the wire: the next header byte plus the body (which starts with the length byte). */
     public int size() {
-        return 2 + body.length;
+        return 1 + body.length;
     }
 
     /** Size of the extension header at off from its own length byte (8 for a fragment header). */
@@ -43,8 +44,8 @@ public record Ipv6ExtensionHeader(int protocol, int nextHeader, byte[] body) {
         if (size > avail) {
             throw DecodeException.truncated(off, "IPv6 extension header", size, avail);
         }
-        byte[] body = new byte[size - 2];
-        b.get(off + 2, body);
+        byte[] body = new byte[size - 1];
+        b.get(off + 1, body);
         return new Ipv6ExtensionHeader(protocol, b.get(off) & 0xff, body);
     }
 

@@ -16,7 +16,12 @@ public final class EthernetDissector implements Dissector {
         l.need(offset, EthernetHeader.SIZE, "Ethernet header");
         String dst = l.mac("eth.dst", "Destination", offset);
         String src = l.mac("eth.src", "Source", offset + 6);
-        int type = (int) l.hex("eth.type", "Type", offset + 12, 2);
+        int type = l.u16(offset + 12, "type");
+        if (type >= 0x0600) {
+            l.hex("eth.type", "Type", offset + 12, 2);
+        } else {
+            l.uint("eth.len", "Length", offset + 12, 2); // IEEE 802.3 frame: a length, not an EtherType
+        }
         int payload = offset + EthernetHeader.SIZE;
         if (type >= 0x0600) {
             ctx.next(DissectorRegistry.ETHERTYPE, type, buf, payload, l.end() - payload);

@@ -17,7 +17,12 @@ public final class VlanDissector implements Dissector {
         l.bits("vlan.priority", "Priority", offset, 2, 0xe000);
         l.flag("vlan.dei", "DEI", offset, 2, 0x1000);
         long id = l.bits("vlan.id", "ID", offset, 2, 0x0fff);
-        int type = (int) l.hex("vlan.etype", "Type", offset + 2, 2);
+        int type = l.u16(offset + 2, "type");
+        if (type >= 0x0600) {
+            l.hex("vlan.etype", "Type", offset + 2, 2);
+        } else {
+            l.uint("vlan.len", "Length", offset + 2, 2);
+        }
         int payload = offset + VlanTag.SIZE;
         if (type >= 0x0600) {
             ctx.next(DissectorRegistry.ETHERTYPE, type, buf, payload, l.end() - payload);

@@ -33,7 +33,8 @@ public final class MipFields {
     public static final String HAADDR = "mip.haaddr";
     public static final String COA = "mip.coa";
     public static final String IDENT = "mip.ident";
-    // RFC 3543 revocation (Wireshark names)
+    // RFC 3543 revocation (Wireshark names; tshark 4.0 calls the 16-bit flags word mip.flags2)
+    public static final String FLAGS2 = "mip.flags2";
     public static final String REV_RESERVED = "mip.rev.reserved";
     public static final String REV_A = "mip.rev.a";
     public static final String REV_I = "mip.rev.i";
@@ -88,11 +89,12 @@ public final class MipFields {
     public static final String UTRP_F = "mip.ext.utrp.f";
     public static final String UTRP_RESERVED = "mip.ext.utrp.reserved";
     public static final String UTRP_KEEPALIVE = "mip.ext.utrp.keepalive";
-    // RFC 3115 vendor extensions (Wireshark names for CVSE; NVSE follows the same scheme)
+    // RFC 3115 vendor extensions (Wireshark names)
     public static final String CVSE_RESERVED = "mip.ext.cvse.reserved";
     public static final String CVSE_VENDOR_ID = "mip.ext.cvse.vendor_id";
     public static final String CVSE_VENDOR_TYPE = "mip.ext.cvse.vendor_type";
     public static final String CVSE_VENDOR_VALUE = "mip.ext.cvse.vendor_value";
+    // NVSE names as in tshark 4.0
     public static final String NVSE_RESERVED = "mip.ext.nvse.reserved";
     public static final String NVSE_VENDOR_ID = "mip.ext.nvse.vendor_id";
     public static final String NVSE_VENDOR_TYPE = "mip.ext.nvse.vendor_type";

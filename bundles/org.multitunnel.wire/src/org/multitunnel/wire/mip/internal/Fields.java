@@ -45,6 +45,11 @@ public final class Fields {
         return Field.leaf(name, label + ": " + value, value, off, len);
     }
 
+    /** A flags word: a node carrying the word's value with one child per bit. */
+    public static Field flags(String name, String label, long value, int off, int len, List<Field> bits) {
+        return Field.node(name, label + ": 0x" + Long.toHexString(value), value, off, len, bits);
+    }
+
     public static Field node(String name, String display, int off, int len, List<Field> children) {
         return Field.node(name, display, null, off, len, children);
     }

@@ -1,0 +1,179 @@
+package org.multitunnel.agent.ha;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.multitunnel.agent.net.Ipv4;
+import org.multitunnel.agent.net.PacketRecorder;
+import org.multitunnel.agent.net.UdpEndpoint;
+import org.multitunnel.wire.DecodeException;
+import org.multitunnel.wire.mip.MipCodec;
+import org.multitunnel.wire.mip.MipMessage;
+import org.multitunnel.wire.mip.RegistrationReply;
+import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.ReplyCodes;
+import org.multitunnel.wire.mip.ext.ExtensionRegistry;
+import org.multitunnel.wire.mip.ext.ExtensionTypes;
+import org.multitunnel.wire.mip.ext.FlowBindingExtension;
+
+/**
+ * The reference home agent: answers Registration Requests on one UDP socket exactly as RFC 5944 §3.8 and RFC 7629
+ * §5.2 say (see {@link RegistrationProcessor}), keeps the binding table observable (snapshot, listeners, JSON) and
+ * can record its signalling. It is the default target of {@code send}, {@code replay} and {@code conformance}.
+ */
+public final class HomeAgent implements AutoCloseable {
+    private static final long PURGE_MILLIS = 250;
+
+    private final HomeAgentConfig config;
+    private final MipCodec codec;
+    private final BindingTable table = new BindingTable();
+    private final RegistrationProcessor processor;
+    private final PacketRecorder recorder;
+    private final ScheduledExecutorService purger;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private volatile Consumer<String> log = s -> {
+    };
+    private UdpEndpoint endpoint;
+
+    private HomeAgent(HomeAgentConfig config, PacketRecorder recorder) {
+        this.config = config;
+        ExtensionRegistry registry = ExtensionRegistry.defaults();
+        this.codec = new MipCodec(registry);
+        this.processor = new RegistrationProcessor(config, registry, table);
+        this.recorder = recorder;
+        this.purger = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                .name("ha-expiry").unstarted(r));
+    }
+
+    /** Binds {@code config.listen()} and starts answering. */
+    public static HomeAgent start(HomeAgentConfig config) throws IOException {
+        PacketRecorder rec = config.recordTo() == null ? null
+                : PacketRecorder.create(config.recordTo(), "home agent", config.clock());
+        HomeAgent ha = new HomeAgent(config, rec);
+        try {
+            ha.endpoint = UdpEndpoint.open(config.listen(), ha::onDatagram, rec, "ha");
+        } catch (IOException | RuntimeException e) {
+            ha.purger.shutdownNow();
+            if (rec != null) {
+                rec.close();
+            }
+            throw e;
+        }
+        ha.purger.scheduleWithFixedDelay(() -> ha.table.purge(config.clock().instant()), PURGE_MILLIS, PURGE_MILLIS,
+                TimeUnit.MILLISECONDS);
+        return ha;
+    }
+
+    public HomeAgentConfig config() {
+        return config;
+    }
+
+    public InetSocketAddress localAddress() {
+        return endpoint.localAddress();
+    }
+
+    /** The live bindings now (expired ones purged first), ordered by home address and registration order. */
+    public List<HaBinding> bindings() {
+        return table.snapshot(config.clock().instant());
+    }
+
+    /** The live bindings of one home address. */
+    public List<HaBinding> bindings(String homeAddress) {
+        return bindings().stream().filter(b -> b.homeAddress().equals(homeAddress)).toList();
+    }
+
+    public void addListener(BindingListener l) {
+        table.addListener(l);
+    }
+
+    public void removeListener(BindingListener l) {
+        table.removeListener(l);
+    }
+
+    /** One line per request and decision (never key material); default: discarded. */
+    public void setLog(Consumer<String> log) {
+        this.log = log == null ? s -> {
+        } : log;
+    }
+
+    public long requestCount() {
+        return requests.get();
+    }
+
+    public long acceptedCount() {
+        return accepted.get();
+    }
+
+    public long rejectedCount() {
+        return rejected.get();
+    }
+
+    /** The binding table as JSON (see {@link StatusJson}). */
+    public String statusJson() {
+        Instant now = config.clock().instant();
+        return StatusJson.of(this, table.snapshot(now), now);
+    }
+
+    private void onDatagram(byte[] data, InetSocketAddress from) throws IOException {
+        MipMessage m;
+        try {
+            m = codec.decode(data);
+        } catch (DecodeException e) {
+            log.accept("discarded " + data.length + " bytes from " + Ipv4.text(from) + ": " + e.getMessage());
+            return;
+        }
+        if (!(m instanceof RegistrationRequest rq)) {
+            log.accept("ignored " + m.summary() + " from " + Ipv4.text(from));
+            return;
+        }
+        requests.incrementAndGet();
+        Outcome o = processor.process(data, rq);
+        if (o == null) {
+            rejected.incrementAndGet();
+            log.accept("discarded request HoA=" + rq.homeAddress() + " from " + Ipv4.text(from)
+                    + ": unrecognised non-skippable extension");
+            return;
+        }
+        (o.accepted() ? accepted : rejected).incrementAndGet();
+        RegistrationReply.Builder b = RegistrationReply.replyTo(rq).code(o.code()).lifetime(o.lifetime())
+                .identification(o.identification());
+        if (o.accepted()) {
+            for (FlowBindingExtension fb : o.echo()) {
+                b.extension(fb);
+            }
+        }
+        if (o.sa() != null) {
+            b.authenticate(ExtensionTypes.MN_HA_AUTH, o.sa());
+        }
+        // RFC 5944 §3.8.3.1: the reply goes to the source address and port of the request.
+        endpoint.send(b.build().encode(), from);
+        log.accept("HoA=" + rq.homeAddress() + " CoA=" + rq.careOfAddress() + " from " + Ipv4.text(from) + " -> "
+                + o.code() + " " + ReplyCodes.standard().name(o.code()) + " lifetime " + o.lifetime() + " ("
+                + o.reason() + ")");
+    }
+
+    /** Stops answering; bindings are kept in memory but no longer served. */
+    @Override
+    public void close() {
+        purger.shutdownNow();
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        if (recorder != null) {
+            try {
+                recorder.close();
+            } catch (IOException e) {
+                System.err.println("closing recording: " + e.getMessage());
+            }
+        }
+    }
+}

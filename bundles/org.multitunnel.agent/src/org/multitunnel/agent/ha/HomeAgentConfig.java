@@ -1,0 +1,273 @@
+package org.multitunnel.agent.ha;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.multitunnel.wire.mip.auth.MapKeyTable;
+import org.multitunnel.wire.mip.auth.SecurityAssociation;
+
+/**
+ * Everything a {@link HomeAgent} is told at start: where it listens, its keys and its per-MN policy. Immutable, so a
+ * running agent never sees its rules change under it; the builder is the only way in and never exposes key bytes.
+ */
+public final class HomeAgentConfig {
+    /** Default UDP port of the reference agents: unprivileged, next to the registered 434. */
+    public static final int DEFAULT_PORT = 4434;
+    /** RFC 5944 §5.7: the default replay window for timestamps is 7 seconds. */
+    public static final int DEFAULT_REPLAY_WINDOW_SECONDS = 7;
+    public static final int DEFAULT_MAX_LIFETIME = 1800;
+    public static final int DEFAULT_MAX_BINDINGS = 8;
+
+    private final InetSocketAddress listen;
+    private final String homeAgentAddress;
+    private final List<SecurityAssociation> mnHaKeys;
+    private final List<SecurityAssociation> faHaKeys;
+    private final Set<String> denyMultipath;
+    private final int maxLifetime;
+    private final int maxBindings;
+    private final int replayWindowSeconds;
+    private final boolean multipleTunnelSupport;
+    private final boolean multiInterfaceRoutingSupport;
+    private final boolean unequalLoadSupport;
+    private final boolean simultaneousBindings;
+    private final boolean discardUnknownNonSkippable;
+    private final Path recordTo;
+    private final InstantSource clock;
+
+    private HomeAgentConfig(Builder b) {
+        this.listen = b.listen;
+        this.homeAgentAddress = b.homeAgentAddress;
+        this.mnHaKeys = List.copyOf(b.mnHaKeys);
+        this.faHaKeys = List.copyOf(b.faHaKeys);
+        this.denyMultipath = Set.copyOf(b.denyMultipath);
+        this.maxLifetime = b.maxLifetime;
+        this.maxBindings = b.maxBindings;
+        this.replayWindowSeconds = b.replayWindowSeconds;
+        this.multipleTunnelSupport = b.multipleTunnelSupport;
+        this.multiInterfaceRoutingSupport = b.multiInterfaceRoutingSupport;
+        this.unequalLoadSupport = b.unequalLoadSupport;
+        this.simultaneousBindings = b.simultaneousBindings;
+        this.discardUnknownNonSkippable = b.discardUnknownNonSkippable;
+        this.recordTo = b.recordTo;
+        this.clock = b.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public InetSocketAddress listen() {
+        return listen;
+    }
+
+    /** The address this HA answers for in the Home Agent field, or null to accept any (RFC 5944 §3.8.2.3, 136). */
+    public String homeAgentAddress() {
+        return homeAgentAddress;
+    }
+
+    /** MN-HA associations valid for any mobile node, looked up by SPI (RFC 5944 §3.5.2). */
+    public MapKeyTable mnHaKeyTable() {
+        MapKeyTable t = new MapKeyTable();
+        mnHaKeys.forEach(t::add);
+        return t;
+    }
+
+    /** FA-HA associations (RFC 5944 §3.5.4); empty when the HA shares none with any foreign agent. */
+    public MapKeyTable faHaKeyTable() {
+        MapKeyTable t = new MapKeyTable();
+        faHaKeys.forEach(t::add);
+        return t;
+    }
+
+    public boolean hasFaHaKeys() {
+        return !faHaKeys.isEmpty();
+    }
+
+    public int keyCount() {
+        return mnHaKeys.size();
+    }
+
+    public boolean multipathDenied(String homeAddress) {
+        return denyMultipath.contains(homeAddress);
+    }
+
+    public Set<String> denyMultipath() {
+        return denyMultipath;
+    }
+
+    public int maxLifetime() {
+        return maxLifetime;
+    }
+
+    public int maxBindings() {
+        return maxBindings;
+    }
+
+    public int replayWindowSeconds() {
+        return replayWindowSeconds;
+    }
+
+    /** Seed 001 §5.3 / §8 EnableMultipleTunnelSupport (default 1). */
+    public boolean multipleTunnelSupport() {
+        return multipleTunnelSupport;
+    }
+
+    /** Seed 000 §6.3 rule 1: whether the Multi-Interface Routing service is offered at all. */
+    public boolean multiInterfaceRoutingSupport() {
+        return multiInterfaceRoutingSupport;
+    }
+
+    /** Seed 000 §6.3 rule 2: whether unequal load distribution can be honoured. */
+    public boolean unequalLoadSupport() {
+        return unequalLoadSupport;
+    }
+
+    /** RFC 5944 §3.6.1.2 S bit: whether plain simultaneous bindings are kept (else code 1). */
+    public boolean simultaneousBindings() {
+        return simultaneousBindings;
+    }
+
+    /**
+     * RFC 5944 §1.8 says a message with an unrecognised extension of type 0-127 "MUST be silently discarded"; the
+     * reference HA answers 134 instead by default so that testers see a verdict. True restores the silent discard.
+     */
+    public boolean discardUnknownNonSkippable() {
+        return discardUnknownNonSkippable;
+    }
+
+    /** pcapng file every sent and received datagram is written to, or null. */
+    public Path recordTo() {
+        return recordTo;
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        return "HomeAgentConfig(listen=" + listen + ", keys=" + mnHaKeys.size() + ", faHaKeys=" + faHaKeys.size()
+                + ", denyMultipath=" + denyMultipath + ", maxLifetime=" + maxLifetime + ", maxBindings=" + maxBindings
+                + ")";
+    }
+
+    /** Collects the settings; defaults: 127.0.0.1:4434, lifetime 1800 s, 8 bindings per MN, window 7 s. */
+    public static final class Builder {
+        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", DEFAULT_PORT);
+        private String homeAgentAddress;
+        private final List<SecurityAssociation> mnHaKeys = new ArrayList<>();
+        private final List<SecurityAssociation> faHaKeys = new ArrayList<>();
+        private final Set<String> denyMultipath = new HashSet<>();
+        private int maxLifetime = DEFAULT_MAX_LIFETIME;
+        private int maxBindings = DEFAULT_MAX_BINDINGS;
+        private int replayWindowSeconds = DEFAULT_REPLAY_WINDOW_SECONDS;
+        private boolean multipleTunnelSupport = true;
+        private boolean multiInterfaceRoutingSupport = true;
+        private boolean unequalLoadSupport = true;
+        private boolean simultaneousBindings;
+        private boolean discardUnknownNonSkippable;
+        private Path recordTo;
+        private InstantSource clock = InstantSource.system();
+
+        private Builder() {
+        }
+
+        /** Port 0 picks a free port; read it back from {@link HomeAgent#localAddress()}. */
+        public Builder listen(InetSocketAddress address) {
+            this.listen = Objects.requireNonNull(address);
+            return this;
+        }
+
+        public Builder homeAgentAddress(String address) {
+            this.homeAgentAddress = address;
+            return this;
+        }
+
+        /** An MN-HA HMAC-MD5 security association valid for any mobile node. The key is copied, never logged. */
+        public Builder key(int spi, byte[] key) {
+            mnHaKeys.add(SecurityAssociation.hmacMd5(spi & 0xffffffffL, key));
+            return this;
+        }
+
+        /** An FA-HA HMAC-MD5 security association valid for any foreign agent. */
+        public Builder faHaKey(int spi, byte[] key) {
+            faHaKeys.add(SecurityAssociation.hmacMd5(spi & 0xffffffffL, key));
+            return this;
+        }
+
+        /** Refuses multipath to this home address (RFC 7629 §5.2: code 152). */
+        public Builder denyMultipath(String homeAddress) {
+            denyMultipath.add(homeAddress);
+            return this;
+        }
+
+        public Builder maxLifetime(int seconds) {
+            if (seconds < 1 || seconds > 0xffff) {
+                throw new IllegalArgumentException("max lifetime must be 1..65535 s: " + seconds);
+            }
+            this.maxLifetime = seconds;
+            return this;
+        }
+
+        public Builder maxBindings(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("max bindings must be at least 1: " + count);
+            }
+            this.maxBindings = count;
+            return this;
+        }
+
+        public Builder replayWindowSeconds(int seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("replay window must not be negative: " + seconds);
+            }
+            this.replayWindowSeconds = seconds;
+            return this;
+        }
+
+        public Builder multipleTunnelSupport(boolean on) {
+            this.multipleTunnelSupport = on;
+            return this;
+        }
+
+        public Builder multiInterfaceRoutingSupport(boolean on) {
+            this.multiInterfaceRoutingSupport = on;
+            return this;
+        }
+
+        public Builder unequalLoadSupport(boolean on) {
+            this.unequalLoadSupport = on;
+            return this;
+        }
+
+        public Builder simultaneousBindings(boolean on) {
+            this.simultaneousBindings = on;
+            return this;
+        }
+
+        public Builder discardUnknownNonSkippable(boolean on) {
+            this.discardUnknownNonSkippable = on;
+            return this;
+        }
+
+        public Builder recordTo(Path pcapng) {
+            this.recordTo = pcapng;
+            return this;
+        }
+
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public HomeAgentConfig build() {
+            return new HomeAgentConfig(this);
+        }
+    }
+}

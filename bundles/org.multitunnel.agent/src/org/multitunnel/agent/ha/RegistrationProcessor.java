@@ -1,0 +1,252 @@
+package org.multitunnel.agent.ha;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.multitunnel.agent.net.NtpIdentification;
+import org.multitunnel.wire.Hex;
+import org.multitunnel.wire.mip.ReplyCodes;
+import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.auth.KeyTable;
+import org.multitunnel.wire.mip.auth.MipAuthenticator;
+import org.multitunnel.wire.mip.auth.SecurityAssociation;
+import org.multitunnel.wire.mip.ext.AuthExtension;
+import org.multitunnel.wire.mip.ext.ExtensionRegistry;
+import org.multitunnel.wire.mip.ext.FlowBindingExtension;
+import org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension;
+import org.multitunnel.wire.mip.ext.MultipathExtension;
+import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
+
+/**
+ * RFC 5944 §3.8.2 registration processing at the home agent, with RFC 7629 §5.2 multipath bindings and the seed
+ * 000/001 draft variants. Steps, in order: §3.8.2.1 validity (MN-HA authentication → 131, FA-HA → 132,
+ * Identification → 133), well-formedness (→ 134), policy (136, 152, 153, draft codes, 135), then the binding
+ * change of {@link BindingUpdater}. Works on the received bytes so authenticators are checked over exactly what
+ * arrived. Thread-safe: the table and replay guard lock themselves.
+ */
+final class RegistrationProcessor {
+    static final int ACCEPTED = 0;
+    static final int ACCEPTED_NO_SIMULTANEOUS = 1;
+    static final int MN_FAILED_AUTH = 131;
+    static final int FA_FAILED_AUTH = 132;
+    static final int IDENTIFICATION_MISMATCH = 133;
+    static final int POORLY_FORMED = 134;
+    static final int TOO_MANY_BINDINGS = 135;
+    static final int UNKNOWN_HA_ADDRESS = 136;
+
+    private final HomeAgentConfig config;
+    private final ExtensionRegistry registry;
+    private final KeyTable mnHaKeys;
+    private final KeyTable faHaKeys;
+    private final ReplayGuard replay;
+    private final BindingTable table;
+    private final BindingUpdater updater;
+    private final ReplyCodes codes = ReplyCodes.standard();
+
+    RegistrationProcessor(HomeAgentConfig config, ExtensionRegistry registry, BindingTable table) {
+        this.config = config;
+        this.registry = registry;
+        this.mnHaKeys = config.mnHaKeyTable();
+        this.faHaKeys = config.faHaKeyTable();
+        this.replay = new ReplayGuard(config.replayWindowSeconds());
+        this.table = table;
+        this.updater = new BindingUpdater(config);
+    }
+
+    /** The decision for {@code rq}, decoded from {@code bytes}; null means discard silently. */
+    Outcome process(byte[] bytes, RegistrationRequest rq) {
+        Instant now = config.clock().instant();
+        RequestExtensions x = RequestExtensions.of(rq, registry);
+        long id = rq.identification();
+        String hoa = rq.homeAddress();
+        if (x.unacceptable != null && config.discardUnknownNonSkippable()) {
+            return null; // RFC 5944 §1.8: "the message containing that extension MUST be silently discarded"
+        }
+        // RFC 5944 §3.8.2.1 (a): exactly one authorization-enabling extension, its authenticator checked.
+        if (x.mnHaIndex < 0) {
+            return reject(MN_FAILED_AUTH, id, null, "no Mobile-Home Authentication Extension (RFC 5944 §3.2)");
+        }
+        AuthExtension mnHa = x.at(x.mnHaIndex, AuthExtension.class);
+        SecurityAssociation sa = mnHaKeys.lookup(mnHa.spi(), hoa);
+        if (sa == null) {
+            return reject(MN_FAILED_AUTH, id, null, "no security association for SPI " + mnHa.spi());
+        }
+        if (!valid(sa, bytes, x, x.mnHaIndex, mnHa)) {
+            return reject(MN_FAILED_AUTH, id, sa, "MN-HA authenticator mismatch");
+        }
+        // RFC 5944 §3.8.2.1 (c): when the HA shares an FA-HA association, a present FA-HA extension is checked.
+        if (x.faHaIndex >= 0 && config.hasFaHaKeys()) {
+            AuthExtension faHa = x.at(x.faHaIndex, AuthExtension.class);
+            SecurityAssociation fsa = faHaKeys.lookup(faHa.spi(), null);
+            if (fsa == null || !valid(fsa, bytes, x, x.faHaIndex, faHa)) {
+                return reject(FA_FAILED_AUTH, id, sa, "FA-HA authentication failed");
+            }
+        }
+        // RFC 5944 §3.8.2.1 (b) and §5.7.1: timestamp within the window, not a replay; 133 carries the HA's time.
+        if (!replay.acceptable(hoa, id, now)) {
+            return reject(IDENTIFICATION_MISMATCH, NtpIdentification.resynchronising(now, id), sa,
+                    "identification outside the replay window or replayed");
+        }
+        replay.record(hoa, id, now);
+        String malformed = Wellformedness.check(rq, x);
+        if (malformed != null) {
+            return reject(POORLY_FORMED, id, sa, malformed);
+        }
+        if (config.homeAgentAddress() != null && !config.homeAgentAddress().equals(rq.homeAgent())) {
+            return reject(UNKNOWN_HA_ADDRESS, id, sa, "Home Agent field " + rq.homeAgent() + " is not this agent");
+        }
+        MultiBindingRequest multi = multi(x);
+        Integer policy = policy(rq, x, multi);
+        if (policy != null) {
+            return reject(policy, id, sa, codes.name(policy));
+        }
+        List<FlowBindingExtension> fbs = new ArrayList<>();
+        x.flowBindings.forEach(i -> fbs.add(x.at(i, FlowBindingExtension.class)));
+        int granted = rq.lifetime() == 0 ? 0 : Math.min(rq.lifetime(), config.maxLifetime());
+        Integer code = table.update(now, t -> {
+            Integer unknownBid = unknownFlowBid(t, hoa, multi, fbs, rq.lifetime());
+            if (unknownBid != null) {
+                return ReplyCodes.INVALID_FB_IDENTIFIER;
+            }
+            return updater.apply(t, rq, multi, toFlows(fbs), granted, now);
+        });
+        if (code > ACCEPTED_NO_SIMULTANEOUS) {
+            return reject(code, id, sa, codes.name(code));
+        }
+        boolean home = rq.lifetime() == 0 || rq.careOfAddressInt() == rq.homeAddressInt();
+        return new Outcome(code, home ? 0 : granted, id, sa, fbs, "accepted");
+    }
+
+    private static boolean valid(SecurityAssociation sa, byte[] bytes, RequestExtensions x, int index,
+            AuthExtension a) {
+        byte[] expected = MipAuthenticator.compute(sa, bytes, x.offsets[index], a.format());
+        return MessageDigest.isEqual(expected, a.authenticator());
+    }
+
+    private static MultiBindingRequest multi(RequestExtensions x) {
+        if (!x.multipath.isEmpty()) {
+            return MultiBindingRequest.of(x.at(x.multipath.get(0), MultipathExtension.class));
+        }
+        if (!x.multipleTunnel.isEmpty()) {
+            return MultiBindingRequest.of(x.at(x.multipleTunnel.get(0), MultipleTunnelRequestExtension.class));
+        }
+        if (!x.multiInterface.isEmpty()) {
+            return MultiBindingRequest.of(x.at(x.multiInterface.get(0), MultiInterfaceRoutingExtension.class));
+        }
+        return null;
+    }
+
+    /** Per-MN and per-agent policy; null when the request may proceed. */
+    private Integer policy(RegistrationRequest rq, RequestExtensions x, MultiBindingRequest multi) {
+        if (multi == null) {
+            return null;
+        }
+        boolean denied = config.multipathDenied(rq.homeAddress());
+        switch (multi.extension()) {
+            case MultiBindingRequest.RFC7629 -> {
+                // RFC 7629 §5.2: "If multipath support is not enabled, the home agent MUST reject ... 152".
+                return denied ? ReplyCodes.MULTIPATH_NOT_ALLOWED : null;
+            }
+            case MultiBindingRequest.MTS02 -> {
+                // seed 001 §5.3: EnableMultipleTunnelSupport 0 → MULTIPLE_TUNNEL_REQUEST_DENIED_BY_HA.
+                return !config.multipleTunnelSupport() || denied ? code("MULTIPLE_TUNNEL_REQUEST_DENIED_BY_HA",
+                        ReplyCodes.DEFAULT_MULTIPLE_TUNNEL_REQUEST_DENIED_BY_HA) : null;
+            }
+            default -> {
+                // seed 000 §6.3 rule 1 (service not offered / not allowed) and rule 2 (unequal load).
+                if (!config.multiInterfaceRoutingSupport() || denied) {
+                    return code("ERROR_HA_MULTI_IF_REG_UNAVAIL", ReplyCodes.DEFAULT_ERROR_HA_MULTI_IF_REG_UNAVAIL);
+                }
+                if (!config.unequalLoadSupport() && unequal(rq.homeAddress(), multi)) {
+                    return code("ERROR_HA_MULTI_IF_UNEQUAL_LD_UNAVAIL",
+                            ReplyCodes.DEFAULT_ERROR_HA_MULTI_IF_UNEQUAL_LD_UNAVAIL);
+                }
+                return null;
+            }
+        }
+    }
+
+    private int code(String name, int fallback) {
+        int v = codes.valueOf(name);
+        return v >= 0 ? v : fallback;
+    }
+
+    /**
+     * Seed 000 asks for unequal load distribution when the L flag asks to rate-limit to an absolute bandwidth, or
+     * when this interface's Link-Weight differs from that of the node's other registered interfaces.
+     */
+    private boolean unequal(String hoa, MultiBindingRequest m) {
+        if (m.rateLimit() && !m.weighted()) {
+            return true;
+        }
+        return table.update(config.clock().instant(), t -> {
+            for (var e : t.of(hoa).entrySet()) {
+                if (e.getKey().startsWith("mir:") && !e.getKey().equals(m.key())
+                        && e.getValue().linkWeight() != m.linkWeight()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * RFC 7629 §5.2: "If the home agent cannot identify any of the binding identifiers, then it MUST reject the
+     * request ... INVALID_FB_IDENTIFIER". Known BIDs: the node's live RFC 7629 bindings (only this one when O
+     * replaces them all) plus the BID this request registers.
+     */
+    private static Integer unknownFlowBid(BindingTable t, String hoa, MultiBindingRequest multi,
+            List<FlowBindingExtension> fbs, int lifetime) {
+        if (fbs.isEmpty()) {
+            return null;
+        }
+        Set<Integer> known = new HashSet<>();
+        boolean overwrite = multi != null && multi.overwrite();
+        if (!overwrite) {
+            for (HaBinding b : t.of(hoa).values()) {
+                if (b.bid() > 0) {
+                    known.add(b.bid());
+                }
+            }
+        }
+        if (multi != null && lifetime > 0) {
+            known.add(multi.bid());
+        } else if (multi != null) {
+            known.remove(multi.bid());
+        }
+        for (FlowBindingExtension fb : fbs) {
+            for (int bid : fb.bids()) {
+                if (!known.contains(bid)) {
+                    return bid;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<HaFlowBinding> toFlows(List<FlowBindingExtension> fbs) {
+        List<HaFlowBinding> out = new ArrayList<>();
+        for (FlowBindingExtension fb : fbs) {
+            List<Integer> bids = new ArrayList<>();
+            for (int b : fb.bids()) {
+                bids.add(b);
+            }
+            out.add(new HaFlowBinding(fb.action(), bids, fb.tsFormat(), Hex.encode(selectorBytes(fb))));
+        }
+        return out;
+    }
+
+    private static byte[] selectorBytes(FlowBindingExtension fb) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(fb.selector().encodedLength());
+        fb.selector().encodeTo(b);
+        return b.array();
+    }
+
+    private static Outcome reject(int code, long id, SecurityAssociation sa, String reason) {
+        return new Outcome(code, 0, id, sa, List.of(), reason);
+    }
+}

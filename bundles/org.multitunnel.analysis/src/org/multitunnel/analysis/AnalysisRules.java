@@ -1,0 +1,27 @@
+package org.multitunnel.analysis;
+
+/**
+ * Rule ids of the cross-packet findings (message-level rules live in the wire bundle's MipRules). Each names the
+ * document and section whose statement it checks; docs/conformance.md maps them back to the text.
+ */
+public final class AnalysisRules {
+    /** RFC 5944 §3.8.3: a reply answers a request; one that answers none was never asked for. */
+    public static final String ORPHAN_REPLY = "RFC5944-3.8.3-ORPHAN-REPLY";
+    /** RFC 5944 §3.6.3: the mobile node retransmits until answered; a request never answered is a failure. */
+    public static final String UNANSWERED_REQUEST = "RFC5944-3.6.3-UNANSWERED";
+    /** RFC 5944 §3.6.1.3/§5.7: the reply's low-order 32 identification bits must match the request's. */
+    public static final String IDENT_MISMATCH = "RFC5944-5.7-IDENT-MISMATCH";
+    /** RFC 5944 §5.7: a timestamp identification must be within the replay window of the receiver's clock. */
+    public static final String IDENT_REPLAY = "RFC5944-5.7-IDENT-REPLAY";
+    /** RFC 5944 §3.5.2: the MN-HA authenticator must verify with the mobility security association's key. */
+    public static final String AUTH_MISMATCH = "RFC5944-3.5.2-AUTH-MISMATCH";
+    /** RFC 5944 §3.8.2: a home agent must reject a request that breaks the protocol; this one was accepted. */
+    public static final String ACCEPTED_VIOLATION = "RFC5944-3.8.2-ACCEPTED-VIOLATION";
+    /** RFC 5944 §4.2.3: the home agent tunnels only to a registered care-of address. */
+    public static final String DATA_WITHOUT_BINDING = "RFC5944-4.2.3-DATA-WITHOUT-BINDING";
+    /** RFC 7629 §7: per-flow load balancing keeps a flow on one path; this flow used several tunnels. */
+    public static final String FLOW_SPLIT = "RFC7629-7-FLOW-SPLIT";
+
+    private AnalysisRules() {
+    }
+}

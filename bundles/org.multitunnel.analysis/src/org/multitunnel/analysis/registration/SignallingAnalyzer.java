@@ -1,0 +1,162 @@
+package org.multitunnel.analysis.registration;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.multitunnel.analysis.AnalysisOptions;
+import org.multitunnel.analysis.AnalysisRules;
+import org.multitunnel.model.ModelUpdater;
+import org.multitunnel.model.Severity;
+import org.multitunnel.wire.DecodeException;
+import org.multitunnel.wire.mip.MipCodec;
+import org.multitunnel.wire.mip.MipMessage;
+import org.multitunnel.wire.mip.RegistrationReply;
+import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.auth.AuthResult;
+import org.multitunnel.wire.mip.auth.MipAuthenticator;
+import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MipChecker;
+
+/**
+ * Handles each Mobile IPv4 signalling message of a capture in order: decodes it (signalling is rare, so full
+ * decoding is affordable here, unlike on the data path), reports its message-level findings, tracks the
+ * transaction and applies answered registrations to the binding table. Knows which addresses act as home
+ * agents and care-of addresses, for the data-plane checks.
+ */
+public final class SignallingAnalyzer {
+    /** Seconds between the NTP epoch (1900) and the Unix epoch (1970). */
+    private static final long NTP_UNIX_OFFSET = 2_208_988_800L;
+    /** Identifications whose high word is this close to the capture clock are taken as timestamps. */
+    private static final long TIMESTAMP_PLAUSIBLE_SECONDS = 10L * 365 * 86400;
+
+    private final ModelUpdater updater;
+    private final AnalysisOptions options;
+    private final MipCodec codec = new MipCodec();
+    private final MipChecker checker = new MipChecker();
+    private final TransactionTracker transactions;
+    private final BindingSemantics semantics;
+    private final Set<Integer> homeAgents = new HashSet<>();
+
+    public SignallingAnalyzer(ModelUpdater updater, AnalysisOptions options) {
+        this.updater = updater;
+        this.options = options;
+        this.transactions = new TransactionTracker(updater);
+        this.semantics = new BindingSemantics(updater);
+    }
+
+    public BindingSemantics semantics() {
+        return semantics;
+    }
+
+    /** Addresses seen as home agents (requests' Home Agent field), as IPv4 ints. */
+    public Set<Integer> homeAgents() {
+        return homeAgents;
+    }
+
+    /** One MIP message: the UDP payload bytes, outer IPv4 source and destination, frame (1-based), time (ns). */
+    public void message(byte[] payload, int src, int dst, long frame, long time) {
+        semantics.advanceTo(time);
+        MipMessage m;
+        try {
+            m = codec.decode(payload);
+        } catch (DecodeException e) {
+            updater.addFinding(frame, Severity.ERROR, "RFC5944-3-MALFORMED", "undecodable registration message: "
+                    + e.getMessage());
+            return;
+        }
+        List<Finding> findings = checker.check(m, 0);
+        for (Finding f : findings) {
+            updater.addFinding(frame, severity(f), f.rule(), f.message());
+        }
+        if (m instanceof RegistrationRequest rq) {
+            request(rq, payload, findings, src, dst, frame, time);
+        } else if (m instanceof RegistrationReply rp) {
+            reply(rp, payload, frame, time, src);
+        }
+    }
+
+    private void request(RegistrationRequest rq, byte[] payload, List<Finding> findings, int src, int dst,
+            long frame, long time) {
+        homeAgents.add(rq.homeAgentInt());
+        TransactionTracker.Pending p = transactions.request(rq, src, dst, frame, time);
+        p.violations += errors(findings);
+        verify(payload, rq, rq.homeAddress(), frame);
+        long ntpSeconds = rq.identification() >>> 32;
+        long captureNtp = time / AnalysisOptions.SECOND + NTP_UNIX_OFFSET;
+        long skew = Math.abs(ntpSeconds - captureNtp);
+        if (skew <= TIMESTAMP_PLAUSIBLE_SECONDS && skew > options.replayWindowSeconds()) {
+            updater.addFinding(frame, Severity.WARNING, AnalysisRules.IDENT_REPLAY, "identification timestamp is "
+                    + skew + " s from the capture clock (window " + options.replayWindowSeconds() + " s)");
+        }
+    }
+
+    private void reply(RegistrationReply rp, byte[] payload, long frame, long time, int src) {
+        TransactionTracker.Match match = transactions.reply(rp, frame, time);
+        verify(payload, rp, rp.homeAddress(), frame);
+        if (match == null) {
+            updater.addFinding(frame, Severity.WARNING, AnalysisRules.ORPHAN_REPLY, "reply for home address "
+                    + rp.homeAddress() + " matches no request (identification " + Long.toUnsignedString(
+                            rp.identification(), 16) + ")");
+            return;
+        }
+        if (match.duplicate()) {
+            return; // the same reply relayed on by a foreign agent
+        }
+        TransactionTracker.Pending p = match.pending();
+        if (!match.exact()) {
+            updater.addFinding(frame, Severity.INFO, AnalysisRules.IDENT_MISMATCH, "reply identification differs "
+                    + "from the request's in its high-order 32 bits (home agent clock; code " + rp.code() + ")");
+        }
+        if (rp.accepted()) {
+            if (p.violations > 0) {
+                updater.addFinding(frame, Severity.ERROR, AnalysisRules.ACCEPTED_VIOLATION, "home agent accepted "
+                        + "request frame " + p.registration.getRequestFrame() + " although it violates "
+                        + p.violations + " MUST rule(s)");
+            }
+            semantics.accepted(p.node, p.request, p.binding, rp.lifetime(), time, frame, p.registration);
+        } else {
+            semantics.rejected(p.node, p.request, p.binding, time, frame, p.registration);
+        }
+    }
+
+    private void verify(byte[] payload, MipMessage m, String peer, long frame) {
+        if (options.keys() == null) {
+            return;
+        }
+        for (AuthResult r : MipAuthenticator.verify(payload, m, options.keys(), peer)) {
+            if (r.status() == AuthResult.Status.INVALID) {
+                updater.addFinding(frame, Severity.ERROR, AnalysisRules.AUTH_MISMATCH, "authenticator of extension "
+                        + r.extensionType() + " (SPI " + r.spi() + ") does not verify with the configured key");
+            }
+        }
+    }
+
+    /** Ends the capture: unanswered requests become findings. */
+    public void finish(long endTime) {
+        semantics.advanceTo(endTime);
+        for (TransactionTracker.Pending p : transactions.unanswered()) {
+            updater.addFinding(p.registration.getRequestFrame(), Severity.WARNING,
+                    AnalysisRules.UNANSWERED_REQUEST, "registration request for " + p.request.homeAddress()
+                            + " was never answered");
+        }
+    }
+
+    private static int errors(List<Finding> findings) {
+        int n = 0;
+        for (Finding f : findings) {
+            if (f.severity() == org.multitunnel.wire.mip.finding.Severity.ERROR) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Severity severity(Finding f) {
+        return switch (f.severity()) {
+            case ERROR -> Severity.ERROR;
+            case WARNING -> Severity.WARNING;
+            default -> Severity.INFO;
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package org.multitunnel.capture.synth;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.ip.InternetChecksum;
+import org.multitunnel.wire.ip.Ipv4Header;
+import org.multitunnel.wire.ip.UdpHeader;
+import org.multitunnel.wire.link.EthernetHeader;
+
+/**
+ * Writes the synthesizer's Ethernet frames. Tunnelled data (millions of frames for benchmarks) is laid out by hand
+ * into one reused buffer — outer IPv4, then IP-in-IP (RFC 2003), GRE with key (RFC 2784/2890), minimal encapsulation
+ * with original source (RFC 2004) or RFC 3519 UDP type 4 — with every IPv4, UDP, TCP and minimal-header checksum
+ * correct; signalling (rare) is assembled with the wire bundle's builders.
+ */
+final class FrameCrafter {
+    static final byte[] HA_SIDE_MAC = {0x02, 0, 0, 0, 0, 0x01};
+    static final byte[] ACCESS_SIDE_MAC = {0x02, 0, 0, 0, 0, 0x02};
+    static final int MIP_PORT = 434;
+    private static final int MAX_FRAME = 1600;
+
+    private final byte[] frame = new byte[MAX_FRAME];
+    private final ByteBuffer buf = ByteBuffer.wrap(frame);
+    private int ipId;
+    private int length;
+    private int outerTotalLength;
+
+    byte[] frame() {
+        return frame;
+    }
+
+    /** Length of the last data frame written by {@link #data}. */
+    int length() {
+        return length;
+    }
+
+    /** Outer IPv4 total length of the last data frame (what tunnel byte counts add up). */
+    int outerTotalLength() {
+        return outerTotalLength;
+    }
+
+    /**
+     * Writes one tunnelled data frame.
+     *
+     * @param toCareOf    true: HA to care-of address (CN to MN inside); false: reverse tunnel, care-of to HA
+     * @param payload     inner transport payload bytes (zeros)
+     */
+    void data(Plan.Binding b, int homeAgent, boolean toCareOf, int innerSrc, int innerDst, int protocol, int srcPort,
+            int dstPort, int payload, long tcpSeq) {
+        Arrays.fill(frame, 0, MAX_FRAME, (byte) 0);
+        int l4 = protocol == 6 ? 20 : 8;
+        int innerTotal = 20 + l4 + payload;
+        int p = ethernet(toCareOf);
+        int outer = p;
+        int outerSrc = toCareOf ? homeAgent : b.careOf();
+        int outerDst = toCareOf ? b.careOf() : homeAgent;
+        int q = outer + 20;
+        int outerProto;
+        boolean innerHeader = true;
+        switch (b.encapsulation()) {
+            case IPIP -> outerProto = 4;
+            case GRE -> {
+                outerProto = 47;
+                buf.putShort(q, (short) 0x2000); // K bit, version 0
+                buf.putShort(q + 2, (short) 0x0800); // protocol type IPv4
+                buf.putInt(q + 4, (int) b.greKey()); // key
+                q += 8;
+            }
+            case MINENC -> {
+                outerProto = 55;
+                innerHeader = false;
+                frame[q] = (byte) protocol; // protocol of the original datagram
+                frame[q + 1] = (byte) 0x80; // S: original source present
+                buf.putInt(q + 4, innerDst); // original destination
+                buf.putInt(q + 8, innerSrc); // original source
+                buf.putShort(q + 2, (short) InternetChecksum.fold(InternetChecksum.sum(buf, q, 12, 0)));
+                q += 12;
+            }
+            case UDP -> {
+                outerProto = 17;
+                int haPort = MIP_PORT;
+                buf.putShort(q, (short) (toCareOf ? haPort : b.mnPort())); // source port
+                buf.putShort(q + 2, (short) (toCareOf ? b.mnPort() : haPort)); // destination port
+                buf.putShort(q + 4, (short) (8 + 4 + innerTotal)); // length; checksum 0 (RFC 3519 §3.1 allows it)
+                frame[q + 8] = 4; // message type 4: tunnel data
+                frame[q + 9] = 4; // next header: IP in IP
+                q += 12;
+            }
+            default -> throw new IllegalArgumentException("not a tunnel encapsulation: " + b.encapsulation());
+        }
+        int inner = q;
+        if (innerHeader) {
+            ipv4(inner, innerTotal, protocol, innerSrc, innerDst, 63);
+            q += 20;
+        }
+        if (protocol == 6) {
+            buf.putShort(q, (short) srcPort);
+            buf.putShort(q + 2, (short) dstPort);
+            buf.putInt(q + 4, (int) tcpSeq); // sequence number
+            buf.putInt(q + 8, 1); // acknowledgement number
+            frame[q + 12] = 0x50; // data offset 5 words
+            frame[q + 13] = 0x18; // PSH, ACK
+            buf.putShort(q + 14, (short) 0xffff); // window
+        } else {
+            buf.putShort(q, (short) srcPort);
+            buf.putShort(q + 2, (short) dstPort);
+            buf.putShort(q + 4, (short) (8 + payload));
+        }
+        long pseudo = (innerSrc >>> 16) + (innerSrc & 0xffff) + (innerDst >>> 16) + (innerDst & 0xffff) + protocol
+                + l4 + payload;
+        int c = InternetChecksum.fold(InternetChecksum.sum(buf, q, l4, pseudo)); // payload is zeros
+        buf.putShort(q + (protocol == 6 ? 16 : 6), (short) (protocol == 17 && c == 0 ? 0xffff : c));
+        int end = q + l4 + payload;
+        outerTotalLength = end - outer;
+        ipv4(outer, outerTotalLength, outerProto, outerSrc, outerDst, 64);
+        length = end;
+    }
+
+    private int ethernet(boolean toCareOf) {
+        byte[] dst = toCareOf ? ACCESS_SIDE_MAC : HA_SIDE_MAC;
+        byte[] src = toCareOf ? HA_SIDE_MAC : ACCESS_SIDE_MAC;
+        System.arraycopy(dst, 0, frame, 0, 6);
+        System.arraycopy(src, 0, frame, 6, 6);
+        buf.putShort(12, (short) 0x0800);
+        return 14;
+    }
+
+    private void ipv4(int at, int total, int protocol, int src, int dst, int ttl) {
+        frame[at] = 0x45; // version 4, IHL 5
+        buf.putShort(at + 2, (short) total);
+        buf.putShort(at + 4, (short) (ipId++));
+        buf.putShort(at + 6, (short) 0x4000); // DF
+        frame[at + 8] = (byte) ttl;
+        frame[at + 9] = (byte) protocol;
+        buf.putShort(at + 10, (short) 0);
+        buf.putInt(at + 12, src);
+        buf.putInt(at + 16, dst);
+        buf.putShort(at + 10, (short) InternetChecksum.fold(InternetChecksum.sum(buf, at, 20, 0)));
+    }
+
+    /** A UDP/IPv4/Ethernet frame around a Mobile IP message, built with the wire bundle's builders. */
+    byte[] signalling(int src, int dst, int srcPort, int dstPort, byte[] message, boolean toHomeAgent) {
+        byte[] udp = UdpHeader.builder().sourcePort(srcPort).destinationPort(dstPort).ipv4(src, dst).build(message);
+        byte[] ip = Ipv4Header.builder().protocol(17).source(src).destination(dst).identification(ipId++ & 0xffff)
+                .flags(2).build(udp);
+        return new EthernetHeader(toHomeAgent ? HA_SIDE_MAC : ACCESS_SIDE_MAC,
+                toHomeAgent ? ACCESS_SIDE_MAC : HA_SIDE_MAC, 0x0800).encode(ip);
+    }
+
+    /** The signalling frame's outer IPv4 header starts after the Ethernet header. */
+    static int ipOffset() {
+        return EthernetHeader.SIZE;
+    }
+
+    static boolean isTunnel(Encapsulation e) {
+        return e != Encapsulation.NONE;
+    }
+}

@@ -1,0 +1,102 @@
+package org.multitunnel.capture.synth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.multitunnel.wire.fast.Encapsulation;
+
+/**
+ * The concrete scenario drawn from a {@link ScenarioSpec}: mobile nodes with their home agent, bindings (care-of
+ * address, BID, access technology, encapsulation, GRE key or UDP port) and conversations with correspondent nodes,
+ * some pinned to a BID by a flow binding and some moving between bindings half-way. Addresses come from documentation
+ * ranges (192.0.2/24 HAs, 198.51.100/24 care-of addresses, 10.1/16 home addresses, 172.16/12 correspondents; large
+ * scenarios continue care-of addresses in 100.64/10).
+ */
+final class Plan {
+    /** Encapsulations handed out round-robin, so every scenario with four bindings covers all of them. */
+    static final Encapsulation[] ENCAPSULATIONS = {Encapsulation.IPIP, Encapsulation.GRE, Encapsulation.MINENC,
+            Encapsulation.UDP};
+    /** RFC 5213 access technology types used: IEEE 802.11a/b/g (4), IEEE 802.3 (3), IEEE 802.16e (5), virtual (1). */
+    static final int[] ACCESS_TECHNOLOGIES = {4, 3, 5, 1};
+
+    record Binding(int tunnel, int node, int bid, int careOf, int ifAtt, int ifLabel, Encapsulation encapsulation,
+            long greKey, int mnPort) {
+    }
+
+    record Node(int index, int homeAddress, int homeAgent, String nai, long spi, byte[] key, List<Binding> bindings) {
+    }
+
+    /**
+     * A bidirectional conversation between a correspondent and a mobile node: directional flows 2*index (CN to MN,
+     * tunnelled towards the care-of address) and 2*index+1 (MN to CN, reverse-tunnelled towards the HA).
+     *
+     * @param first      binding (index into the node's bindings) used until {@code switchAtNanos}
+     * @param second     binding used from {@code switchAtNanos} on
+     * @param pinnedBid  BID a flow binding pins the conversation to, or 0
+     */
+    record Conversation(int index, Node node, int correspondent, int protocol, int cnPort, int mnPort, int weight,
+            int first, int second, long switchAtNanos, int pinnedBid) {
+        Binding bindingAt(long t) {
+            return node.bindings().get(t < switchAtNanos ? first : second);
+        }
+    }
+
+    final ScenarioSpec spec;
+    final List<Node> nodes = new ArrayList<>();
+    final List<Binding> bindings = new ArrayList<>();
+    final List<Conversation> conversations = new ArrayList<>();
+    final long startNanos;
+    final long dataStartNanos;
+    final long endNanos;
+
+    Plan(ScenarioSpec spec) {
+        this.spec = spec;
+        this.startNanos = spec.startSeconds() * 1_000_000_000L;
+        this.dataStartNanos = startNanos + 1_000_000_000L;
+        this.endNanos = startNanos + spec.seconds() * 1_000_000_000L;
+        SplittableRandom rnd = new SplittableRandom(spec.seed());
+        int homeAgents = Math.max(1, (spec.mobileNodes() + 63) / 64);
+        int correspondents = 0;
+        for (int m = 0; m < spec.mobileNodes(); m++) {
+            int ha = ipv4(192, 0, 2, 1 + m % homeAgents);
+            byte[] key = new byte[16];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = (byte) rnd.nextInt(256);
+            }
+            List<Binding> nb = new ArrayList<>();
+            Node node = new Node(m, ipv4(10, 1, 0, 0) + m + 1, ha, "mn" + (m + 1) + "@example.net", 0x100 + m, key, nb);
+            int k = spec.minCareOf() + rnd.nextInt(spec.maxCareOf() - spec.minCareOf() + 1);
+            for (int b = 0; b < k; b++) {
+                int t = bindings.size();
+                int coa = t < 254 ? ipv4(198, 51, 100, t + 1) : ipv4(100, 64, 0, 0) + t + 1;
+                Encapsulation e = ENCAPSULATIONS[(m + b) % ENCAPSULATIONS.length];
+                long greKey = e == Encapsulation.GRE ? 1 + rnd.nextLong(0xffff_fffeL) : -1;
+                Binding binding = new Binding(t, m, b + 1, coa, ACCESS_TECHNOLOGIES[b % ACCESS_TECHNOLOGIES.length],
+                        b + 1, e, greKey, 49152 + rnd.nextInt(16000));
+                nb.add(binding);
+                bindings.add(binding);
+            }
+            nodes.add(node);
+            int conv = 3 + rnd.nextInt(4);
+            for (int c = 0; c < conv; c++) {
+                boolean udp = rnd.nextInt(3) != 0;
+                int first = c % k;
+                boolean pinned = spec.flowBindings() && m % 2 == 0 && c == 0;
+                boolean moves = !pinned && k > 1 && rnd.nextBoolean();
+                long switchAt = moves ? dataStartNanos + (1 + rnd.nextLong(spec.seconds() * 1000L - 1000)) * 1_000_000L
+                        : Long.MAX_VALUE;
+                int second = moves ? (first + 1) % k : first;
+                int cn = ipv4(172, 16, 0, 0) + (correspondents++ % 65_000) + 1;
+                conversations.add(new Conversation(conversations.size(), node, cn, udp ? 17 : 6,
+                        udp ? 5000 + rnd.nextInt(100) : 443, 32768 + rnd.nextInt(28000), 1 + rnd.nextInt(4),
+                        pinned ? 0 : first, pinned ? 0 : second, pinned ? Long.MAX_VALUE : switchAt,
+                        pinned ? 1 : 0));
+            }
+        }
+    }
+
+    static int ipv4(int a, int b, int c, int d) {
+        return a << 24 | b << 16 | c << 8 | d;
+    }
+}

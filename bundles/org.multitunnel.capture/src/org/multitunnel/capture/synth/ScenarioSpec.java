@@ -1,0 +1,88 @@
+package org.multitunnel.capture.synth;
+
+/**
+ * What a synthesized multipath scenario should contain; together with the seed it determines the capture byte for
+ * byte, so tests and benchmarks can regenerate any file instead of storing it.
+ *
+ * @param mobileNodes     number of mobile nodes (1 .. 65 000)
+ * @param minCareOf       fewest care-of addresses (bindings) per mobile node, 1 .. 8
+ * @param maxCareOf       most care-of addresses per mobile node, minCareOf .. 8
+ * @param seconds         length of the scenario; data flows from second 1 to the end
+ * @param packetsPerSecond tunnelled data packets per second over all tunnels (signalling comes on top)
+ * @param seed            everything random (addresses, keys, ports, sizes, timing) derives from it
+ * @param startSeconds    capture time of the first packet, seconds since the epoch
+ * @param lifetime        registration lifetime; bindings are re-registered after two thirds of it
+ * @param flowBindings    send RFC 7629 flow binding requests that pin some flows to one BID
+ * @param intervalNanos   series bucket width of the ground truth
+ */
+public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int seconds, int packetsPerSecond,
+        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos) {
+    public static final long DEFAULT_START_SECONDS = 1_700_000_000L;
+
+    public ScenarioSpec {
+        if (mobileNodes < 1 || mobileNodes > 65_000) {
+            throw new IllegalArgumentException("mobile nodes must be 1..65000: " + mobileNodes);
+        }
+        if (minCareOf < 1 || maxCareOf > 8 || minCareOf > maxCareOf) {
+            throw new IllegalArgumentException("care-of addresses per node must satisfy 1 <= min <= max <= 8: "
+                    + minCareOf + ".." + maxCareOf);
+        }
+        if (seconds < 2 || seconds > 86_400) {
+            throw new IllegalArgumentException("seconds must be 2..86400: " + seconds);
+        }
+        if (packetsPerSecond < 1 || (long) packetsPerSecond * seconds > 200_000_000L) {
+            throw new IllegalArgumentException("packets per second must be >= 1 and total <= 2e8: " + packetsPerSecond);
+        }
+        if (lifetime < 3 || lifetime > 0xfffe) {
+            throw new IllegalArgumentException("lifetime must be 3..65534 s: " + lifetime);
+        }
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be positive: " + intervalNanos);
+        }
+    }
+
+    /** 3 mobile nodes with 2–4 care-of addresses, 60 s at 50 packets/s, flow bindings on, seed 1. */
+    public static ScenarioSpec demo() {
+        return new ScenarioSpec(3, 2, 4, 60, 50, 1, DEFAULT_START_SECONDS, 300, true, 1_000_000_000L);
+    }
+
+    public ScenarioSpec withMobileNodes(int n) {
+        return new ScenarioSpec(n, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, lifetime,
+                flowBindings, intervalNanos);
+    }
+
+    public ScenarioSpec withCareOf(int min, int max) {
+        return new ScenarioSpec(mobileNodes, min, max, seconds, packetsPerSecond, seed, startSeconds, lifetime,
+                flowBindings, intervalNanos);
+    }
+
+    public ScenarioSpec withSeconds(int s) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, s, packetsPerSecond, seed, startSeconds, lifetime,
+                flowBindings, intervalNanos);
+    }
+
+    public ScenarioSpec withPacketsPerSecond(int pps) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, pps, seed, startSeconds, lifetime,
+                flowBindings, intervalNanos);
+    }
+
+    public ScenarioSpec withSeed(long s) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, s, startSeconds,
+                lifetime, flowBindings, intervalNanos);
+    }
+
+    public ScenarioSpec withLifetime(int s) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, s,
+                flowBindings, intervalNanos);
+    }
+
+    public ScenarioSpec withFlowBindings(boolean on) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
+                lifetime, on, intervalNanos);
+    }
+
+    public ScenarioSpec withIntervalNanos(long ns) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
+                lifetime, flowBindings, ns);
+    }
+}

@@ -1,0 +1,438 @@
+package org.multitunnel.capture.tunnel;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.multitunnel.capture.CaptureReader;
+import org.multitunnel.capture.PacketView;
+import org.multitunnel.capture.PacketVisitor;
+import org.multitunnel.wire.dissect.Addresses;
+import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.PacketClassifier;
+import org.multitunnel.wire.fast.PacketKind;
+import org.multitunnel.wire.fast.PacketSummary;
+
+/**
+ * Tunnel attribution and throughput series in the one pass over a capture: every packet is classified by the wire
+ * bundle's allocation-free {@link PacketClassifier}; tunnelled data is counted against its tunnel (both outer
+ * endpoints, encapsulation, GRE key or UDP ports), its direction and its inner flow, and registration signalling is
+ * remembered as evidence of which endpoint is the home agent. Feed it packets ({@link #visit}, {@link #accept}, or
+ * {@link #account} with a summary already classified), then call {@link #finish()} once.
+ *
+ * <p><b>Direction.</b> A tunnel is keyed by its endpoints in address order, and counted per orientation, so the
+ * evidence may arrive in any order; at {@link #finish()} the HA end is chosen by the first {@link DirectionEvidence}
+ * rule that separates the endpoints: the signalled HA address (mip.haaddr of requests and replies), the signalled
+ * care-of address (mip.coa of requests), the destination of requests, port 434 on a UDP tunnel, the endpoint with
+ * more tunnel peers, the endpoint that sent more bytes, and finally the lower address. GRE tunnels whose two
+ * directions use different keys therefore appear as two one-way tunnels.
+ *
+ * <p><b>Hot path.</b> After warm-up, a packet costs one classification and three probes of open-addressing tables
+ * keyed by packed longs (tunnel, inner flow, flow×tunnel use); nothing is allocated except when a table or a series
+ * array doubles. Not thread-safe: one instance per pass.
+ *
+ * <p><b>Memory</b> (independent of the number of packets): about 200 bytes per tunnel plus 20–40 bytes per non-empty
+ * series bucket, about 70 bytes per inner flow and 60 bytes per (flow, tunnel) pair; {@link #retainedBytes()} gives
+ * the exact figure of a pass.
+ */
+public final class TunnelAccounting implements PacketVisitor {
+    /** Default series bucket width: one second, as in the headless contract. */
+    public static final long DEFAULT_INTERVAL_NANOS = 1_000_000_000L;
+
+    private static final int ENCAP_SHIFT = 56;
+    private static final long GRE_KEY_PRESENT = 1L << 48;
+
+    private final long intervalNanos;
+    private final PacketSummary summary = new PacketSummary();
+
+    // evidence for the HA end (IPv4 addresses as unsigned longs)
+    private final LongTupleTable signalledHomeAgents = new LongTupleTable(1, 64);
+    private final LongTupleTable signalledCareOf = new LongTupleTable(1, 64);
+    private final LongTupleTable requestDestinations = new LongTupleTable(1, 64);
+
+    // tunnels: key (lo << 32 | hi, encapsulation | discriminator); orientation 0 = lo -> hi, 1 = hi -> lo
+    private final LongTupleTable tunnels = new LongTupleTable(2, 256);
+    private long[] tPackets = new long[512];
+    private long[] tBytes = new long[512];
+    private long[] tFirst = new long[256];
+    private long[] tLast = new long[256];
+    private SeriesBuilder[] tSeries = new SeriesBuilder[256];
+
+    // inner flows: key (version/proto/ports, src hi, src lo, dst hi, dst lo)
+    private final LongTupleTable flows = new LongTupleTable(5, 1024);
+    // (flow, tunnel) uses: key flow << 32 | tunnel
+    private final LongTupleTable uses = new LongTupleTable(1, 1024);
+    private long[] uFirst = new long[1024];
+    private long[] uLast = new long[1024];
+    private long[] uPackets = new long[1024];
+    private long[] uBytes = new long[1024];
+
+    private long packets, wireBytes, firstNanos = Long.MAX_VALUE, lastNanos = Long.MIN_VALUE;
+    private long signalling, requests, replies, mobility, tunnelled, unattributed, malformed;
+    private boolean finished;
+    /** At {@link #finish()}: distinct tunnel peers per endpoint, indexed by the endpoint's id in the peer table. */
+    private int[] degree;
+
+    public TunnelAccounting() {
+        this(DEFAULT_INTERVAL_NANOS);
+    }
+
+    /** @param intervalNanos series bucket width in ns (> 0); buckets are aligned to multiples of it since the epoch */
+    public TunnelAccounting(long intervalNanos) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be positive: " + intervalNanos + " ns");
+        }
+        this.intervalNanos = intervalNanos;
+    }
+
+    /** One streaming pass over {@code file} (pcap, pcapng or gzip) with a fresh accounting. */
+    public static TunnelReport analyze(Path file, long intervalNanos) throws IOException {
+        TunnelAccounting a = new TunnelAccounting(intervalNanos);
+        CaptureReader.read(file, a);
+        return a.finish();
+    }
+
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    /**
+     * A capture-index classifier that accounts every packet while {@code CaptureFile.open} indexes it, so opening a
+     * file in the GUI also attributes its tunnels in the same pass, and stores {@link ClassificationBits} per packet.
+     */
+    public org.multitunnel.capture.PacketClassifier indexingClassifier() {
+        return view -> {
+            visit(view);
+            return ClassificationBits.of(summary);
+        };
+    }
+
+    /** {@link PacketVisitor} entry: classifies and accounts the packet; never stops the pass. */
+    @Override
+    public boolean visit(PacketView p) {
+        accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), p.originalLength(), p.timestampNanos());
+        return true;
+    }
+
+    /**
+     * Classifies the frame at [offset, offset+capturedLength) of {@code buf} and accounts it.
+     *
+     * @return the summary the classifier filled (reused for the next packet: read it before calling again)
+     */
+    public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
+            long timestampNanos) {
+        PacketClassifier.classify(linkType, buf, offset, capturedLength, summary);
+        account(summary, originalLength, timestampNanos);
+        return summary;
+    }
+
+    /** Accounts a packet that the caller has already classified into {@code s}. */
+    public void account(PacketSummary s, int originalLength, long timestampNanos) {
+        if (finished) {
+            throw new IllegalStateException("finish() was called");
+        }
+        packets++;
+        wireBytes += originalLength;
+        if (timestampNanos < firstNanos) {
+            firstNanos = timestampNanos;
+        }
+        if (timestampNanos > lastNanos) {
+            lastNanos = timestampNanos;
+        }
+        switch (s.kind()) {
+            case TUNNEL_DATA -> {
+                if (s.ipVersion() == 4) {
+                    tunnelled++;
+                    tunnel(s, timestampNanos);
+                } else {
+                    unattributed++;
+                }
+            }
+            case MIP_SIGNALLING -> {
+                signalling++;
+                if (s.mipType() == 1) {
+                    requests++;
+                    remember(signalledHomeAgents, s.homeAgent());
+                    remember(signalledCareOf, s.careOfAddress());
+                    remember(requestDestinations, s.outerDst());
+                } else if (s.mipType() == 3) {
+                    replies++;
+                    remember(signalledHomeAgents, s.homeAgent());
+                }
+            }
+            case MIP6_MOBILITY -> mobility++;
+            case MALFORMED -> malformed++;
+            default -> {
+            }
+        }
+    }
+
+    private static void remember(LongTupleTable set, int address) {
+        if (address != 0) {
+            set.intern(address & 0xffffffffL, 0, 0, 0, 0);
+        }
+    }
+
+    private void tunnel(PacketSummary s, long t) {
+        long src = s.outerSrc() & 0xffffffffL;
+        long dst = s.outerDst() & 0xffffffffL;
+        int orientation = src <= dst ? 0 : 1;
+        long lo = orientation == 0 ? src : dst;
+        long hi = orientation == 0 ? dst : src;
+        Encapsulation e = s.encapsulation();
+        long disc;
+        if (e == Encapsulation.UDP) {
+            int loPort = orientation == 0 ? s.udpSrcPort() : s.udpDstPort();
+            int hiPort = orientation == 0 ? s.udpDstPort() : s.udpSrcPort();
+            disc = ((long) loPort << 16) | hiPort;
+        } else if (e == Encapsulation.GRE && s.greKeyPresent()) {
+            disc = GRE_KEY_PRESENT | s.greKey();
+        } else {
+            disc = 0;
+        }
+        int id = tunnels.intern((lo << 32) | hi, ((long) e.ordinal() << ENCAP_SHIFT) | disc, 0, 0, 0);
+        if (id == tFirst.length) {
+            growTunnels();
+        }
+        long bytes = s.outerTotalLength();
+        SeriesBuilder series = tSeries[id];
+        if (series == null) {
+            series = tSeries[id] = new SeriesBuilder();
+            tFirst[id] = t;
+            tLast[id] = t;
+        } else {
+            tFirst[id] = Math.min(tFirst[id], t);
+            tLast[id] = Math.max(tLast[id], t);
+        }
+        tPackets[2 * id + orientation]++;
+        tBytes[2 * id + orientation] += bytes;
+        series.add(Math.floorDiv(t, intervalNanos), bytes);
+        if (s.innerVersion() != 0) {
+            flow(s, id, t, bytes);
+        }
+    }
+
+    private void flow(PacketSummary s, int tunnel, long t, long bytes) {
+        boolean ports = s.innerSrcPort() >= 0;
+        long k0 = ((long) s.innerVersion() << 48) | (ports ? 1L << 40 : 0) | ((long) (s.innerProto() & 0xff) << 32)
+                | (ports ? ((long) s.innerSrcPort() << 16) | s.innerDstPort() : 0);
+        int f;
+        if (s.innerVersion() == 4) {
+            f = flows.intern(k0, 0, s.innerSrc() & 0xffffffffL, 0, s.innerDst() & 0xffffffffL);
+        } else {
+            f = flows.intern(k0, s.innerSrc6Hi(), s.innerSrc6Lo(), s.innerDst6Hi(), s.innerDst6Lo());
+        }
+        int u = uses.intern(((long) f << 32) | tunnel, 0, 0, 0, 0);
+        if (u == uFirst.length) {
+            int cap = u * 2;
+            uFirst = Arrays.copyOf(uFirst, cap);
+            uLast = Arrays.copyOf(uLast, cap);
+            uPackets = Arrays.copyOf(uPackets, cap);
+            uBytes = Arrays.copyOf(uBytes, cap);
+        }
+        if (uPackets[u] == 0) {
+            uFirst[u] = t;
+            uLast[u] = t;
+        } else {
+            uFirst[u] = Math.min(uFirst[u], t);
+            uLast[u] = Math.max(uLast[u], t);
+        }
+        uPackets[u]++;
+        uBytes[u] += bytes;
+    }
+
+    private void growTunnels() {
+        int cap = tFirst.length * 2;
+        tFirst = Arrays.copyOf(tFirst, cap);
+        tLast = Arrays.copyOf(tLast, cap);
+        tSeries = Arrays.copyOf(tSeries, cap);
+        tPackets = Arrays.copyOf(tPackets, 2 * cap);
+        tBytes = Arrays.copyOf(tBytes, 2 * cap);
+    }
+
+    /** Heap held by the accounting's tables and series (the figure behind the memory note above). */
+    public long retainedBytes() {
+        long n = signalledHomeAgents.retainedBytes() + signalledCareOf.retainedBytes()
+                + requestDestinations.retainedBytes() + tunnels.retainedBytes() + flows.retainedBytes()
+                + uses.retainedBytes();
+        n += 8L * (tPackets.length + tBytes.length + tFirst.length + tLast.length) + 4L * tSeries.length;
+        n += 8L * (uFirst.length + uLast.length + uPackets.length + uBytes.length);
+        for (int i = 0; i < tunnels.size(); i++) {
+            n += 48 + tSeries[i].retainedBytes();
+        }
+        return n;
+    }
+
+    /** Decides each tunnel's direction and builds the report; the accounting takes no packets afterwards. */
+    public TunnelReport finish() {
+        finished = true;
+        int n = tunnels.size();
+        LongTupleTable peers = peerCounts(n);
+        Tunnel[] built = new Tunnel[n];
+        for (int id = 0; id < n; id++) {
+            built[id] = build(id, peers);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> compareTunnels(built[a], built[b]));
+        int[] rank = new int[n];
+        List<Tunnel> sorted = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rank[order[i]] = i;
+            sorted.add(built[order[i]]);
+        }
+        return new TunnelReport(intervalNanos, packets, wireBytes, packets == 0 ? 0 : firstNanos,
+                packets == 0 ? 0 : lastNanos, signalling, requests, replies, mobility, tunnelled, unattributed,
+                malformed, sorted, buildFlows(rank));
+    }
+
+    private LongTupleTable peerCounts(int n) {
+        LongTupleTable endpoints = new LongTupleTable(1, 2 * n);
+        LongTupleTable pairs = new LongTupleTable(1, n);
+        degree = new int[2 * n + 16];
+        for (int id = 0; id < n; id++) {
+            long pair = tunnels.key(id, 0);
+            if (pairs.find(pair, 0, 0, 0, 0) >= 0) {
+                continue; // another encapsulation or key between the same endpoints: same peers
+            }
+            pairs.intern(pair, 0, 0, 0, 0);
+            degree[endpoints.intern(pair >>> 32, 0, 0, 0, 0)]++;
+            degree[endpoints.intern(pair & 0xffffffffL, 0, 0, 0, 0)]++;
+        }
+        return endpoints;
+    }
+
+    private Tunnel build(int id, LongTupleTable peers) {
+        long pair = tunnels.key(id, 0);
+        long k1 = tunnels.key(id, 1);
+        long lo = pair >>> 32;
+        long hi = pair & 0xffffffffL;
+        long loSent = tBytes[2 * id];
+        long hiSent = tBytes[2 * id + 1];
+        DirectionEvidence evidence;
+        int haIsLo; // 1: lo is the HA, 0: hi is the HA
+        int d;
+        if ((d = separates(signalledHomeAgents, lo, hi)) != 0) {
+            evidence = DirectionEvidence.SIGNALLED_HOME_AGENT;
+            haIsLo = d > 0 ? 1 : 0;
+        } else if ((d = separates(signalledCareOf, lo, hi)) != 0) {
+            evidence = DirectionEvidence.SIGNALLED_CARE_OF;
+            haIsLo = d > 0 ? 0 : 1;
+        } else if ((d = separates(requestDestinations, lo, hi)) != 0) {
+            evidence = DirectionEvidence.REQUEST_DESTINATION;
+            haIsLo = d > 0 ? 1 : 0;
+        } else if (k1 >>> ENCAP_SHIFT == Encapsulation.UDP.ordinal()
+                && (((k1 >>> 16) & 0xffff) == PacketClassifier.MIP_PORT) != ((k1 & 0xffff) == PacketClassifier.MIP_PORT)) {
+            evidence = DirectionEvidence.UDP_PORT_434;
+            haIsLo = ((k1 >>> 16) & 0xffff) == PacketClassifier.MIP_PORT ? 1 : 0;
+        } else if (degree[peers.find(lo, 0, 0, 0, 0)] != degree[peers.find(hi, 0, 0, 0, 0)]) {
+            evidence = DirectionEvidence.PEER_COUNT;
+            haIsLo = degree[peers.find(lo, 0, 0, 0, 0)] > degree[peers.find(hi, 0, 0, 0, 0)] ? 1 : 0;
+        } else if (loSent != hiSent) {
+            evidence = DirectionEvidence.BYTES_SENT;
+            haIsLo = loSent > hiSent ? 1 : 0;
+        } else {
+            evidence = DirectionEvidence.ADDRESS_ORDER;
+            haIsLo = 1;
+        }
+        // orientation 0 is lo -> hi: towards the care-of end when lo is the HA
+        int toCoa = haIsLo == 1 ? 0 : 1;
+        int toHa = 1 - toCoa;
+        Encapsulation e = Encapsulation.values()[(int) (k1 >>> ENCAP_SHIFT)];
+        long greKey = e == Encapsulation.GRE && (k1 & GRE_KEY_PRESENT) != 0 ? k1 & 0xffffffffL : -1;
+        int haPort = -1;
+        int coaPort = -1;
+        if (e == Encapsulation.UDP) {
+            int loPort = (int) ((k1 >>> 16) & 0xffff);
+            int hiPort = (int) (k1 & 0xffff);
+            haPort = haIsLo == 1 ? loPort : hiPort;
+            coaPort = haIsLo == 1 ? hiPort : loPort;
+        }
+        int ha = (int) (haIsLo == 1 ? lo : hi);
+        int coa = (int) (haIsLo == 1 ? hi : lo);
+        return new Tunnel(ha, coa, e, greKey, haPort, coaPort,
+                new DirectionTotals(tPackets[2 * id + toCoa], tBytes[2 * id + toCoa]),
+                new DirectionTotals(tPackets[2 * id + toHa], tBytes[2 * id + toHa]), tFirst[id], tLast[id], evidence,
+                tSeries[id].build(intervalNanos));
+    }
+
+    /** 1 when only {@code lo} is in {@code set}, -1 when only {@code hi}, 0 when both or neither. */
+    private static int separates(LongTupleTable set, long lo, long hi) {
+        boolean l = set.find(lo, 0, 0, 0, 0) >= 0;
+        boolean h = set.find(hi, 0, 0, 0, 0) >= 0;
+        return l == h ? 0 : l ? 1 : -1;
+    }
+
+    private static int compareTunnels(Tunnel a, Tunnel b) {
+        int c = Integer.compareUnsigned(a.homeAgent(), b.homeAgent());
+        if (c == 0) {
+            c = Integer.compareUnsigned(a.careOfAddress(), b.careOfAddress());
+        }
+        if (c == 0) {
+            c = a.encapsulation().compareTo(b.encapsulation());
+        }
+        if (c == 0) {
+            c = Long.compare(a.greKey(), b.greKey());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.homeAgentPort(), b.homeAgentPort());
+        }
+        if (c == 0) {
+            c = Integer.compare(a.careOfPort(), b.careOfPort());
+        }
+        return c;
+    }
+
+    private List<InnerFlow> buildFlows(int[] tunnelRank) {
+        int nf = flows.size();
+        int nu = uses.size();
+        // group uses by flow: counting sort on the flow id, uses stay in first-seen order within a flow
+        int[] start = new int[nf + 1];
+        for (int u = 0; u < nu; u++) {
+            start[(int) (uses.key(u, 0) >>> 32) + 1]++;
+        }
+        for (int f = 0; f < nf; f++) {
+            start[f + 1] += start[f];
+        }
+        int[] byFlow = new int[nu];
+        int[] fill = Arrays.copyOf(start, nf);
+        for (int u = 0; u < nu; u++) {
+            byFlow[fill[(int) (uses.key(u, 0) >>> 32)]++] = u;
+        }
+        List<InnerFlow> out = new ArrayList<>(nf);
+        for (int f = 0; f < nf; f++) {
+            List<FlowTunnelUse> list = new ArrayList<>(start[f + 1] - start[f]);
+            long p = 0;
+            long b = 0;
+            for (int i = start[f]; i < start[f + 1]; i++) {
+                int u = byFlow[i];
+                int tunnel = tunnelRank[(int) (uses.key(u, 0) & 0xffffffffL)];
+                list.add(new FlowTunnelUse(tunnel, uFirst[u], uLast[u], uPackets[u], uBytes[u]));
+                p += uPackets[u];
+                b += uBytes[u];
+            }
+            list.sort((x, y) -> Long.compare(x.firstNanos(), y.firstNanos()));
+            long k0 = flows.key(f, 0);
+            int version = (int) (k0 >>> 48);
+            boolean ports = (k0 & (1L << 40)) != 0;
+            String src = address(version, flows.key(f, 1), flows.key(f, 2));
+            String dst = address(version, flows.key(f, 3), flows.key(f, 4));
+            out.add(new InnerFlow(version, src, dst, (int) ((k0 >>> 32) & 0xff), ports ? (int) ((k0 >>> 16) & 0xffff)
+                    : -1, ports ? (int) (k0 & 0xffff) : -1, p, b, list));
+        }
+        return out;
+    }
+
+    private static String address(int version, long hi, long lo) {
+        if (version == 4) {
+            return Addresses.ipv4((int) lo);
+        }
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(hi).putLong(lo);
+        return Addresses.ipv6(b, 0);
+    }
+}

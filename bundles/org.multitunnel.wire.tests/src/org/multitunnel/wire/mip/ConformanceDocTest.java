@@ -1,0 +1,80 @@
+package org.multitunnel.wire.mip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.multitunnel.wire.mip.finding.MipRules;
+import org.multitunnel.wire.mip.finding.Rule;
+
+/**
+ * docs/conformance.md and {@link MipRules} cannot drift: every rule the checker can emit has a row marked
+ * "analyzer", and every row marked "analyzer" names a rule the code defines with the same severity.
+ */
+class ConformanceDocTest {
+    static final Path DOC = Path.of("..", "..", "docs", "conformance.md");
+
+    /** Rule id → [checked-by, severity letter] for every table row with a rule id. */
+    static Map<String, String[]> rows() throws IOException {
+        assertTrue(Files.isRegularFile(DOC), "missing " + DOC.toAbsolutePath());
+        Map<String, String[]> out = new HashMap<>();
+        for (String line : Files.readAllLines(DOC)) {
+            if (!line.startsWith("|")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            // | Source | Statement | Sev | Rule id | Checked by |
+            if (cells.length < 6 || !cells[4].trim().startsWith("`")) {
+                continue;
+            }
+            String id = cells[4].trim().replace("`", "");
+            String[] prev = out.put(id, new String[] {cells[5].trim(), cells[3].trim()});
+            assertEquals(null, prev, "rule id listed twice: " + id);
+        }
+        return out;
+    }
+
+    @Test
+    void everyRuleTheCheckerCanEmitIsInTheTableAsAnalyzer() throws IOException {
+        Map<String, String[]> rows = rows();
+        for (Rule r : MipRules.all()) {
+            String[] row = rows.get(r.id());
+            assertTrue(row != null, r.id() + " missing from " + DOC);
+            assertEquals("analyzer", row[0], r.id());
+            assertEquals(r.severity().name().substring(0, 1), row[1], "severity of " + r.id());
+        }
+    }
+
+    @Test
+    void everyAnalyzerRowIsARuleTheCodeDefines() throws IOException {
+        Set<String> defined = MipRules.all().stream().map(Rule::id).collect(Collectors.toSet());
+        Set<String> orphans = new TreeSet<>();
+        rows().forEach((id, row) -> {
+            if (row[0].equals("analyzer") && !defined.contains(id)) {
+                orphans.add(id);
+            }
+        });
+        assertEquals(Set.of(), orphans);
+    }
+
+    @Test
+    void everyRowSaysWhereItIsChecked() throws IOException {
+        Set<String> allowed = Set.of("analyzer", "analysis (planned)", "agent (planned)");
+        rows().forEach((id, row) -> assertTrue(allowed.contains(row[0]), id + ": " + row[0]));
+        assertTrue(rows().size() > MipRules.all().size(), "planned rows are listed too");
+    }
+
+    @Test
+    void ruleIdsAreUnique() {
+        assertEquals(MipRules.all().size(), MipRules.all().stream().map(Rule::id).distinct().count());
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Regenerates the EMF model code (bundles/org.multitunnel.model/src-gen and the item providers in
+# bundles/org.multitunnel.model.edit/src-gen) from model/multitunnel.ecore + .genmodel with EMF's own generator,
+# run standalone from Maven Central jars (releng/model-generator). Run it after every change to the .ecore or
+# .genmodel and commit the result; the Tycho build compiles src-gen and never generates.
+# Generation goes to an empty scratch tree and the src-gen folders are replaced wholesale, so the output
+# depends only on the model files (hand code lives in src/, never in src-gen/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+MVN=${MVN:-mvn}
+gen=releng/model-generator
+build=$gen/target
+mkdir -p "$build/classes"
+"$MVN" -B -q -f $gen/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$build/classpath.txt" >/dev/null
+cp=$(cat "$build/classpath.txt")
+"$JAVA_HOME/bin/javac" --release 21 -nowarn -d "$build/classes" -cp "$cp" \
+    $(find $gen/src/main/java -name '*.java')
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+"$JAVA_HOME/bin/java" -cp "$build/classes:$cp" org.multitunnel.releng.modelgen.GenerateModel \
+    bundles/org.multitunnel.model/model/multitunnel.genmodel "$scratch" \
+    org.multitunnel.model org.multitunnel.model.edit > "$build/generate.log"
+for p in org.multitunnel.model org.multitunnel.model.edit; do
+  [ -d "$scratch/$p/src-gen" ] || { echo "generator wrote no $p/src-gen (see $build/generate.log)" >&2; exit 1; }
+  rm -rf "bundles/$p/src-gen"
+  cp -r "$scratch/$p/src-gen" "bundles/$p/src-gen"
+done
+# The edit bundle's UI strings (_UI_* keys) and default icons are read by the item providers: generated too.
+cp "$scratch/org.multitunnel.model.edit/plugin.properties" bundles/org.multitunnel.model.edit/plugin.properties
+rm -rf bundles/org.multitunnel.model.edit/icons
+cp -r "$scratch/org.multitunnel.model.edit/icons" bundles/org.multitunnel.model.edit/icons
+echo "regenerated: $(find bundles/org.multitunnel.model/src-gen bundles/org.multitunnel.model.edit/src-gen -name '*.java' | wc -l) Java files"
