@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-MVN=${MVN:-mvn}
+MVN=${MVN:-$(command -v mvn || echo ./mvnw)}   # only resolves the generator's jars (no Tycho build)
 gen=releng/model-generator
 build=$gen/target
 mkdir -p "$build/classes"

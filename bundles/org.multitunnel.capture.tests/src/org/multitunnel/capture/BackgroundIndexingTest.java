@@ -127,4 +127,78 @@ class BackgroundIndexingTest {
             }
         }
     }
+
+    @Test
+    void notACaptureFileIsReportedSynchronouslyEvenInTheBackground() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("x.pcap"), "<html>not a capture</html>");
+        NotACaptureFileException e = org.junit.jupiter.api.Assertions.assertThrows(NotACaptureFileException.class,
+                () -> CaptureFile.openInBackground(file, OpenOptions.defaults(), new IndexListener() {
+                }));
+        assertTrue(e.getMessage().contains("unknown magic number 0x3c68746d"), e.getMessage());
+    }
+
+    @Test
+    void packetBytesAreNoLongerServedAfterClose() throws Exception {
+        CaptureFile f = CaptureFile.open(capture());
+        f.close();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> f.packet(0));
+        assertEquals(PACKETS, f.packetCount()); // the index itself stays readable
+        assertEquals(1000L, f.timestampNanos(1));
+    }
+
+    @Test
+    void gzipIsRecognisedAtOnceAndDecompressedOnTheIndexingThread() throws Exception {
+        Path plain = capture();
+        Path gz = dir.resolve("many.pcapng.gz");
+        try (var in = java.nio.file.Files.newInputStream(plain);
+                var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            in.transferTo(out);
+        }
+        List<String> threads = new CopyOnWriteArrayList<>();
+        try (CaptureFile f = CaptureFile.openInBackground(gz, OpenOptions.defaults(), new IndexListener() {
+            @Override
+            public void finished(int packets, List<ReadWarning> warnings, Throwable error) {
+                threads.add(Thread.currentThread().getName());
+            }
+        })) {
+            assertEquals(Format.PCAPNG, f.format());
+            assertTrue(f.compressed());
+            assertTrue(f.awaitIndexing(60, TimeUnit.SECONDS));
+            assertEquals(PACKETS, f.packetCount());
+            assertEquals(java.nio.file.Files.size(plain), f.sizeBytes());
+            assertEquals((byte) 123, f.packet(123).get(0));
+            assertEquals(List.of(), f.warnings());
+        }
+        assertEquals(List.of("capture-index many.pcapng.gz"), threads);
+    }
+
+    @Test
+    void cancellingDuringDecompressionEndsWithoutPacketsOrFailure() throws Exception {
+        Path gz = dir.resolve("c.pcap.gz");
+        try (var w = org.multitunnel.capture.write.PcapWriter.create(gz, 1, 65535,
+                org.multitunnel.capture.write.PcapWriter.Precision.MICROSECONDS, true)) {
+            for (int i = 0; i < 10_000; i++) {
+                w.write(i, ByteBuffer.allocate(200), 200);
+            }
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>(new Throwable("not finished"));
+        try (CaptureFile f = CaptureFile.openInBackground(gz, OpenOptions.defaults(), new IndexListener() {
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+
+            @Override
+            public void finished(int packets, List<ReadWarning> warnings, Throwable error) {
+                failure.set(error);
+            }
+        })) {
+            assertTrue(f.awaitIndexing(30, TimeUnit.SECONDS));
+            assertEquals(0, f.packetCount());
+            assertNull(failure.get());
+            List<ReadWarning> w = f.warnings();
+            assertEquals(new ReadWarning(0, ReadWarning.Kind.INCOMPLETE, "indexing cancelled while decompressing"),
+                    w.get(w.size() - 1));
+        }
+    }
 }

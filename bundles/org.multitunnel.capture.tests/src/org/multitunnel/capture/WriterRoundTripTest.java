@@ -227,4 +227,32 @@ class WriterRoundTripTest {
             assertEquals(3, f.packet(2).get(0));
         }
     }
+
+    @Test
+    void interfaceStatisticsBlockBytesAreExactAndReadersSkipIt() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PcapngWriter w = new PcapngWriter(CaptureOutput.of(bytes), null, ByteOrder.LITTLE_ENDIAN)) {
+            int id = w.addInterface(1, 0, null);
+            w.write(id, 5, ByteBuffer.wrap(new byte[] {1}), 1);
+            w.writeInterfaceStatistics(id, 0x2_0000_0003L, 1000, 7);
+        }
+        byte[] all = bytes.toByteArray();
+        byte[] isb = java.util.Arrays.copyOfRange(all, all.length - 52, all.length);
+        byte[] expected = Crafted.littleEndian()
+                .u32(5)                  // block type ISB
+                .u32(52)                 // total length: 20 + 12 + 12 + 4 + 4
+                .u32(0)                  // interface 0
+                .u32(2).u32(3)           // timestamp high, low
+                .u16(4).u16(8).u64(1000) // isb_ifrecv
+                .u16(5).u16(8).u64(7)    // isb_ifdrop
+                .u16(0).u16(0)           // opt_endofopt
+                .u32(52)                 // total length again
+                .toArray();
+        assertArrayEquals(expected, isb);
+        Path file = Files.write(dir.resolve("isb.pcapng"), all);
+        try (CaptureFile f = CaptureFile.open(file)) {
+            assertEquals(1, f.packetCount());
+            assertEquals(List.of(), f.warnings());
+        }
+    }
 }

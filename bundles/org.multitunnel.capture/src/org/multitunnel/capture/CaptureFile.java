@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.multitunnel.capture.index.PacketIndex;
 import org.multitunnel.capture.internal.CaptureSource;
 import org.multitunnel.capture.internal.InterfaceTable;
+import org.multitunnel.capture.internal.MappedCapture;
 import org.multitunnel.capture.internal.ScanContext;
 import org.multitunnel.capture.internal.Scanners;
 import org.multitunnel.capture.internal.Warnings;
@@ -33,11 +34,14 @@ import org.multitunnel.capture.internal.Warnings;
  *
  * With {@link #openInBackground} indexing continues on a daemon thread and {@link #packetCount()} grows; every
  * accessor is safe to call from other threads for {@code i < packetCount()}. A gzip-compressed file is first
- * decompressed into an unlinked spill file (synchronously, also for {@code openInBackground}); offsets and warnings
- * then refer to the decompressed bytes.
+ * decompressed into an unlinked spill file (on the indexing thread for {@code openInBackground}); offsets and
+ * warnings then refer to the decompressed bytes.
  */
 public final class CaptureFile implements AutoCloseable {
-    private final CaptureSource source;
+    private final Path path;
+    private final CaptureSource.Kind kind;
+    /** Set before the first packet is indexed; null while a background open is still decompressing. */
+    private volatile CaptureSource source;
     private final PacketIndex index = new PacketIndex();
     private final InterfaceTable interfaces = new InterfaceTable();
     private final Warnings warnings;
@@ -46,8 +50,9 @@ public final class CaptureFile implements AutoCloseable {
     private volatile boolean closed;
     private Thread indexer;
 
-    private CaptureFile(CaptureSource source, OpenOptions options) {
-        this.source = source;
+    private CaptureFile(Path path, CaptureSource.Kind kind, OpenOptions options) {
+        this.path = path;
+        this.kind = kind;
         this.warnings = new Warnings(options.maxWarnings());
     }
 
@@ -63,31 +68,40 @@ public final class CaptureFile implements AutoCloseable {
      * @throws IOException              the file cannot be read
      */
     public static CaptureFile open(Path file, OpenOptions options) throws IOException {
-        CaptureFile f = new CaptureFile(CaptureSource.open(file, options.windowBytes()), options);
+        CaptureSource s = CaptureSource.open(file, options.windowBytes());
+        CaptureFile f = new CaptureFile(file, new CaptureSource.Kind(s.format, s.pcapOrder, s.compressed), options);
+        f.source = s;
         try {
             f.index(options.classifier(), null);
         } catch (IOException | RuntimeException e) {
             f.close();
             throw e;
+        } finally {
+            f.indexed.countDown();
         }
         return f;
     }
 
     /**
-     * Recognises the capture and returns at once while a daemon thread builds the index; {@link #packetCount()}
-     * grows as it goes. The listener gets progress, may cancel, and is told when indexing ends. Format problems
-     * ({@link NotACaptureFileException}) are still thrown here, synchronously.
+     * Recognises the capture from its first bytes and returns at once, while a daemon thread decompresses it (gzip)
+     * and builds the index; {@link #packetCount()} grows as it goes. The listener gets progress, may cancel, and is
+     * told when indexing ends. "Not a capture file" is still thrown here, synchronously.
      */
     public static CaptureFile openInBackground(Path file, OpenOptions options, IndexListener listener)
             throws IOException {
         Objects.requireNonNull(listener, "listener");
-        CaptureFile f = new CaptureFile(CaptureSource.open(file, options.windowBytes()), options);
+        CaptureFile f = new CaptureFile(file, CaptureSource.probe(file), options);
         Thread t = new Thread(() -> {
             try {
+                f.source = CaptureSource.open(file, options.windowBytes(), () -> f.closing || listener.cancelled());
                 f.index(options.classifier(), listener);
             } catch (IOException | RuntimeException e) {
-                f.warnings.add(f.source.data.size(), ReadWarning.Kind.INCOMPLETE, "indexing failed: " + e);
-                listener.finished(f.packetCount(), f.warnings(), e);
+                boolean cancelled = f.closing || listener.cancelled();
+                f.warnings.add(f.sizeBytes(), ReadWarning.Kind.INCOMPLETE,
+                        cancelled ? "indexing cancelled while decompressing" : "indexing failed: " + e);
+                listener.finished(f.packetCount(), f.warnings(), cancelled ? null : e);
+            } finally {
+                f.indexed.countDown();
             }
         }, "capture-index " + file.getFileName());
         t.setDaemon(true);
@@ -96,34 +110,32 @@ public final class CaptureFile implements AutoCloseable {
         return f;
     }
 
+    /** The single indexing pass; the caller counts {@link #indexed} down afterwards, whatever happens. */
     private void index(PacketClassifier classifier, IndexListener listener) throws IOException {
-        try {
-            IndexListener control = new IndexListener() {
-                @Override
-                public void progress(int packets, long bytesScanned, long totalBytes) {
-                    if (listener != null) {
-                        listener.progress(packets, bytesScanned, totalBytes);
-                    }
+        CaptureSource src = source;
+        IndexListener control = new IndexListener() {
+            @Override
+            public void progress(int packets, long bytesScanned, long totalBytes) {
+                if (listener != null) {
+                    listener.progress(packets, bytesScanned, totalBytes);
                 }
-
-                @Override
-                public boolean cancelled() {
-                    return closing || (listener != null && listener.cancelled());
-                }
-            };
-            PacketIndex idx = index;
-            ScanContext ctx = new ScanContext(source.data, warnings, interfaces, view -> {
-                idx.add(view.fileOffset(), view.timestampNanos(), view.capturedLength(), view.originalLength(),
-                        view.interfaceId(), classifier.classify(view));
-                return true;
-            }, control);
-            Scanners.scan(source, ctx);
-            if (listener != null) {
-                listener.progress(index.size(), source.data.size(), source.data.size());
-                listener.finished(index.size(), warnings.snapshot(), null);
             }
-        } finally {
-            indexed.countDown();
+
+            @Override
+            public boolean cancelled() {
+                return closing || (listener != null && listener.cancelled());
+            }
+        };
+        PacketIndex idx = index;
+        ScanContext ctx = new ScanContext(src.data, warnings, interfaces, view -> {
+            idx.add(view.fileOffset(), view.timestampNanos(), view.capturedLength(), view.originalLength(),
+                    view.interfaceId(), classifier.classify(view));
+            return true;
+        }, control);
+        Scanners.scan(src, ctx);
+        if (listener != null) {
+            listener.progress(index.size(), src.data.size(), src.data.size());
+            listener.finished(index.size(), warnings.snapshot(), null);
         }
     }
 
@@ -168,9 +180,10 @@ public final class CaptureFile implements AutoCloseable {
     /** Packet {@code i}'s captured bytes: a read-only, big-endian slice of the mapped file, no copy. */
     public ByteBuffer packet(int i) {
         if (closed) {
-            throw new IllegalStateException("capture is closed: " + source.path);
+            throw new IllegalStateException("capture is closed: " + path);
         }
-        return source.data.slice(index.fileOffset(i), index.capturedLength(i));
+        long offset = index.fileOffset(i);
+        return source.data.slice(offset, index.capturedLength(i));
     }
 
     /**
@@ -179,12 +192,13 @@ public final class CaptureFile implements AutoCloseable {
      */
     public PacketView view(int i, PacketView into) {
         if (closed) {
-            throw new IllegalStateException("capture is closed: " + source.path);
+            throw new IllegalStateException("capture is closed: " + path);
         }
         long offset = index.fileOffset(i);
-        int k = source.data.windowIndex(offset);
+        MappedCapture data = source.data;
+        int k = data.windowIndex(offset);
         int itf = index.interfaceId(i);
-        into.set(source.data.window(k, java.nio.ByteOrder.BIG_ENDIAN), (int) (offset - source.data.windowBase(k)), i,
+        into.set(data.window(k, java.nio.ByteOrder.BIG_ENDIAN), (int) (offset - data.windowBase(k)), i,
                 offset, index.timestampNanos(i), index.capturedLength(i), index.originalLength(i), itf,
                 interfaces.get(itf).linkType());
         return into;
@@ -201,16 +215,16 @@ public final class CaptureFile implements AutoCloseable {
     }
 
     public Format format() {
-        return source.format;
+        return kind.format();
     }
 
     /** The file was gzip-compressed (offsets then refer to the decompressed bytes). */
     public boolean compressed() {
-        return source.compressed;
+        return kind.compressed();
     }
 
     public Path path() {
-        return source.path;
+        return path;
     }
 
     /** Heap held by the packet index so far ({@link PacketIndex#allocatedBytes()}). */
@@ -218,16 +232,17 @@ public final class CaptureFile implements AutoCloseable {
         return index.allocatedBytes();
     }
 
-    /** Size of the (decompressed) capture in bytes. */
+    /** Size of the (decompressed) capture in bytes; 0 while a background open is still decompressing. */
     public long sizeBytes() {
-        return source.data.size();
+        CaptureSource s = source;
+        return s == null ? 0 : s.data.size();
     }
 
     public boolean indexingComplete() {
         return indexed.getCount() == 0;
     }
 
-    /** Waits until indexing has ended (completed, cancelled or failed). */
+    /** Waits until indexing has ended (completed, cancelled or failed) and the listener was told. */
     public void awaitIndexing() throws InterruptedException {
         indexed.await();
     }
@@ -260,6 +275,9 @@ public final class CaptureFile implements AutoCloseable {
             }
         }
         closed = true;
-        source.close();
+        CaptureSource s = source;
+        if (s != null) {
+            s.close();
+        }
     }
 }

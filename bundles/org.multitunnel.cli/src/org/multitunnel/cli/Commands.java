@@ -8,6 +8,6 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new DecodeCommand(), new AnalyzeCommand());
+        return List.of(new DecodeCommand(), new AnalyzeCommand(), new AgentCommand());
     }
 }

@@ -3,6 +3,7 @@ package org.multitunnel.ui;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
@@ -11,10 +12,12 @@ import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.multitunnel.ui.session.CaptureSessionService;
 
 /**
  * Hooks into the e4 start-up: reads {@code ./workbench}'s arguments (capture file, perspective) into the
- * application context before any part is created, and selects the requested perspective.
+ * application context before any part is created, creates the {@link CaptureSessionService} there (it opens the
+ * command-line capture once the window is up), and selects the requested perspective.
  */
 public class LifeCycle {
     @PostContextCreate
@@ -22,6 +25,7 @@ public class LifeCycle {
         Object raw = appContext.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
         context.set(LaunchArguments.class, LaunchArguments.parse(args));
+        context.set(CaptureSessionService.class, ContextInjectionFactory.make(CaptureSessionService.class, context));
     }
 
     @ProcessAdditions

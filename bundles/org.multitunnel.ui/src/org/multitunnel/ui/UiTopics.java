@@ -4,6 +4,20 @@ package org.multitunnel.ui;
 public final class UiTopics {
     /** Data: the {@link java.nio.file.Path} of a capture the user asked to open. */
     public static final String CAPTURE_OPEN_REQUESTED = "multitunnel/capture/openRequested";
+    /** Data: the {@link org.multitunnel.ui.session.OpenCapture} that replaced the previous one (rows may be 0). */
+    public static final String CAPTURE_OPENED = "multitunnel/capture/opened";
+    /** Data: the {@link org.multitunnel.ui.session.OpenCapture} whose packet index grew (or finished). */
+    public static final String PACKETS_GROWN = "multitunnel/capture/packetsGrown";
+    /** Data: the {@link org.multitunnel.ui.session.OpenCapture} whose analysis ended (done or cancelled). */
+    public static final String ANALYSIS_DONE = "multitunnel/capture/analysisDone";
+    /** Data: {@link Integer}, the 0-based index of the packet selected in Packets. */
+    public static final String PACKET_SELECTED = "multitunnel/packet/selected";
+    /** Data: {@link Integer}, a 0-based packet index another view wants shown and selected in Packets. */
+    public static final String GOTO_PACKET = "multitunnel/packet/goto";
+    /** Data: the {@link org.multitunnel.wire.Field} selected in Details (its bytes are highlighted). */
+    public static final String FIELD_SELECTED = "multitunnel/field/selected";
+    /** Data: {@link Integer}, the packet byte offset the user clicked in Bytes. */
+    public static final String BYTE_CLICKED = "multitunnel/bytes/clicked";
 
     private UiTopics() {
     }

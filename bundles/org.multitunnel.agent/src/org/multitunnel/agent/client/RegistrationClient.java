@@ -70,9 +70,10 @@ public final class RegistrationClient {
                     request = spec.toRequest(options.identification().next());
                 }
                 byte[] wire = request.encode();
+                long wall = wallNanos();
                 long t0 = System.nanoTime();
                 socket.send(new DatagramPacket(wire, wire.length, options.target()));
-                packets.add(new ExchangedPacket(wallNanos(), true, local, options.target(), wire));
+                packets.add(new ExchangedPacket(wall, true, local, options.target(), wire));
                 sent.add(request);
                 sentAt.add(t0);
                 long deadline = t0 + timeout.toNanos();

@@ -35,17 +35,18 @@ final class FaPolicy {
             return FA_LIFETIME_TOO_LONG;
         }
         if (!rq.extensions(MultipleTunnelRequestExtension.class).isEmpty() && !config.multipleTunnelSupport()) {
-            return code("MULTIPLE_TUNNEL_REQUEST_DENIED_BY_FA", ReplyCodes.DEFAULT_MULTIPLE_TUNNEL_REQUEST_DENIED_BY_FA);
+            return code("MULTIPLE_TUNNEL_REQUEST_DENIED_BY_FA",
+                    ReplyCodes.DEFAULT_MULTIPLE_TUNNEL_REQUEST_DENIED_BY_FA);
         }
         List<MultiInterfaceRoutingExtension> mir = rq.extensions(MultiInterfaceRoutingExtension.class);
         if (!mir.isEmpty()) {
             if (!config.multiInterfaceRoutingSupport()) {
                 return code("ERROR_FA_MULTI_IF_REG_UNAVAIL", ReplyCodes.DEFAULT_ERROR_FA_MULTI_IF_REG_UNAVAIL);
             }
-            // seed 000 §6.2 rule 3: two interfaces of one node behind this FA with unequal weights
-            boolean unequal = mir.get(0).rateLimit() && !mir.get(0).weightedMode()
-                    || sameHome.stream().anyMatch(v -> !v.pending()) && mir.get(0).weightedMode()
-                            && mir.get(0).linkWeight() != 1;
+            // seed 000 §6.2 rule 3: interfaces of one node behind this FA asking for unequal shares
+            MultiInterfaceRoutingExtension m = mir.get(0);
+            boolean unequal = m.rateLimit() && !m.weightedMode() || sameHome.stream()
+                    .anyMatch(v -> !v.pending() && v.linkWeight() > 0 && v.linkWeight() != m.linkWeight());
             if (unequal && !config.unequalLoadSupport()) {
                 return code("ERROR_FA_MULTI_IF_UNEQUAL_LD_UNAVAIL",
                         ReplyCodes.DEFAULT_ERROR_FA_MULTI_IF_UNEQUAL_LD_UNAVAIL);

@@ -108,6 +108,11 @@ public final class ForeignAgentConfig {
             return this;
         }
 
+        public Builder faHa(SecurityAssociation sa) {
+            faHa = sa;
+            return this;
+        }
+
         public Builder multipleTunnelSupport(boolean on) {
             multipleTunnelSupport = on;
             return this;

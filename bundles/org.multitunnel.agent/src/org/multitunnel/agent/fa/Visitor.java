@@ -8,9 +8,10 @@ import java.time.Instant;
  * request came from (the reply is relayed there), the care-of address it asked for, the Identification that
  * matches the reply, and — once the home agent accepted — the granted lifetime.
  *
- * @param pending true while the reply is outstanding
+ * @param linkWeight seed 000 Link-Weight of the request, 0 when it had none
+ * @param pending    true while the reply is outstanding
  */
 public record Visitor(String homeAddress, InetSocketAddress source, String careOfAddress, String homeAgent,
-        long identification, int requestedLifetime, boolean pending, int grantedLifetime, Instant since,
+        long identification, int requestedLifetime, int linkWeight, boolean pending, int grantedLifetime, Instant since,
         Instant expiresAt) {
 }

@@ -18,7 +18,6 @@ import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
-import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.ext.ExtensionRegistry;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
 import org.multitunnel.wire.mip.ext.FlowBindingExtension;
@@ -46,7 +45,7 @@ public final class HomeAgent implements AutoCloseable {
 
     private HomeAgent(HomeAgentConfig config, PacketRecorder recorder) {
         this.config = config;
-        ExtensionRegistry registry = ExtensionRegistry.defaults();
+        ExtensionRegistry registry = config.extensions();
         this.codec = new MipCodec(registry);
         this.processor = new RegistrationProcessor(config, registry, table);
         this.recorder = recorder;
@@ -157,7 +156,7 @@ public final class HomeAgent implements AutoCloseable {
         // RFC 5944 §3.8.3.1: the reply goes to the source address and port of the request.
         endpoint.send(b.build().encode(), from);
         log.accept("HoA=" + rq.homeAddress() + " CoA=" + rq.careOfAddress() + " from " + Ipv4.text(from) + " -> "
-                + o.code() + " " + ReplyCodes.standard().name(o.code()) + " lifetime " + o.lifetime() + " ("
+                + o.code() + " " + config.replyCodes().name(o.code()) + " lifetime " + o.lifetime() + " ("
                 + o.reason() + ")");
     }
 

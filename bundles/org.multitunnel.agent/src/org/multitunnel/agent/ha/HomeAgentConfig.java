@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.multitunnel.wire.mip.ReplyCodes;
+import org.multitunnel.wire.mip.auth.KeyTable;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
+import org.multitunnel.wire.mip.ext.ExtensionRegistry;
 
 /**
  * Everything a {@link HomeAgent} is told at start: where it listens, its keys and its per-MN policy. Immutable, so a
@@ -28,6 +31,7 @@ public final class HomeAgentConfig {
     private final String homeAgentAddress;
     private final List<SecurityAssociation> mnHaKeys;
     private final List<SecurityAssociation> faHaKeys;
+    private final List<KeyTable> keyTables;
     private final Set<String> denyMultipath;
     private final int maxLifetime;
     private final int maxBindings;
@@ -39,12 +43,15 @@ public final class HomeAgentConfig {
     private final boolean discardUnknownNonSkippable;
     private final Path recordTo;
     private final InstantSource clock;
+    private final ExtensionRegistry extensions;
+    private final ReplyCodes replyCodes;
 
     private HomeAgentConfig(Builder b) {
         this.listen = b.listen;
         this.homeAgentAddress = b.homeAgentAddress;
         this.mnHaKeys = List.copyOf(b.mnHaKeys);
         this.faHaKeys = List.copyOf(b.faHaKeys);
+        this.keyTables = List.copyOf(b.keyTables);
         this.denyMultipath = Set.copyOf(b.denyMultipath);
         this.maxLifetime = b.maxLifetime;
         this.maxBindings = b.maxBindings;
@@ -56,6 +63,8 @@ public final class HomeAgentConfig {
         this.discardUnknownNonSkippable = b.discardUnknownNonSkippable;
         this.recordTo = b.recordTo;
         this.clock = b.clock;
+        this.extensions = b.extensions != null ? b.extensions : ExtensionRegistry.defaults();
+        this.replyCodes = b.replyCodes != null ? b.replyCodes : ReplyCodes.standard();
     }
 
     public static Builder builder() {
@@ -66,16 +75,26 @@ public final class HomeAgentConfig {
         return listen;
     }
 
-    /** The address this HA answers for in the Home Agent field, or null to accept any (RFC 5944 §3.8.2.3, 136). */
+    /** The only Home Agent field this HA accepts (else RFC 5944 §3.4 code 136), or null to accept any. */
     public String homeAgentAddress() {
         return homeAgentAddress;
     }
 
-    /** MN-HA associations valid for any mobile node, looked up by SPI (RFC 5944 §3.5.2). */
-    public MapKeyTable mnHaKeyTable() {
-        MapKeyTable t = new MapKeyTable();
-        mnHaKeys.forEach(t::add);
-        return t;
+    /**
+     * MN-HA associations (RFC 5944 §3.5.2) looked up by (SPI, home address): the {@code key(...)} associations
+     * first, then the added key tables in order.
+     */
+    public KeyTable mnHaKeyTable() {
+        MapKeyTable own = new MapKeyTable();
+        mnHaKeys.forEach(own::add);
+        List<KeyTable> tables = keyTables;
+        return (spi, peer) -> {
+            SecurityAssociation sa = own.lookup(spi, peer);
+            for (int i = 0; sa == null && i < tables.size(); i++) {
+                sa = tables.get(i).lookup(spi, peer);
+            }
+            return sa;
+        };
     }
 
     /** FA-HA associations (RFC 5944 §3.5.4); empty when the HA shares none with any foreign agent. */
@@ -83,6 +102,10 @@ public final class HomeAgentConfig {
         MapKeyTable t = new MapKeyTable();
         faHaKeys.forEach(t::add);
         return t;
+    }
+
+    public boolean hasMnHaKeys() {
+        return !mnHaKeys.isEmpty() || !keyTables.isEmpty();
     }
 
     public boolean hasFaHaKeys() {
@@ -150,6 +173,16 @@ public final class HomeAgentConfig {
         return clock;
     }
 
+    /** Which extension numbers mean what (the draft extensions' numbers are preferences). */
+    public ExtensionRegistry extensions() {
+        return extensions;
+    }
+
+    /** Reply code numbers, looked up by name for the draft codes (preferences). */
+    public ReplyCodes replyCodes() {
+        return replyCodes;
+    }
+
     @Override
     public String toString() {
         return "HomeAgentConfig(listen=" + listen + ", keys=" + mnHaKeys.size() + ", faHaKeys=" + faHaKeys.size()
@@ -163,6 +196,7 @@ public final class HomeAgentConfig {
         private String homeAgentAddress;
         private final List<SecurityAssociation> mnHaKeys = new ArrayList<>();
         private final List<SecurityAssociation> faHaKeys = new ArrayList<>();
+        private final List<KeyTable> keyTables = new ArrayList<>();
         private final Set<String> denyMultipath = new HashSet<>();
         private int maxLifetime = DEFAULT_MAX_LIFETIME;
         private int maxBindings = DEFAULT_MAX_BINDINGS;
@@ -174,8 +208,22 @@ public final class HomeAgentConfig {
         private boolean discardUnknownNonSkippable;
         private Path recordTo;
         private InstantSource clock = InstantSource.system();
+        private ExtensionRegistry extensions;
+        private ReplyCodes replyCodes;
 
         private Builder() {
+        }
+
+        /** Extension registry to decode with, e.g. with draft extensions moved to other numbers. */
+        public Builder extensions(ExtensionRegistry registry) {
+            this.extensions = Objects.requireNonNull(registry);
+            return this;
+        }
+
+        /** Reply code registry, e.g. with the draft codes moved to other numbers. */
+        public Builder replyCodes(ReplyCodes codes) {
+            this.replyCodes = Objects.requireNonNull(codes);
+            return this;
         }
 
         /** Port 0 picks a free port; read it back from {@link HomeAgent#localAddress()}. */
@@ -195,9 +243,27 @@ public final class HomeAgentConfig {
             return this;
         }
 
+        /** An MN-HA association of any algorithm (e.g. keyed-md5 from a key file). */
+        public Builder securityAssociation(SecurityAssociation sa) {
+            mnHaKeys.add(Objects.requireNonNull(sa));
+            return this;
+        }
+
+        /** MN-HA associations from a key table (a key file, secure storage), consulted after the keys above. */
+        public Builder keys(KeyTable table) {
+            keyTables.add(Objects.requireNonNull(table));
+            return this;
+        }
+
         /** An FA-HA HMAC-MD5 security association valid for any foreign agent. */
         public Builder faHaKey(int spi, byte[] key) {
             faHaKeys.add(SecurityAssociation.hmacMd5(spi & 0xffffffffL, key));
+            return this;
+        }
+
+        /** An FA-HA association of any algorithm. */
+        public Builder faHaAssociation(SecurityAssociation sa) {
+            faHaKeys.add(Objects.requireNonNull(sa));
             return this;
         }
 

@@ -23,7 +23,7 @@ import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 
 /**
  * RFC 5944 §3.8.2 registration processing at the home agent, with RFC 7629 §5.2 multipath bindings and the seed
- * 000/001 draft variants. Steps, in order: §3.8.2.1 validity (MN-HA authentication → 131, FA-HA → 132,
+ * 000/001 draft variants. Steps, in order: §3.8.2.1 validity checks (MN-HA authentication → 131, FA-HA → 132,
  * Identification → 133), well-formedness (→ 134), policy (136, 152, 153, draft codes, 135), then the binding
  * change of {@link BindingUpdater}. Works on the received bytes so authenticators are checked over exactly what
  * arrived. Thread-safe: the table and replay guard lock themselves.
@@ -45,7 +45,7 @@ final class RegistrationProcessor {
     private final ReplayGuard replay;
     private final BindingTable table;
     private final BindingUpdater updater;
-    private final ReplyCodes codes = ReplyCodes.standard();
+    private final ReplyCodes codes;
 
     RegistrationProcessor(HomeAgentConfig config, ExtensionRegistry registry, BindingTable table) {
         this.config = config;
@@ -55,6 +55,7 @@ final class RegistrationProcessor {
         this.replay = new ReplayGuard(config.replayWindowSeconds());
         this.table = table;
         this.updater = new BindingUpdater(config);
+        this.codes = config.replyCodes();
     }
 
     /** The decision for {@code rq}, decoded from {@code bytes}; null means discard silently. */
@@ -66,7 +67,7 @@ final class RegistrationProcessor {
         if (x.unacceptable != null && config.discardUnknownNonSkippable()) {
             return null; // RFC 5944 §1.8: "the message containing that extension MUST be silently discarded"
         }
-        // RFC 5944 §3.8.2.1 (a): exactly one authorization-enabling extension, its authenticator checked.
+        // RFC 5944 §3.8.2.1: an MN-HA (authorization-enabling) extension must be present and valid.
         if (x.mnHaIndex < 0) {
             return reject(MN_FAILED_AUTH, id, null, "no Mobile-Home Authentication Extension (RFC 5944 §3.2)");
         }
@@ -78,7 +79,7 @@ final class RegistrationProcessor {
         if (!valid(sa, bytes, x, x.mnHaIndex, mnHa)) {
             return reject(MN_FAILED_AUTH, id, sa, "MN-HA authenticator mismatch");
         }
-        // RFC 5944 §3.8.2.1 (c): when the HA shares an FA-HA association, a present FA-HA extension is checked.
+        // RFC 5944 §3.8.2.1: when the HA shares an FA-HA association, the FA-HA extension is checked (132).
         if (x.faHaIndex >= 0 && config.hasFaHaKeys()) {
             AuthExtension faHa = x.at(x.faHaIndex, AuthExtension.class);
             SecurityAssociation fsa = faHaKeys.lookup(faHa.spi(), null);
@@ -86,7 +87,7 @@ final class RegistrationProcessor {
                 return reject(FA_FAILED_AUTH, id, sa, "FA-HA authentication failed");
             }
         }
-        // RFC 5944 §3.8.2.1 (b) and §5.7.1: timestamp within the window, not a replay; 133 carries the HA's time.
+        // RFC 5944 §3.8.2.1 and §5.7.1: timestamp within the window, not a replay; 133 carries the HA's time.
         if (!replay.acceptable(hoa, id, now)) {
             return reject(IDENTIFICATION_MISMATCH, NtpIdentification.resynchronising(now, id), sa,
                     "identification outside the replay window or replayed");

@@ -9,8 +9,9 @@ import org.multitunnel.wire.Json;
 /**
  * The binding table as one JSON object — what {@code multitunnel agent ha --status} prints and what scripts read:
  * {@code {"agent":"ha","listen":"127.0.0.1:4434","time":…,"requests":…,"accepted":…,"rejected":…,
- * "bindings":[{"homeAddress":…,"bid":…,"careOfAddress":…,"extension":…,"ifAtt":…,"ifLabel":…,"lifetime":…,
- * "remaining":…,"registeredAt":…,"flowBindings":[{"action":…,"bids":[…],"tsFormat":…,"selector":"hex"}]}]}}.
+ * "bindings":[{"homeAddress":…,"bid":…,"careOfAddress":…,"extension":…,"ifAtt":…,"ifLabel":…,
+ * "lifetime":…,"remaining":…,"registeredAt":…,
+ * "flowBindings":[{"action":…,"bids":[…],"tsFormat":…,"selector":"hex"}]}]}}.
  * {@code remaining} is -1 for an infinite lifetime; times are Unix seconds.
  */
 final class StatusJson {

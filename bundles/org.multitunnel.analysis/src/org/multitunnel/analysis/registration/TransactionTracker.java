@@ -110,6 +110,7 @@ public final class TransactionTracker {
         }
         if (p == null) {
             MobileNode mn = updater.mobileNode(rp.homeAddress());
+            updater.identify(mn, rp.homeAgent(), null);
             Registration r = MultitunnelFactory.eINSTANCE.createRegistration();
             r.setIdentification(rp.identification());
             r.setHomeAgent(rp.homeAgent());

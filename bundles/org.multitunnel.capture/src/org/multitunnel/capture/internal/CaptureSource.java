@@ -1,13 +1,18 @@
 package org.multitunnel.capture.internal;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.BooleanSupplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import org.multitunnel.capture.Format;
 import org.multitunnel.capture.NotACaptureFileException;
@@ -16,12 +21,20 @@ import org.multitunnel.capture.internal.pcapng.PcapngScanner;
 /**
  * Opens a path as mapped capture bytes and recognises the format from its magic number, decompressing gzip first
  * into a spill file (deleted as soon as it is open, so nothing is left behind) because mapping needs plain bytes.
+ * {@link #probe} answers "which format, or not a capture at all" from the first bytes only, so a UI can reject a
+ * wrong file at once and leave the (possibly long) decompression to a background thread.
  */
 public final class CaptureSource implements Closeable {
     public static final int PCAP_MAGIC_MICRO = 0xA1B2C3D4;
     public static final int PCAP_MAGIC_NANO = 0xA1B23C4D;
     public static final int PCAP_MAGIC_MODIFIED = 0xA1B2CD34;
     public static final int PCAPNG_SHB = 0x0A0D0D0A;
+    /** Bytes the format check needs: pcapng type, length and byte-order magic. */
+    private static final int HEAD = 12;
+
+    /** Result of looking at the first bytes. */
+    public record Kind(Format format, ByteOrder pcapOrder, boolean compressed) {
+    }
 
     public final Path path;
     public final Format format;
@@ -32,77 +45,97 @@ public final class CaptureSource implements Closeable {
     /** Gzip damage, or null. */
     public final String compressionProblem;
 
-    private CaptureSource(Path path, Format format, ByteOrder pcapOrder, boolean compressed, MappedCapture data,
-            String compressionProblem) {
+    private CaptureSource(Path path, Kind kind, MappedCapture data, String compressionProblem) {
         this.path = path;
-        this.format = format;
-        this.pcapOrder = pcapOrder;
-        this.compressed = compressed;
+        this.format = kind.format();
+        this.pcapOrder = kind.pcapOrder();
+        this.compressed = kind.compressed();
         this.data = data;
         this.compressionProblem = compressionProblem;
     }
 
-    public static CaptureSource open(Path path, long windowBytes) throws IOException {
-        byte[] head = readHead(path);
-        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-            GzipSpill.Result spill = GzipSpill.decompress(path);
+    /**
+     * Recognises the capture from its first bytes (decompressing only those for gzip).
+     *
+     * @throws NotACaptureFileException with a message naming the file and what was found
+     */
+    public static Kind probe(Path path) throws IOException {
+        byte[] head = readHead(Files.newInputStream(path));
+        if (isGzip(head)) {
+            byte[] inner;
             try {
-                return openPlain(path, spill.channel(), true, spill.problem(), windowBytes);
-            } catch (IOException | RuntimeException e) {
-                spill.channel().close();
-                throw e;
+                inner = readHead(new GZIPInputStream(Files.newInputStream(path)));
+            } catch (EOFException | ZipException e) {
+                inner = new byte[0];
             }
+            return detect(inner, inner.length, "decompressed content of " + path, true, null);
         }
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        return detect(head, Files.size(path), path.toString(), false, null);
+    }
+
+    public static CaptureSource open(Path path, long windowBytes) throws IOException {
+        return open(path, windowBytes, () -> false);
+    }
+
+    /** Opens for reading; {@code cancelled} is polled while a gzip file is decompressed. */
+    public static CaptureSource open(Path path, long windowBytes, BooleanSupplier cancelled) throws IOException {
+        boolean gzip = isGzip(readHead(Files.newInputStream(path)));
+        FileChannel ch;
+        String problem = null;
+        if (gzip) {
+            GzipSpill.Result spill = GzipSpill.decompress(path, cancelled);
+            ch = spill.channel();
+            problem = spill.problem();
+        } else {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+        }
         try {
-            return openPlain(path, ch, false, null, windowBytes);
+            long size = ch.size();
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEAD, size));
+            while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+                // read the first bytes
+            }
+            String what = gzip ? "decompressed content of " + path : path.toString();
+            Kind kind = detect(head.array(), size, what, gzip, problem);
+            return new CaptureSource(path, kind, new MappedCapture(ch, size, windowBytes), problem);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
     }
 
-    private static CaptureSource openPlain(Path path, FileChannel ch, boolean compressed, String problem,
-            long windowBytes) throws IOException {
-        long size = ch.size();
-        String what = compressed ? "decompressed content of " + path : path.toString();
-        if (size < 4) {
+    private static Kind detect(byte[] head, long size, String what, boolean compressed, String problem)
+            throws NotACaptureFileException {
+        if (size < 4 || head.length < 4) {
             throw new NotACaptureFileException(what + ": not a capture file: "
                     + (size == 0 ? "it is empty" : "only " + size + " bytes")
                     + (problem != null ? " (" + problem + ")" : ""));
         }
-        ByteBuffer magicBuf = ByteBuffer.allocate(4);
-        while (magicBuf.hasRemaining() && ch.read(magicBuf, magicBuf.position()) > 0) {
-            // read the 4 magic bytes
-        }
-        int magic = magicBuf.getInt(0);
-        Format format;
-        ByteOrder order = ByteOrder.BIG_ENDIAN;
+        ByteBuffer b = ByteBuffer.wrap(head);
+        int magic = b.getInt(0);
         if (magic == PCAPNG_SHB) {
-            format = Format.PCAPNG;
-            if (size >= 12) {
-                ByteBuffer bom = ByteBuffer.allocate(4);
-                while (bom.hasRemaining() && ch.read(bom, 8 + bom.position()) > 0) {
-                    // read the byte-order magic
-                }
-                int v = bom.getInt(0);
-                if (v != PcapngScanner.BYTE_ORDER_MAGIC && v != Integer.reverseBytes(PcapngScanner.BYTE_ORDER_MAGIC)) {
+            if (head.length >= HEAD) {
+                int bom = b.getInt(8);
+                if (bom != PcapngScanner.BYTE_ORDER_MAGIC && bom != Integer.reverseBytes(PcapngScanner.BYTE_ORDER_MAGIC)) {
                     throw new NotACaptureFileException(String.format("%s: not a capture file: starts like pcapng but"
-                            + " the section header's byte-order magic is 0x%08x instead of 0x1a2b3c4d", what, v));
+                            + " the section header's byte-order magic is 0x%08x instead of 0x1a2b3c4d", what, bom));
                 }
             }
-        } else if ((format = pcapFormat(magic)) != null) {
-            order = ByteOrder.BIG_ENDIAN;
-        } else if ((format = pcapFormat(Integer.reverseBytes(magic))) != null) {
-            order = ByteOrder.LITTLE_ENDIAN;
-        } else if (compressed && (magic >>> 16) == 0x1F8B) {
-            throw new NotACaptureFileException(what + ": not a capture file: gzip inside gzip is not supported");
-        } else {
-            throw new NotACaptureFileException(String.format(
-                    "%s: not a capture file: unknown magic number 0x%08x (expected pcap a1b2c3d4/a1b23c4d, "
-                            + "pcapng 0a0d0d0a or gzip 1f8b)", what, magic));
+            return new Kind(Format.PCAPNG, ByteOrder.BIG_ENDIAN, compressed);
         }
-        return new CaptureSource(path, format, order, compressed, new MappedCapture(ch, size, windowBytes), problem);
+        Format f = pcapFormat(magic);
+        if (f != null) {
+            return new Kind(f, ByteOrder.BIG_ENDIAN, compressed);
+        }
+        f = pcapFormat(Integer.reverseBytes(magic));
+        if (f != null) {
+            return new Kind(f, ByteOrder.LITTLE_ENDIAN, compressed);
+        }
+        if (compressed && isGzip(head)) {
+            throw new NotACaptureFileException(what + ": not a capture file: gzip inside gzip is not supported");
+        }
+        throw new NotACaptureFileException(String.format("%s: not a capture file: unknown magic number 0x%08x"
+                + " (expected pcap a1b2c3d4/a1b23c4d, pcapng 0a0d0d0a or gzip 1f8b)", what, magic));
     }
 
     private static Format pcapFormat(int magic) {
@@ -114,9 +147,13 @@ public final class CaptureSource implements Closeable {
         };
     }
 
-    private static byte[] readHead(Path path) throws IOException {
-        try (var in = Files.newInputStream(path)) {
-            return in.readNBytes(4);
+    private static boolean isGzip(byte[] head) {
+        return head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+    }
+
+    private static byte[] readHead(InputStream stream) throws IOException {
+        try (InputStream in = stream) {
+            return in.readNBytes(HEAD);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.zip.ZipException;
  * Decompresses a gzip capture into an anonymous spill file so it can be memory-mapped like any other capture
  * (random access by packet number needs the plain bytes). The spill is unlinked right after opening on systems that
  * allow it, so a crash leaves nothing behind; otherwise it is deleted on exit. A corrupt or truncated gzip stream
- * keeps what was decompressed before the damage and reports the problem.
+ * keeps what was decompressed before the damage and reports the problem; so does a cancelled decompression.
  */
 final class GzipSpill {
     record Result(FileChannel channel, String problem) {
@@ -24,7 +24,7 @@ final class GzipSpill {
     private GzipSpill() {
     }
 
-    static Result decompress(Path gz) throws IOException {
+    static Result decompress(Path gz, java.util.function.BooleanSupplier cancelled) throws IOException {
         Path tmp = Files.createTempFile("multitunnel-capture-", ".spill");
         FileChannel out = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
@@ -39,6 +39,10 @@ final class GzipSpill {
             ByteBuffer wrap = ByteBuffer.wrap(chunk);
             int n;
             while ((n = in.read(chunk)) > 0) {
+                if (cancelled.getAsBoolean()) {
+                    problem = "decompression cancelled after " + written + " bytes";
+                    break;
+                }
                 wrap.clear().limit(n);
                 while (wrap.hasRemaining()) {
                     written += out.write(wrap, written);

@@ -70,7 +70,7 @@ final class Plan {
             for (int b = 0; b < k; b++) {
                 int t = bindings.size();
                 int coa = t < 254 ? ipv4(198, 51, 100, t + 1) : ipv4(100, 64, 0, 0) + t + 1;
-                Encapsulation e = ENCAPSULATIONS[(m + b) % ENCAPSULATIONS.length];
+                Encapsulation e = ENCAPSULATIONS[t % ENCAPSULATIONS.length];
                 long greKey = e == Encapsulation.GRE ? 1 + rnd.nextLong(0xffff_fffeL) : -1;
                 Binding binding = new Binding(t, m, b + 1, coa, ACCESS_TECHNOLOGIES[b % ACCESS_TECHNOLOGIES.length],
                         b + 1, e, greKey, 49152 + rnd.nextInt(16000));
@@ -78,7 +78,7 @@ final class Plan {
                 bindings.add(binding);
             }
             nodes.add(node);
-            int conv = 3 + rnd.nextInt(4);
+            int conv = Math.max(k + 1, 3 + rnd.nextInt(4)); // at least one conversation starts on each binding
             for (int c = 0; c < conv; c++) {
                 boolean udp = rnd.nextInt(3) != 0;
                 int first = c % k;

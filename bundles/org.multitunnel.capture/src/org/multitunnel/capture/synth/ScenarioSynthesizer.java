@@ -16,12 +16,12 @@ import org.multitunnel.capture.write.PcapWriter;
 import org.multitunnel.capture.write.PcapngWriter;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.mip.MipFields;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
 import org.multitunnel.wire.mip.ext.FlowBindingExtension;
-import org.multitunnel.wire.mip.ext.MipFields;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.NaiExtension;
 import org.multitunnel.wire.mip.ext.TrafficSelector;
@@ -105,7 +105,7 @@ public final class ScenarioSynthesizer {
                     for (Plan.Conversation c : plan.conversations) {
                         if (c.node() == node && c.pinnedBid() != 0) {
                             long t = micros(plan.startNanos + 700 * MS + node.index() * (250 * MS / nodes));
-                            bindFlow(crafter, out, node, c, sa, t);
+                            bindFlow(crafter, out, node, c, sa, t, spec.lifetime());
                         }
                     }
                 }
@@ -147,7 +147,7 @@ public final class ScenarioSynthesizer {
     }
 
     private static void bindFlow(FrameCrafter crafter, List<Signal> out, Plan.Node node, Plan.Conversation c,
-            SecurityAssociation sa, long t) {
+            SecurityAssociation sa, long t, int lifetime) {
         Plan.Binding b = node.bindings().get(0);
         String cn = Addresses.ipv4(c.correspondent());
         TrafficSelector ts = TrafficSelector.builder(TrafficSelector.FORMAT_IPV4).address(MipFields.TS_SRC_START, cn)
@@ -155,7 +155,7 @@ public final class ScenarioSynthesizer {
         RegistrationRequest request = RegistrationRequest.builder().flag(RegistrationRequest.S, true)
                 .flag(RegistrationRequest.D, true).flag(RegistrationRequest.T, true)
                 .flag(RegistrationRequest.M, b.encapsulation() == Encapsulation.MINENC)
-                .flag(RegistrationRequest.G, b.encapsulation() == Encapsulation.GRE).lifetime(0xfffe & 300)
+                .flag(RegistrationRequest.G, b.encapsulation() == Encapsulation.GRE).lifetime(lifetime)
                 .homeAddress(node.homeAddress()).homeAgent(node.homeAgent()).careOfAddress(b.careOf())
                 .identification(ntp(t)).extension(NaiExtension.of(node.nai()))
                 .extension(MultipathExtension.builder().ifAtt(b.ifAtt()).ifLabel(b.ifLabel()).bid(b.bid()).build())

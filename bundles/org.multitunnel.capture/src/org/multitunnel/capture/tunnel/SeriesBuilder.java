@@ -3,68 +3,81 @@ package org.multitunnel.capture.tunnel;
 import java.util.Arrays;
 
 /**
- * One tunnel's throughput series while the pass runs: non-empty buckets in ascending order in growable primitive
- * arrays. Captures are nearly time-ordered, so the common case adds to the last bucket or appends one; a packet
- * from the past is found by binary search (and, rarely, inserted). Allocates only when the arrays double.
+ * One tunnel's throughput series while the pass runs: non-empty buckets in ascending order in one growable
+ * {@code long[]} of (bucket number, bytes, packets) triples, so updating a bucket touches one cache line. Captures are
+ * nearly time-ordered, so the common case adds to the last bucket or appends one; a packet from the past is found by
+ * binary search (and, rarely, inserted). Allocates only when the array doubles.
  *
- * <p>Memory: 20 bytes per non-empty bucket (bucket number, bytes, packets), up to twice that while growing.
+ * <p>Memory: 24 bytes per non-empty bucket, up to twice that while growing.
  */
 final class SeriesBuilder {
-    private long[] buckets = new long[8];
-    private long[] bytes = new long[8];
-    private int[] packets = new int[8];
+    private static final int W = 3; // bucket, bytes, packets
+    private long[] data = new long[8 * W];
     private int n;
 
-    void add(long bucket, long b) {
-        int last = n - 1;
-        if (last >= 0 && buckets[last] == bucket) {
-            bytes[last] += b;
-            packets[last]++;
+    void add(long bucket, long bytes) {
+        int last = (n - 1) * W;
+        if (n > 0 && data[last] == bucket) {
+            data[last + 1] += bytes;
+            data[last + 2]++;
             return;
         }
         int at;
-        if (last < 0 || bucket > buckets[last]) {
+        if (n == 0 || bucket > data[last]) {
             at = n;
         } else {
-            int found = Arrays.binarySearch(buckets, 0, n, bucket);
+            int found = search(bucket);
             if (found >= 0) {
-                bytes[found] += b;
-                packets[found]++;
+                data[found * W + 1] += bytes;
+                data[found * W + 2]++;
                 return;
             }
             at = -found - 1;
         }
-        if (n == buckets.length) {
-            int cap = n * 2;
-            buckets = Arrays.copyOf(buckets, cap);
-            bytes = Arrays.copyOf(bytes, cap);
-            packets = Arrays.copyOf(packets, cap);
+        if ((n + 1) * W > data.length) {
+            data = Arrays.copyOf(data, data.length * 2);
         }
         if (at < n) {
-            System.arraycopy(buckets, at, buckets, at + 1, n - at);
-            System.arraycopy(bytes, at, bytes, at + 1, n - at);
-            System.arraycopy(packets, at, packets, at + 1, n - at);
+            System.arraycopy(data, at * W, data, (at + 1) * W, (n - at) * W);
         }
-        buckets[at] = bucket;
-        bytes[at] = b;
-        packets[at] = 1;
+        data[at * W] = bucket;
+        data[at * W + 1] = bytes;
+        data[at * W + 2] = 1;
         n++;
+    }
+
+    /** Binary search over the bucket numbers: index, or -(insertion point) - 1. */
+    private int search(long bucket) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = data[mid * W];
+            if (v < bucket) {
+                lo = mid + 1;
+            } else if (v > bucket) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
     }
 
     /** The finished series with bucket start times {@code bucket * intervalNanos}. */
     TunnelSeries build(long intervalNanos) {
         long[] start = new long[n];
+        long[] bytes = new long[n];
+        long[] packets = new long[n];
         for (int i = 0; i < n; i++) {
-            start[i] = buckets[i] * intervalNanos;
+            start[i] = data[i * W] * intervalNanos;
+            bytes[i] = data[i * W + 1];
+            packets[i] = data[i * W + 2];
         }
-        long[] p = new long[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = packets[i];
-        }
-        return new TunnelSeries(intervalNanos, start, Arrays.copyOf(bytes, n), p);
+        return new TunnelSeries(intervalNanos, start, bytes, packets);
     }
 
     long retainedBytes() {
-        return 20L * buckets.length;
+        return 8L * data.length;
     }
 }

@@ -44,6 +44,10 @@ public final class TunnelAccounting implements PacketVisitor {
 
     private static final int ENCAP_SHIFT = 56;
     private static final long GRE_KEY_PRESENT = 1L << 48;
+    /** Longs per tunnel: packets lo->hi, packets hi->lo, bytes lo->hi, bytes hi->lo, first, last (one cache line). */
+    private static final int TW = 6;
+    /** Longs per (flow, tunnel) use: first, last, packets, bytes. */
+    private static final int UW = 4;
 
     private final long intervalNanos;
     private final PacketSummary summary = new PacketSummary();
@@ -55,20 +59,14 @@ public final class TunnelAccounting implements PacketVisitor {
 
     // tunnels: key (lo << 32 | hi, encapsulation | discriminator); orientation 0 = lo -> hi, 1 = hi -> lo
     private final LongTupleTable tunnels = new LongTupleTable(2, 256);
-    private long[] tPackets = new long[512];
-    private long[] tBytes = new long[512];
-    private long[] tFirst = new long[256];
-    private long[] tLast = new long[256];
+    private long[] tCounters = new long[256 * TW];
     private SeriesBuilder[] tSeries = new SeriesBuilder[256];
 
     // inner flows: key (version/proto/ports, src hi, src lo, dst hi, dst lo)
     private final LongTupleTable flows = new LongTupleTable(5, 1024);
     // (flow, tunnel) uses: key flow << 32 | tunnel
     private final LongTupleTable uses = new LongTupleTable(1, 1024);
-    private long[] uFirst = new long[1024];
-    private long[] uLast = new long[1024];
-    private long[] uPackets = new long[1024];
-    private long[] uBytes = new long[1024];
+    private long[] uCounters = new long[1024 * UW];
 
     private long packets, wireBytes, firstNanos = Long.MAX_VALUE, lastNanos = Long.MIN_VALUE;
     private long signalling, requests, replies, mobility, tunnelled, unattributed, malformed;
@@ -194,21 +192,25 @@ public final class TunnelAccounting implements PacketVisitor {
             disc = 0;
         }
         int id = tunnels.intern((lo << 32) | hi, ((long) e.ordinal() << ENCAP_SHIFT) | disc, 0, 0, 0);
-        if (id == tFirst.length) {
-            growTunnels();
+        if (id == tSeries.length) {
+            tSeries = Arrays.copyOf(tSeries, id * 2);
+            tCounters = Arrays.copyOf(tCounters, id * 2 * TW);
         }
         long bytes = s.outerTotalLength();
+        long[] c = tCounters;
+        int b = id * TW;
         SeriesBuilder series = tSeries[id];
         if (series == null) {
             series = tSeries[id] = new SeriesBuilder();
-            tFirst[id] = t;
-            tLast[id] = t;
-        } else {
-            tFirst[id] = Math.min(tFirst[id], t);
-            tLast[id] = Math.max(tLast[id], t);
+            c[b + 4] = t;
+            c[b + 5] = t;
+        } else if (t < c[b + 4]) {
+            c[b + 4] = t;
+        } else if (t > c[b + 5]) {
+            c[b + 5] = t;
         }
-        tPackets[2 * id + orientation]++;
-        tBytes[2 * id + orientation] += bytes;
+        c[b + orientation]++;
+        c[b + 2 + orientation] += bytes;
         series.add(Math.floorDiv(t, intervalNanos), bytes);
         if (s.innerVersion() != 0) {
             flow(s, id, t, bytes);
@@ -226,31 +228,21 @@ public final class TunnelAccounting implements PacketVisitor {
             f = flows.intern(k0, s.innerSrc6Hi(), s.innerSrc6Lo(), s.innerDst6Hi(), s.innerDst6Lo());
         }
         int u = uses.intern(((long) f << 32) | tunnel, 0, 0, 0, 0);
-        if (u == uFirst.length) {
-            int cap = u * 2;
-            uFirst = Arrays.copyOf(uFirst, cap);
-            uLast = Arrays.copyOf(uLast, cap);
-            uPackets = Arrays.copyOf(uPackets, cap);
-            uBytes = Arrays.copyOf(uBytes, cap);
+        if ((u + 1) * UW > uCounters.length) {
+            uCounters = Arrays.copyOf(uCounters, uCounters.length * 2);
         }
-        if (uPackets[u] == 0) {
-            uFirst[u] = t;
-            uLast[u] = t;
-        } else {
-            uFirst[u] = Math.min(uFirst[u], t);
-            uLast[u] = Math.max(uLast[u], t);
+        long[] c = uCounters;
+        int b = u * UW;
+        if (c[b + 2] == 0) {
+            c[b] = t;
+            c[b + 1] = t;
+        } else if (t < c[b]) {
+            c[b] = t;
+        } else if (t > c[b + 1]) {
+            c[b + 1] = t;
         }
-        uPackets[u]++;
-        uBytes[u] += bytes;
-    }
-
-    private void growTunnels() {
-        int cap = tFirst.length * 2;
-        tFirst = Arrays.copyOf(tFirst, cap);
-        tLast = Arrays.copyOf(tLast, cap);
-        tSeries = Arrays.copyOf(tSeries, cap);
-        tPackets = Arrays.copyOf(tPackets, 2 * cap);
-        tBytes = Arrays.copyOf(tBytes, 2 * cap);
+        c[b + 2]++;
+        c[b + 3] += bytes;
     }
 
     /** Heap held by the accounting's tables and series (the figure behind the memory note above). */
@@ -258,8 +250,7 @@ public final class TunnelAccounting implements PacketVisitor {
         long n = signalledHomeAgents.retainedBytes() + signalledCareOf.retainedBytes()
                 + requestDestinations.retainedBytes() + tunnels.retainedBytes() + flows.retainedBytes()
                 + uses.retainedBytes();
-        n += 8L * (tPackets.length + tBytes.length + tFirst.length + tLast.length) + 4L * tSeries.length;
-        n += 8L * (uFirst.length + uLast.length + uPackets.length + uBytes.length);
+        n += 8L * tCounters.length + 4L * tSeries.length + 8L * uCounters.length;
         for (int i = 0; i < tunnels.size(); i++) {
             n += 48 + tSeries[i].retainedBytes();
         }
@@ -312,8 +303,9 @@ public final class TunnelAccounting implements PacketVisitor {
         long k1 = tunnels.key(id, 1);
         long lo = pair >>> 32;
         long hi = pair & 0xffffffffL;
-        long loSent = tBytes[2 * id];
-        long hiSent = tBytes[2 * id + 1];
+        int c = id * TW;
+        long loSent = tCounters[c + 2];
+        long hiSent = tCounters[c + 3];
         DirectionEvidence evidence;
         int haIsLo; // 1: lo is the HA, 0: hi is the HA
         int d;
@@ -356,9 +348,9 @@ public final class TunnelAccounting implements PacketVisitor {
         int ha = (int) (haIsLo == 1 ? lo : hi);
         int coa = (int) (haIsLo == 1 ? hi : lo);
         return new Tunnel(ha, coa, e, greKey, haPort, coaPort,
-                new DirectionTotals(tPackets[2 * id + toCoa], tBytes[2 * id + toCoa]),
-                new DirectionTotals(tPackets[2 * id + toHa], tBytes[2 * id + toHa]), tFirst[id], tLast[id], evidence,
-                tSeries[id].build(intervalNanos));
+                new DirectionTotals(tCounters[c + toCoa], tCounters[c + 2 + toCoa]),
+                new DirectionTotals(tCounters[c + toHa], tCounters[c + 2 + toHa]), tCounters[c + 4], tCounters[c + 5],
+                evidence, tSeries[id].build(intervalNanos));
     }
 
     /** 1 when only {@code lo} is in {@code set}, -1 when only {@code hi}, 0 when both or neither. */
@@ -412,9 +404,11 @@ public final class TunnelAccounting implements PacketVisitor {
             for (int i = start[f]; i < start[f + 1]; i++) {
                 int u = byFlow[i];
                 int tunnel = tunnelRank[(int) (uses.key(u, 0) & 0xffffffffL)];
-                list.add(new FlowTunnelUse(tunnel, uFirst[u], uLast[u], uPackets[u], uBytes[u]));
-                p += uPackets[u];
-                b += uBytes[u];
+                int c = u * UW;
+                list.add(new FlowTunnelUse(tunnel, uCounters[c], uCounters[c + 1], uCounters[c + 2],
+                        uCounters[c + 3]));
+                p += uCounters[c + 2];
+                b += uCounters[c + 3];
             }
             list.sort((x, y) -> Long.compare(x.firstNanos(), y.firstNanos()));
             long k0 = flows.key(f, 0);

@@ -130,6 +130,40 @@ public final class PcapngWriter implements Closeable, Flushable {
         packets++;
     }
 
+    /**
+     * Writes an interface statistics block (ISB), e.g. the kernel counters at the end of a live capture, so the file
+     * itself records how many packets the interface received and dropped.
+     *
+     * @param received isb_ifrecv, or -1 to omit
+     * @param dropped  isb_ifdrop, or -1 to omit
+     */
+    public void writeInterfaceStatistics(int interfaceId, long timestampNanos, long received, long dropped)
+            throws IOException {
+        if (interfaceId < 0 || interfaceId >= interfaces) {
+            throw new IllegalArgumentException("no interface " + interfaceId + " (have " + interfaces + ")");
+        }
+        int opts = (received >= 0 ? 12 : 0) + (dropped >= 0 ? 12 : 0);
+        int length = 20 + (opts > 0 ? opts + 4 : 0) + 4;
+        ByteBuffer b = out.room(20);
+        b.putInt(5); // block type: ISB
+        b.putInt(length); // block total length
+        b.putInt(interfaceId); // interface id
+        b.putInt((int) (timestampNanos >>> 32)); // timestamp high
+        b.putInt((int) timestampNanos); // timestamp low
+        if (received >= 0) {
+            b = out.room(12);
+            b.putShort((short) 4).putShort((short) 8).putLong(received); // isb_ifrecv
+        }
+        if (dropped >= 0) {
+            b = out.room(12);
+            b.putShort((short) 5).putShort((short) 8).putLong(dropped); // isb_ifdrop
+        }
+        if (opts > 0) {
+            endOfOptions();
+        }
+        out.room(4).putInt(length);
+    }
+
     public long packetsWritten() {
         return packets;
     }

@@ -1,18 +1,90 @@
 package org.multitunnel.ui.parts;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.bindings.BindingsContent;
+import org.multitunnel.ui.bindings.BindingsLabels;
+import org.multitunnel.ui.session.CaptureSessionService;
+import org.multitunnel.ui.session.OpenCapture;
 
 /**
- * Bindings view of the Analysis perspective. Until a capture is open it tells the user what it will show and
- * how to open data; the views are filled by the analysis GUI work (issue 6) from the core bundles' model.
+ * Bindings view: each mobile node with its bindings (BID, care-of address, access technology, label,
+ * encapsulation, state, lifetime) and flow bindings, straight from the EMF session and refreshed while the
+ * analysis adds to it.
  */
 public class BindingsPart {
     static final String WHAT_IT_SHOWS = "Bindings: each mobile node with its bindings (BID, care-of address, state, lifetime) and flow bindings.";
+    private static final int[] WIDTHS = { 190, 120, 150, 50, 95, 70, 170, 90 };
+
+    @Inject
+    private CaptureSessionService service;
+
+    private PartBody body;
+    private TreeViewer viewer;
+    private ModelWatcher watcher;
 
     @PostConstruct
     public void createControls(Composite parent) {
-        EmptyPartMessage.create(parent, WHAT_IT_SHOWS);
+        body = new PartBody(parent, WHAT_IT_SHOWS);
+        viewer = new TreeViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Tree tree = body.content(viewer.getTree());
+        tree.setHeaderVisible(true);
+        for (int i = 0; i < BindingsLabels.COLUMNS.length; i++) {
+            TreeColumn c = new TreeColumn(tree, SWT.LEFT);
+            c.setText(BindingsLabels.COLUMNS[i]);
+            c.setWidth(WIDTHS[i]);
+        }
+        viewer.setContentProvider(new BindingsContent());
+        viewer.setLabelProvider(new BindingsLabels());
+        viewer.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
+        watcher = new ModelWatcher(parent.getDisplay(), this::refresh);
+        if (service.current() != null) {
+            opened(service.current());
+        }
+    }
+
+    @Inject
+    @Optional
+    void opened(@UIEventTopic(UiTopics.CAPTURE_OPENED) OpenCapture c) {
+        if (viewer == null || viewer.getTree().isDisposed()) {
+            return;
+        }
+        watcher.watch(c.session());
+        viewer.setInput(c.session());
+        body.showContent(true);
+    }
+
+    @Inject
+    @Optional
+    void analysed(@UIEventTopic(UiTopics.ANALYSIS_DONE) OpenCapture c) {
+        refresh();
+    }
+
+    private void refresh() {
+        if (viewer != null && !viewer.getTree().isDisposed()) {
+            viewer.refresh();
+            viewer.expandAll();
+        }
+    }
+
+    TreeViewer viewer() {
+        return viewer;
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (watcher != null) {
+            watcher.watch(null);
+        }
     }
 }

@@ -1,18 +1,116 @@
 package org.multitunnel.ui.parts;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.swt.ChartComposite;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.chart.TunnelSeriesDataset;
+import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
+import org.multitunnel.ui.session.CaptureSessionService;
+import org.multitunnel.ui.session.OpenCapture;
 
 /**
- * Tunnels view of the Analysis perspective. Until a capture is open it tells the user what it will show and
- * how to open data; the views are filled by the analysis GUI work (issue 6) from the core bundles' model.
+ * Tunnels view: throughput of every HA-to-care-of-address tunnel over the capture, one JFreeChart series per
+ * tunnel, in bits/s or packets/s. Drawn by jfreechart-swt's ChartComposite (zoom by dragging, popup menu with
+ * save/print/zoom) from the series the analysis writes into the session when it ends.
  */
 public class TunnelsChartPart {
     static final String WHAT_IT_SHOWS = "Tunnels: per-tunnel throughput over time, one series per HA-to-care-of-address tunnel.";
 
+    @Inject
+    private CaptureSessionService service;
+
+    private PartBody body;
+    private JFreeChart chart;
+    private ChartComposite chartComposite;
+    private Label note;
+    private Unit unit = Unit.BITS;
+    private OpenCapture capture;
+
     @PostConstruct
     public void createControls(Composite parent) {
-        EmptyPartMessage.create(parent, WHAT_IT_SHOWS);
+        body = new PartBody(parent, WHAT_IT_SHOWS);
+        Composite content = body.content(new Composite(parent, SWT.NONE));
+        GridLayout layout = new GridLayout(3, false);
+        layout.marginWidth = layout.marginHeight = 0;
+        content.setLayout(layout);
+        note = new Label(content, SWT.NONE);
+        note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        for (Unit u : Unit.values()) {
+            Button b = new Button(content, SWT.RADIO);
+            b.setText(u.label());
+            b.setSelection(u == unit);
+            b.addListener(SWT.Selection, e -> {
+                if (b.getSelection()) {
+                    unit = u;
+                    rebuild();
+                }
+            });
+        }
+        chart = ChartFactory.createTimeSeriesChart(null, "Time (UTC)", unit.label(), new TimeSeriesCollection(),
+                true, true, false);
+        chartComposite = new ChartComposite(content, SWT.NONE, chart, true);
+        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        if (service.current() != null) {
+            opened(service.current());
+            if (service.current().analysisDone()) {
+                rebuild();
+            }
+        }
+    }
+
+    @Inject
+    @Optional
+    void opened(@UIEventTopic(UiTopics.CAPTURE_OPENED) OpenCapture c) {
+        if (chartComposite == null || chartComposite.isDisposed()) {
+            return;
+        }
+        capture = c;
+        note.setText("Analysing " + c.path().getFileName() + "…");
+        chart.getXYPlot().setDataset(new TimeSeriesCollection());
+        body.showContent(true);
+    }
+
+    @Inject
+    @Optional
+    void analysed(@UIEventTopic(UiTopics.ANALYSIS_DONE) OpenCapture c) {
+        if (c == capture) {
+            rebuild();
+        }
+    }
+
+    private void rebuild() {
+        if (capture == null || chartComposite.isDisposed()) {
+            return;
+        }
+        TimeSeriesCollection data = TunnelSeriesDataset.build(capture.session(), unit);
+        XYPlot plot = chart.getXYPlot();
+        plot.setDataset(data);
+        plot.getRangeAxis().setLabel(unit.label());
+        note.setText(data.getSeriesCount() + " tunnels, " + unit.label() + " per "
+                + capture.session().getInterval() / 1_000_000 + " ms bucket");
+        note.getParent().layout(true);
+        chartComposite.forceRedraw();
+    }
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    ChartComposite chartComposite() {
+        return chartComposite;
     }
 }

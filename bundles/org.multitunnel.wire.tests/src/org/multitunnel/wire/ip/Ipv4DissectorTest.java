@@ -33,7 +33,7 @@ class Ipv4DissectorTest {
             + "0a000001" // source 10.0.0.1
             + "c0000201" // destination 192.0.2.1
             + "01010100" // options: NOP, NOP, NOP, EOL
-            + "01b2" + "01b2" // UDP ports 434 -> 434
+            + "1388" + "0035" // UDP ports 5000 -> 53
             + "000c" // UDP length 12
             + "0000" // UDP checksum 0 (none)
             + "01020304"; // payload
@@ -71,9 +71,9 @@ class Ipv4DissectorTest {
     @Test
     void decodesUdpAboveIt() {
         List<Field> l = dissector.dissect(LinkTypes.IPV4, buf(PACKET));
-        assertEquals(434L, value(l, "udp.srcport"));
+        assertEquals(5000L, value(l, "udp.srcport"));
         assertEquals(24, field(l, "udp.srcport").offset());
-        assertEquals(434L, value(l, "udp.dstport"));
+        assertEquals(53L, value(l, "udp.dstport"));
         assertEquals(12L, value(l, "udp.length"));
         assertEquals(0L, value(l, "udp.checksum"));
         assertEquals(2L, value(l, "udp.checksum.status")); // unverified
@@ -139,7 +139,7 @@ class Ipv4DissectorTest {
 
     @Test
     void builderComputesLengthAndChecksumUnlessSwitchedOff() {
-        byte[] udp = Hex.decode("01b201b2000c000001020304");
+        byte[] udp = Hex.decode("13880035000c000001020304");
         byte[] built = Ipv4Header.builder().identification(0x1234).flags(2).ttl(64).protocol(17)
                 .source(Addresses.parseIpv4("10.0.0.1")).destination(Addresses.parseIpv4("192.0.2.1"))
                 .options(Hex.decode("01010100")).build(udp);

@@ -91,8 +91,11 @@ class Ipv6DissectorTest {
     void truncatedHeaderAndWrongVersionAreTypedErrors() {
         assertEquals(DecodeException.Kind.TRUNCATED,
                 dissector.dissectFull(LinkTypes.IPV6, buf(HEADER.substring(0, 70))).errors().get(0).kind());
-        Dissection v4 = dissector.dissectFull(LinkTypes.IPV6, buf("4" + HEADER.substring(1)));
+        // EtherType 0x86dd promises IPv6; a version nibble of 4 contradicts it
+        Dissection v4 = dissector.dissectFull(LinkTypes.ETHERNET, buf("020000000001" + "020000000002" + "86dd"
+                + "4" + HEADER.substring(1)));
         assertEquals(DecodeException.Kind.MALFORMED, v4.errors().get(0).kind());
+        assertEquals(14, v4.errors().get(0).offset());
         assertEquals(4L, value(v4.layers(), "ipv6.version"));
     }
 

@@ -162,5 +162,7 @@ class TransportAndIcmpTest {
         assertEquals(0L, value(proto(1, "0a00f5fe00000000"), "icmp.checksum.status"));
         assertArrayEquals(Hex.decode("0a00f5ff00000000"),
                 IcmpMessage.builder().type(10).body(new byte[4]).build());
+        byte[] adv = Hex.decode("0900988701020708c000020100000000100a000702589500c0000201130118");
+        assertArrayEquals(adv, IcmpMessage.decode(ByteBuffer.wrap(adv), 0, adv.length).encode());
     }
 }

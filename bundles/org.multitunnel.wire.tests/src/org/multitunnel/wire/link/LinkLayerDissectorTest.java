@@ -126,6 +126,28 @@ class LinkLayerDissectorTest {
     }
 
     @Test
+    void aBrokenLinkTypePromiseIsDissectedByVersionAndFlagged() {
+        var d = dissector.dissectFull(LinkTypes.IPV6, buf(IPV4)); // LINKTYPE_IPV6 carrying IPv4
+        assertEquals("192.0.2.1", value(d.layers(), "ip.src"));
+        assertEquals(1, d.errors().size());
+        assertEquals(DecodeException.Kind.MALFORMED, d.errors().get(0).kind());
+    }
+
+    @Test
+    void decodesAnMplsLabelStackDownToIp() {
+        List<Field> layers = dissector.dissect(LinkTypes.ETHERNET, buf("020000000001" + "020000000002" + "8847"
+                + "03e86" + "0" + "40" // label 16006, TC 0, S 0, TTL 64
+                + "00001" + "1" + "ff" // label 1, TC 0, S 1, TTL 255
+                + IPV4));
+        assertEquals(List.of("eth", "mpls", "mpls", "ip"), layers.stream().map(Field::name).toList());
+        assertEquals(16006L, value(layers, "mpls.label"));
+        assertEquals(14, field(layers, "mpls.label").offset());
+        assertEquals(64L, value(layers, "mpls.ttl"));
+        assertEquals(1L, layers.get(2).find("mpls.bottom").value());
+        assertEquals("192.0.2.2", value(layers, "ip.dst"));
+    }
+
+    @Test
     void unknownLinkTypeIsRawDataAndAnError() {
         var d = dissector.dissectFull(147, buf("0102"));
         assertEquals("data", d.layers().get(0).name());

@@ -18,6 +18,7 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.ExtensionFormat;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
 
+/** HMAC-MD5 against RFC 2202 vectors, keyed MD5, RFC 5944 coverage, verification and key hygiene. */
 class AuthenticatorTest {
     @Test
     void hmacMd5MatchesRfc2202TestCase1() {
@@ -104,5 +105,25 @@ class AuthenticatorTest {
         String s = sa.toString() + new MapKeyTable().add(sa);
         assertFalse(s.toLowerCase().contains("cafebabe"), s);
         assertTrue(s.contains("hidden"));
+    }
+
+    @Test
+    void buildsAndVerifiesGeneralizedMnAaaAuthenticatorOverItsLongHeader() {
+        SecurityAssociation sa = SecurityAssociation.hmacMd5(0x400, MipVectors.KEY);
+        RegistrationRequest rq = RegistrationRequest.builder().homeAddress("10.1.0.5").homeAgent("192.0.2.1")
+                .careOfAddress("198.51.100.7").lifetime(60).authenticate(ExtensionTypes.GENERALIZED_AUTH, sa).build();
+        byte[] b = rq.encode();
+        assertEquals(24 + 4 + 4 + 16, b.length); // fixed, Type|Sub-Type|Length(16), SPI, HMAC-MD5
+        assertEquals(36, b[24]);
+        assertEquals(1, b[25]); // Sub-Type 1: MN-AAA
+        List<AuthResult> r = MipAuthenticator.verify(b, new MipCodec().decode(b), new MapKeyTable().add(sa), null);
+        assertEquals(AuthResult.Status.VALID, r.get(0).status());
+        assertEquals(24 + 8, MipAuthenticator.coveredLength(24, ExtensionFormat.LONG));
+    }
+
+    @Test
+    void refusesToAuthenticateWithANonAuthenticationType() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RegistrationRequest
+                .builder().authenticate(131, SecurityAssociation.hmacMd5(256, MipVectors.KEY)));
     }
 }

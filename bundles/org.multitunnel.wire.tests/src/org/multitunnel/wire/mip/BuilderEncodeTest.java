@@ -21,6 +21,7 @@ import org.multitunnel.wire.mip.ext.RawExtension;
 import org.multitunnel.wire.mip.ext.ExtensionFormat;
 import org.multitunnel.wire.mip.ext.TrafficSelector;
 
+/** Builders produce the independent vectors byte for byte, and every fix-up can be switched off. */
 class BuilderEncodeTest {
     private static final SecurityAssociation SA = SecurityAssociation.hmacMd5(MipVectors.SPI, MipVectors.KEY);
 
@@ -145,5 +146,14 @@ class BuilderEncodeTest {
     void rejectsMalformedAddressText() {
         assertThrows(IllegalArgumentException.class, () -> base().homeAddress("10.1.0.256"));
         assertThrows(IllegalArgumentException.class, () -> base().homeAddress("10.1.0"));
+    }
+
+    @Test
+    void patchesLengthOfAnyExtension() {
+        RawExtension e = RawExtension.withLength(
+                org.multitunnel.wire.mip.ext.DynamicHaExtension.of(1, "192.0.2.9"), 9);
+        assertArrayEquals(Hex.decode("8b" + "09" + "01" + "c0000209"), e.encode()); // Length 9, 5 bytes follow
+        RawExtension l = RawExtension.withLength(MultipathExtension.builder().build(), 0x0102);
+        assertArrayEquals(Hex.decode("9a01" + "0102" + "00010100"), l.encode());
     }
 }

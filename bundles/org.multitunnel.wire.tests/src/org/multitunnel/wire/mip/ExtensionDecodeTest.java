@@ -31,6 +31,7 @@ import org.multitunnel.wire.mip.ext.UdpTunnelReplyExtension;
 import org.multitunnel.wire.mip.ext.UdpTunnelRequestExtension;
 import org.multitunnel.wire.mip.ext.VendorExtension;
 
+/** Byte-level decoding of every extension type, including malformed, truncated and unknown ones. */
 class ExtensionDecodeTest {
     private static List<MipExtension> decode(String hex) {
         byte[] b = Hex.decode(hex);
@@ -257,5 +258,16 @@ class ExtensionDecodeTest {
         RawExtension r = assertInstanceOf(RawExtension.class, one("9a03" + "0001" + "ff")); // 154/3
         assertEquals(3, r.subtype());
         assertNull(r.reason());
+        assertFalse(r.skippable()); // RFC 7629 §7: type 154 is non-skippable despite its number
+    }
+
+    @Test
+    void keepsExtensionRawWhenACustomDecoderDropsBytes() {
+        ExtensionRegistry r = new ExtensionRegistry().register(200, ExtensionFormat.SHORT, "lossy",
+                (h, d) -> NaiExtension.of("x")); // ignores the 3 data bytes it was given
+        byte[] b = Hex.decode("c803" + "010203");
+        RawExtension raw = assertInstanceOf(RawExtension.class, ExtensionListDecoder.decode(b, 0, b.length, r).get(0));
+        assertNotNull(raw.reason());
+        assertArrayEquals(b, raw.encode());
     }
 }

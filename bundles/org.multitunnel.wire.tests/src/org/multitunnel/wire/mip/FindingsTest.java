@@ -23,6 +23,7 @@ import org.multitunnel.wire.mip.finding.Finding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 import org.multitunnel.wire.mip.finding.Severity;
 
+/** Each message-level conformance rule fires on the violation it describes, at the right offset. */
 class FindingsTest {
     private static final SecurityAssociation SA = SecurityAssociation.hmacMd5(MipVectors.SPI, MipVectors.KEY);
     private final MipChecker checker = new MipChecker();

@@ -20,7 +20,8 @@ import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
  * Seeded mutations of the crafted vectors: whatever the bytes, decoding throws nothing but DecodeException, a
- * successful decode re-encodes byte for byte, and the field tree, checker and hot-path helpers never throw.
+ * successful decode re-encodes byte for byte, and the field tree, checker, authenticator and hot-path helpers
+ * never throw.
  */
 class FuzzTest {
     private static final int ITERATIONS = 40_000;
@@ -62,6 +63,8 @@ class FuzzTest {
         Random r = new Random(0x5eed_434L);
         MipCodec codec = new MipCodec();
         MipChecker checker = new MipChecker();
+        org.multitunnel.wire.mip.auth.MapKeyTable keys = new org.multitunnel.wire.mip.auth.MapKeyTable()
+                .add(org.multitunnel.wire.mip.auth.SecurityAssociation.hmacMd5(MipVectors.SPI, MipVectors.KEY));
         DissectorRegistry reg = new DissectorRegistry();
         MipDissectors.register(reg, 434);
         int decoded = 0;
@@ -74,6 +77,7 @@ class FuzzTest {
                 Field tree = MipDissector.tree(m, 0);
                 assertEquals(b.length, tree.length());
                 checker.check(m, 0);
+                org.multitunnel.wire.mip.auth.MipAuthenticator.verify(b, m, keys, "10.1.0.5");
                 MipHeaders.multipathBid(ByteBuffer.wrap(b), 0, b.length);
             } catch (DecodeException expected) {
                 // the codec's one typed error

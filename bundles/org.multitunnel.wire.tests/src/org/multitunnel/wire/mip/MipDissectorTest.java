@@ -14,6 +14,7 @@ import org.multitunnel.wire.DissectorRegistry;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.Hex;
 
+/** The field tree: Wireshark names, values, absolute offsets, tunnel hand-off, malformed input. */
 class MipDissectorTest {
     private static Field dissectAt(byte[] payload, int pad) {
         byte[] framed = new byte[pad + payload.length];

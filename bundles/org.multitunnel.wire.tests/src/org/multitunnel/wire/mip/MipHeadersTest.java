@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
 
+/** The allocation-free hot-path readers agree with the full decoder. */
 class MipHeadersTest {
     @Test
     void readsRequestHeaderWithoutDecoding() {

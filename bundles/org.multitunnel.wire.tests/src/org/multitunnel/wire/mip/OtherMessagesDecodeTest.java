@@ -15,6 +15,7 @@ import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.Hex;
 import org.multitunnel.wire.mip.ext.AuthExtension;
 
+/** Byte-level decoding of replies, RFC 3543 revocation messages and RFC 3519 tunnel data. */
 class OtherMessagesDecodeTest {
     @Test
     void decodesRegistrationReplyFields() {

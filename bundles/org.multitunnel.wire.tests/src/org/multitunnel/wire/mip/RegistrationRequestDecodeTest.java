@@ -15,6 +15,7 @@ import org.multitunnel.wire.Hex;
 import org.multitunnel.wire.mip.ext.AuthExtension;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
 
+/** Byte-level decoding of a Registration Request, with truncated and odd inputs. */
 class RegistrationRequestDecodeTest {
     private static final byte[] RRQ = Hex.decode(""
             + "01" // Type 1: Registration Request
@@ -112,5 +113,11 @@ class RegistrationRequestDecodeTest {
         assertInstanceOf(UnknownMessage.class, m);
         assertEquals(99, m.type());
         assertArrayEquals(b, m.encode());
+    }
+
+    @Test
+    void rejectsRegionOutsideTheArrayAsTruncated() {
+        assertThrows(DecodeException.class, () -> new MipCodec().decode(RRQ, 10, RRQ.length));
+        assertThrows(DecodeException.class, () -> new MipCodec().decode(RRQ, -1, 4));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+/** The reply-code registry names the standard and RFC 7629 codes and lets draft codes move. */
 class ReplyCodesTest {
     @Test
     void namesRfc7629Codes() {

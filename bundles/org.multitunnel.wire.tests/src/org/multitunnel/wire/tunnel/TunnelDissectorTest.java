@@ -146,4 +146,54 @@ class TunnelDissectorTest {
         assertEquals(DecodeException.Kind.TRUNCATED, d.errors().get(0).kind());
         assertEquals(20, d.errors().get(0).offset());
     }
+
+    @Test
+    void everyGreFrameOfThePublicCaptureReEncodesByteForByte() throws Exception {
+        int checked = 0;
+        for (String name : List.of("tcpdump-mobility-gre/various_gre.pcap", "tcpdump-mobility-gre/erspan-type-ii-3.pcap",
+                "tcpdump-mobility-gre/wccp_redirect_gre.pcap")) {
+            org.multitunnel.wire.dissect.TestPcap.Capture c = org.multitunnel.wire.dissect.TestPcap.publicCapture(name);
+            for (org.multitunnel.wire.dissect.TestPcap.Record r : c.records()) {
+                Field ip = dissector.dissect(c.linkType(), r.data()).stream().filter(f -> f.name().equals("ip"))
+                        .findFirst().orElse(null);
+                if (ip == null || !Long.valueOf(47).equals(ip.find("ip.proto").value())) {
+                    continue;
+                }
+                ByteBuffer b = r.data();
+                int ipOff = ip.offset();
+                Ipv4Header h = Ipv4Header.decode(b, ipOff, b.limit() - ipOff);
+                int greOff = ipOff + h.headerLength();
+                int end = Math.min(b.limit(), ipOff + h.totalLength());
+                GreHeader g = GreHeader.decode(b, greOff, end - greOff);
+                byte[] payload = new byte[end - greOff - g.size()];
+                b.get(greOff + g.size(), payload);
+                byte[] expected = new byte[end - ipOff];
+                b.get(ipOff, expected);
+                assertArrayEquals(expected, h.encode(g.encode(payload)), name + " frame " + r.frame());
+                checked++;
+            }
+        }
+        assertEquals(30 + 108 + 1, checked);
+    }
+
+    @Test
+    void classifierSeesGreKeysInThePublicCapture() throws Exception {
+        org.multitunnel.wire.dissect.TestPcap.Capture c = org.multitunnel.wire.dissect.TestPcap
+                .publicCapture("tcpdump-mobility-gre/various_gre.pcap");
+        org.multitunnel.wire.fast.PacketSummary s = new org.multitunnel.wire.fast.PacketSummary();
+        int keyed = 0;
+        for (org.multitunnel.wire.dissect.TestPcap.Record r : c.records()) {
+            org.multitunnel.wire.fast.PacketClassifier.classify(c.linkType(), r.data(), 0, r.data().limit(), s);
+            if (s.greKeyPresent()) {
+                assertEquals(org.multitunnel.wire.fast.Encapsulation.GRE, s.encapsulation());
+                keyed++;
+            }
+            Field key = dissector.dissectFull(c.linkType(), r.data()).find("gre.key");
+            assertEquals(key != null, s.greKeyPresent(), "frame " + r.frame());
+            if (key != null) {
+                assertEquals(key.value(), s.greKey());
+            }
+        }
+        assertEquals(true, keyed > 0);
+    }
 }

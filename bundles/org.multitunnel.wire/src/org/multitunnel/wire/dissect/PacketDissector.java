@@ -1,6 +1,5 @@
 package org.multitunnel.wire.dissect;
 
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -12,15 +11,16 @@ import org.multitunnel.wire.ip.IcmpDissector;
 import org.multitunnel.wire.ip.Ipv4Dissector;
 import org.multitunnel.wire.ip.Ipv6Dissector;
 import org.multitunnel.wire.ip.Ipv6ExtensionDissector;
-import org.multitunnel.wire.ip.Ipv6ExtensionHeader;
 import org.multitunnel.wire.ip.TcpDissector;
 import org.multitunnel.wire.ip.UdpDissector;
 import org.multitunnel.wire.link.CiscoMetadataDissector;
 import org.multitunnel.wire.link.EthernetDissector;
+import org.multitunnel.wire.link.MplsDissector;
 import org.multitunnel.wire.link.NullDissector;
 import org.multitunnel.wire.link.RawIpDissector;
 import org.multitunnel.wire.link.SllDissector;
 import org.multitunnel.wire.link.VlanDissector;
+import org.multitunnel.wire.mip.MipDissectors;
 import org.multitunnel.wire.mip6.MobilityHeader;
 import org.multitunnel.wire.mip6.MobilityHeaderDissector;
 import org.multitunnel.wire.mip6.MobilityMessageDissectors;
@@ -75,6 +75,8 @@ public final class PacketDissector {
                 .register(DissectorRegistry.ETHERTYPE, 0x8100, vlan)
                 .register(DissectorRegistry.ETHERTYPE, 0x88a8, vlan)
                 .register(DissectorRegistry.ETHERTYPE, 0x6558, new EthernetDissector())
+                .register(DissectorRegistry.ETHERTYPE, 0x8847, new MplsDissector())
+                .register(DissectorRegistry.ETHERTYPE, 0x8848, new MplsDissector())
                 .register(DissectorRegistry.ETHERTYPE, 0x8909, new CiscoMetadataDissector(false))
                 .register(GreDissector.GRE_PROTO_TABLE, 0x8909, new CiscoMetadataDissector(true))
                 .register(GreDissector.GRE_PROTO_TABLE, 0x88be, new ErspanDissector())
@@ -89,9 +91,9 @@ public final class PacketDissector {
                 .register(DissectorRegistry.IP_PROTO, MobilityHeader.PROTOCOL, new MobilityHeaderDissector())
                 // The MIPv6 drafts before RFC 3775 used next header 62; tcpdump and Wireshark still dissect it.
                 .register(DissectorRegistry.IP_PROTO, MobilityHeader.OLD_DRAFT_PROTOCOL, new MobilityHeaderDissector());
-        for (int p : new int[] {Ipv6ExtensionHeader.HOP_BY_HOP, Ipv6ExtensionHeader.ROUTING,
-            Ipv6ExtensionHeader.FRAGMENT, Ipv6ExtensionHeader.DESTINATION_OPTIONS}) {
-            r.register(DissectorRegistry.IP_PROTO, p, new Ipv6ExtensionDissector(p));
+        for (Ipv6ExtensionDissector x : List.of(Ipv6ExtensionDissector.hopByHop(), Ipv6ExtensionDissector.routing(),
+                Ipv6ExtensionDissector.fragment(), Ipv6ExtensionDissector.destinationOptions())) {
+            r.register(DissectorRegistry.IP_PROTO, x.protocol(), x);
         }
         MobilityMessageDissectors.register(r);
         MobilityOptionDissectors.register(r);
@@ -100,21 +102,11 @@ public final class PacketDissector {
     }
 
     /**
-     * Hook for the Mobile IPv4 registration codec (package org.multitunnel.wire.mip, written separately): it
-     * registers itself on UDP 434 through {@code MipDissectors.register(DissectorRegistry, int)}. Looked up
-     * reflectively so this bundle builds and dissects (port 434 as raw data) whether or not that class exists yet;
-     * once it does, replace this with a direct call.
+     * The Mobile IPv4 registration codec (package org.multitunnel.wire.mip, written separately) registers itself on
+     * UDP 434 (RFC 5944 §3.1); it also handles RFC 3519 tunnel data (message type 4) on that port.
      */
     private static void registerMobileIpv4(DissectorRegistry r) {
-        try {
-            Class<?> c = Class.forName("org.multitunnel.wire.mip.MipDissectors");
-            Method m = c.getMethod("register", DissectorRegistry.class, int.class);
-            m.invoke(null, r, MIP_PORT);
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            // Not written yet: UDP 434 stays undissected.
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Mobile IPv4 dissectors failed to register", e);
-        }
+        MipDissectors.register(r, MIP_PORT);
     }
 
     /** The layers of one frame ({@code frame}'s position to limit). Never throws. */

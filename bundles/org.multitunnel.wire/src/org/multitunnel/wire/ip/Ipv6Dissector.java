@@ -18,27 +18,29 @@ public final class Ipv6Dissector implements Dissector {
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
         Layer l = new Layer(buf, offset, length);
-        Ipv6Header h;
+        String title = "Internet Protocol Version 6";
         try {
-            h = Ipv6Header.decode(buf, offset, length);
-        } catch (DecodeException e) {
-            if (l.remaining(offset) > 0) {
-                l.bits("ipv6.version", "Version", offset, 1, 0xf0);
+            int version = (l.u8(offset, "IPv6 version") & 0xf0) >>> 4;
+            l.bits("ipv6.version", "Version", offset, 1, 0xf0);
+            if (version != 6) {
+                throw DecodeException.malformed(offset, "IPv6 version is " + version);
             }
-            return l.partial(ctx, e, "ipv6", "Internet Protocol Version 6");
+            // field by field, so a cut header still shows what was captured (as tshark does)
+            l.bits("ipv6.tclass", "Traffic Class", offset, 4, 0x0ff00000L);
+            l.bits("ipv6.flow", "Flow Label", offset, 4, 0x000fffffL);
+            int plen = (int) l.uint("ipv6.plen", "Payload Length", offset + 4, 2);
+            int next = (int) l.uint("ipv6.nxt", "Next Header", offset + 6, 1);
+            l.uint("ipv6.hlim", "Hop Limit", offset + 7, 1);
+            String src = l.ipv6("ipv6.src", "Source Address", offset + 8);
+            String dst = l.ipv6("ipv6.dst", "Destination Address", offset + 24);
+            title += ", Src: " + src + ", Dst: " + dst;
+            int payload = offset + Ipv6Header.SIZE;
+            int avail = l.end() - payload;
+            int payloadLen = plen == 0 ? avail : Math.min(plen, avail);
+            ctx.next(DissectorRegistry.IP_PROTO, next, buf, payload, payloadLen);
+            return l.build("ipv6", title, Ipv6Header.SIZE);
+        } catch (DecodeException e) {
+            return l.partial(ctx, e, "ipv6", title);
         }
-        l.bits("ipv6.version", "Version", offset, 1, 0xf0);
-        l.bits("ipv6.tclass", "Traffic Class", offset, 4, 0x0ff00000L);
-        l.bits("ipv6.flow", "Flow Label", offset, 4, 0x000fffffL);
-        l.uint("ipv6.plen", "Payload Length", offset + 4, 2);
-        l.uint("ipv6.nxt", "Next Header", offset + 6, 1);
-        l.uint("ipv6.hlim", "Hop Limit", offset + 7, 1);
-        String src = l.ipv6("ipv6.src", "Source Address", offset + 8);
-        String dst = l.ipv6("ipv6.dst", "Destination Address", offset + 24);
-        int payload = offset + Ipv6Header.SIZE;
-        int avail = l.end() - payload;
-        int payloadLen = h.payloadLength() == 0 ? avail : Math.min(h.payloadLength(), avail);
-        ctx.next(DissectorRegistry.IP_PROTO, h.nextHeader(), buf, payload, payloadLen);
-        return l.build("ipv6", "Internet Protocol Version 6, Src: " + src + ", Dst: " + dst, Ipv6Header.SIZE);
     }
 }

@@ -17,25 +17,41 @@ import org.multitunnel.wire.dissect.Layer;
  */
 public final class Ipv6ExtensionDissector implements Dissector {
     private final int protocol;
+    private final String abbrev;
+    private final String title;
 
-    public Ipv6ExtensionDissector(int protocol) {
+    private Ipv6ExtensionDissector(int protocol, String abbrev, String title) {
         this.protocol = protocol;
+        this.abbrev = abbrev;
+        this.title = title;
     }
 
-    private String abbrev() {
-        return switch (protocol) {
-            case Ipv6ExtensionHeader.HOP_BY_HOP -> "ipv6.hopopts";
-            case Ipv6ExtensionHeader.ROUTING -> "ipv6.routing";
-            case Ipv6ExtensionHeader.FRAGMENT -> "ipv6.fraghdr";
-            default -> "ipv6.dstopts";
-        };
+    public static Ipv6ExtensionDissector hopByHop() {
+        return new Ipv6ExtensionDissector(Ipv6ExtensionHeader.HOP_BY_HOP, "ipv6.hopopts", "IPv6 Hop-by-Hop Option");
+    }
+
+    public static Ipv6ExtensionDissector routing() {
+        return new Ipv6ExtensionDissector(Ipv6ExtensionHeader.ROUTING, "ipv6.routing", "Routing Header");
+    }
+
+    public static Ipv6ExtensionDissector fragment() {
+        return new Ipv6ExtensionDissector(Ipv6ExtensionHeader.FRAGMENT, "ipv6.fraghdr", "Fragment Header");
+    }
+
+    public static Ipv6ExtensionDissector destinationOptions() {
+        return new Ipv6ExtensionDissector(Ipv6ExtensionHeader.DESTINATION_OPTIONS, "ipv6.dstopts",
+                "Destination Options for IPv6");
+    }
+
+    public int protocol() {
+        return protocol;
     }
 
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
         Ipv6ExtensionHeader h = Ipv6ExtensionHeader.decode(buf, offset, length, protocol);
         Layer l = new Layer(buf, offset, length);
-        String p = abbrev();
+        String p = abbrev;
         l.uint(p + ".nxt", "Next Header", offset, 1);
         int size = h.size();
         boolean dispatch = true;
@@ -65,16 +81,7 @@ public final class Ipv6ExtensionDissector implements Dissector {
         } else {
             ctx.data(buf, payload, l.end() - payload);
         }
-        return l.build(p, title(), size);
-    }
-
-    private String title() {
-        return switch (protocol) {
-            case Ipv6ExtensionHeader.HOP_BY_HOP -> "IPv6 Hop-by-Hop Option";
-            case Ipv6ExtensionHeader.ROUTING -> "Routing Header";
-            case Ipv6ExtensionHeader.FRAGMENT -> "Fragment Header";
-            default -> "Destination Options for IPv6";
-        };
+        return l.build(p, title, size);
     }
 
     /** RFC 8200 §4.2 TLV options; Pad1 (0) is a single byte. */

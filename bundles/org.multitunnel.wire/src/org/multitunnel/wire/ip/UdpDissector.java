@@ -2,6 +2,7 @@ package org.multitunnel.wire.ip;
 
 import java.nio.ByteBuffer;
 
+import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.DissectContext;
 import org.multitunnel.wire.Dissector;
 import org.multitunnel.wire.DissectorRegistry;
@@ -16,12 +17,17 @@ import org.multitunnel.wire.dissect.Layer;
 public final class UdpDissector implements Dissector {
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
-        UdpHeader h = UdpHeader.decode(buf, offset, length);
         Layer l = new Layer(buf, offset, length);
-        l.uint("udp.srcport", "Source Port", offset, 2);
-        l.uint("udp.dstport", "Destination Port", offset + 2, 2);
-        l.uint("udp.length", "Length", offset + 4, 2);
-        l.hex("udp.checksum", "Checksum", offset + 6, 2);
+        try {
+            // field by field, so a cut header still shows its ports (as tshark does)
+            l.uint("udp.srcport", "Source Port", offset, 2);
+            l.uint("udp.dstport", "Destination Port", offset + 2, 2);
+            l.uint("udp.length", "Length", offset + 4, 2);
+            l.hex("udp.checksum", "Checksum", offset + 6, 2);
+        } catch (DecodeException e) {
+            return l.partial(ctx, e, "udp", "User Datagram Protocol");
+        }
+        UdpHeader h = UdpHeader.decode(buf, offset, length);
         l.add(Field.leaf("udp.checksum.status", "[Checksum Status: Unverified]", 2L, offset + 6, 2));
         int payload = offset + UdpHeader.SIZE;
         int avail = l.end() - payload;

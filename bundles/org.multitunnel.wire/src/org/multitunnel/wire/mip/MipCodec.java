@@ -47,6 +47,10 @@ public final class MipCodec {
 
     /** Decodes {@code b[off, off+len)}; error offsets are indices into {@code b}. */
     public MipMessage decode(byte[] b, int off, int len) {
+        if (off < 0 || len < 0 || off > b.length || len > b.length - off) {
+            throw DecodeException.truncated(Math.max(0, off), "Mobile IP message", len,
+                    Math.max(0, b.length - Math.max(0, off)));
+        }
         Bytes.require(off, off + len, 1, "Mobile IP message");
         MessageDecoder d = decoders.get(Bytes.u8(b, off));
         if (d == null) {

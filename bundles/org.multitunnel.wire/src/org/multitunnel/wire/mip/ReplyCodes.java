@@ -38,7 +38,10 @@ public final class ReplyCodes {
     public ReplyCodes() {
     }
 
-    /** A shared read-mostly registry with the standard table and the draft defaults. */
+    /**
+     * The shared registry the dissector and checker name codes from (standard table plus draft defaults);
+     * preferences that move a draft code re-register it here. Use {@link #defaults()} for a private copy.
+     */
     public static ReplyCodes standard() {
         return STANDARD;
     }

@@ -1,7 +1,8 @@
 package org.multitunnel.wire.mip.ext;
 
 /**
- * How an extension is framed on the wire (RFC 5944 §1.11). This describes framing only; which type uses which
+ * How an extension is framed on the wire: RFC 5944 §1.9 (type-length-value), §1.10 (long), §1.11 (short)
+ * — section numbers as in RFC 3220/3344, which RFC 5944 revises. This describes framing only; which type uses which
  * framing is data in the {@link ExtensionRegistry}, never a switch.
  * <ul>
  * <li>{@code SHORT}: Type(8) | Length(8) | data — Length counts the data.</li>

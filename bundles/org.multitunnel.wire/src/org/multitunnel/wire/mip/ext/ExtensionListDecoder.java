@@ -7,7 +7,7 @@ import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.mip.internal.Bytes;
 
 /**
- * Walks the extensions of a message (RFC 5944 §1.11) from {@code start} to {@code end}. It never throws and
+ * Walks the extensions of a message (RFC 5944 §1.8-§1.11) from {@code start} to {@code end}. It never throws and
  * never drops a byte: a known type whose data cannot hold its structure becomes a {@link RawExtension} with the
  * reason, and the last extension, if cut short by the end of the message, becomes a truncated raw one.
  */
@@ -42,6 +42,11 @@ public final class ExtensionListDecoder {
                 try {
                     ext = d.decode(new ExtensionHeader(type, fmt, subtype, declared, off),
                             Bytes.slice(b, off + hdr, declared));
+                    if (ext.encodedLength() != total) {
+                        // a (third-party) decoder that does not account for every byte would break round trips
+                        ext = RawExtension.ofWire(Bytes.slice(b, off, total), fmt, false, "decoder for type " + type
+                                + " accounts for " + ext.encodedLength() + " of " + total + " bytes");
+                    }
                 } catch (DecodeException e) {
                     ext = RawExtension.ofWire(Bytes.slice(b, off, total), fmt, false, e.getMessage());
                 }

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import org.multitunnel.wire.Field;
 
 /**
- * One extension of a Mobile IPv4 message (RFC 5944 §1.11), typed or raw. Implementations are immutable and encode
+ * One extension of a Mobile IPv4 message (RFC 5944 §1.9-§1.11), typed or raw. Implementations are immutable and encode
  * to exactly the bytes they were decoded from (declared Length and trailing bytes included).
  */
 public interface MipExtension {
@@ -27,9 +27,13 @@ public interface MipExtension {
     /** The field tree of this extension, located at absolute {@code offset}. */
     Field toField(int offset);
 
-    /** RFC 5944 §1.11: types 128-255 may be skipped by a receiver that does not know them; 0-127 may not. */
+    /**
+     * RFC 5944 §1.8: types 128-255 may be skipped by a receiver that does not know them, 0-127 may not. The long
+     * format is for non-skippable extensions (§1.10), which is why RFC 7629 §7 calls type 154 non-skippable
+     * although its number is above 127; so long-framed extensions are never skippable here.
+     */
     default boolean skippable() {
-        return type() >= 128;
+        return type() >= 128 && format() != ExtensionFormat.LONG;
     }
 
     default byte[] encode() {

@@ -53,6 +53,25 @@ public final class RawExtension implements MipExtension {
         return new RawExtension(b.array(), format, false, null);
     }
 
+    /**
+     * Any extension with its Length field replaced by {@code length} (the bytes after the header unchanged): the
+     * universal "wrong length on purpose" fix-up, also for extensions whose builders have no such option.
+     */
+    public static RawExtension withLength(MipExtension e, int length) {
+        byte[] w = e.encode();
+        ExtensionFormat f = e.format();
+        if (length < 0 || length > f.maxLength()) {
+            throw new IllegalArgumentException("Length " + length + " does not fit " + f);
+        }
+        if (f.lengthFieldSize() == 2) {
+            w[2] = (byte) (length >>> 8);
+            w[3] = (byte) length;
+        } else {
+            w[1] = (byte) length;
+        }
+        return new RawExtension(w, f, false, null);
+    }
+
     @Override
     public int type() {
         return wire[0] & 0xff;

@@ -14,7 +14,8 @@ public final class MipRules {
     private MipRules() {
     }
 
-    // decoding (RFC 5944 §3.3/3.4/1.11)
+    // decoding (RFC 5944 §3.3, §3.4, §1.8-§1.11). The 1.11 in four ids predates checking the section numbers (the
+    // skippable rule is §1.8, the TLV format §1.9); the ids stay as they are because agents and scenarios use them.
     public static final Rule TRUNCATED = new Rule("RFC5944-3.3-TRUNCATED", Severity.ERROR,
             "The fixed part of a registration message is shorter than its format (§3.3, §3.4).");
     public static final Rule EXT_TRUNCATED = new Rule("RFC5944-1.11-EXT-TRUNCATED", Severity.ERROR,
@@ -23,9 +24,9 @@ public final class MipRules {
             "An extension's Length cannot hold the structure its type defines.");
     public static final Rule UNKNOWN_NON_SKIPPABLE = new Rule("RFC5944-1.11-UNKNOWN-NONSKIPPABLE", Severity.ERROR,
             "Extension types 0-127 are non-skippable: a receiver that does not recognise one MUST silently "
-                    + "discard the message (§1.11).");
+                    + "discard the message (§1.8).");
     public static final Rule UNKNOWN_SKIPPABLE = new Rule("RFC5944-1.11-UNKNOWN-SKIPPABLE", Severity.INFO,
-            "Extension types 128-255 that a receiver does not recognise are skipped (§1.11).");
+            "Extension types 128-255 that a receiver does not recognise are skipped (§1.8).");
     public static final Rule RESERVED_R = new Rule("RFC5944-3.3-RESERVED-R", Severity.WARNING,
             "Registration Request bit r: sent as zero, ignored on reception (§3.3).");
     public static final Rule RESERVED_X = new Rule("RFC5944-3.3-RESERVED-X", Severity.WARNING,

@@ -1,12 +1,15 @@
 package org.multitunnel.wire.mip.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.wire.mip.auth.AuthOptions;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.AuthExtension;
+import org.multitunnel.wire.mip.ext.ExtensionTypes;
+import org.multitunnel.wire.mip.ext.GeneralizedAuthExtension;
 import org.multitunnel.wire.mip.ext.MipExtension;
 
 /**
@@ -26,6 +29,10 @@ public final class ExtensionChain {
     }
 
     public void authenticate(int type, SecurityAssociation sa, AuthOptions options) {
+        if (type != ExtensionTypes.MN_HA_AUTH && type != ExtensionTypes.MN_FA_AUTH && type != ExtensionTypes.FA_HA_AUTH
+                && type != ExtensionTypes.GENERALIZED_AUTH) {
+            throw new IllegalArgumentException("not an authentication extension type: " + type);
+        }
         entries.add(new PendingAuth(type, sa, options));
     }
 
@@ -49,21 +56,28 @@ public final class ExtensionChain {
         return List.copyOf(out);
     }
 
-    private static AuthExtension seal(PendingAuth p, byte[] prefix) {
+    /** Authenticates with 32/33/34 (short framing) or 36 (generalized, long framing, Sub-Type 1 MN-AAA). */
+    private static MipExtension seal(PendingAuth p, byte[] prefix) {
         AuthOptions o = p.options();
+        boolean generalized = p.type() == ExtensionTypes.GENERALIZED_AUTH;
         long spi = o.spiOnWire() >= 0 ? o.spiOnWire() : p.sa().spi();
         int len = o.declaredLength() >= 0 ? o.declaredLength() : 4 + p.sa().algorithm().length();
-        byte[] covered = new byte[prefix.length + 6];
-        System.arraycopy(prefix, 0, covered, 0, prefix.length);
-        covered[prefix.length] = (byte) p.type();
-        covered[prefix.length + 1] = (byte) len;
-        covered[prefix.length + 2] = (byte) (spi >>> 24);
-        covered[prefix.length + 3] = (byte) (spi >>> 16);
-        covered[prefix.length + 4] = (byte) (spi >>> 8);
-        covered[prefix.length + 5] = (byte) spi;
-        byte[] auth = p.sa().authenticate(covered, 0, covered.length);
+        ByteBuffer covered = ByteBuffer.allocate(prefix.length + (generalized ? 8 : 6));
+        covered.put(prefix).put((byte) p.type());
+        if (generalized) {
+            covered.put((byte) 1).putShort((short) len);
+        } else {
+            covered.put((byte) len);
+        }
+        covered.putInt((int) spi);
+        byte[] auth = p.sa().authenticate(covered.array(), 0, covered.capacity());
         if (o.corrupt()) {
             auth[auth.length - 1] ^= 1;
+        }
+        if (generalized) {
+            GeneralizedAuthExtension.Builder g = GeneralizedAuthExtension.builder().subtype(1).spi(spi)
+                    .authenticator(auth);
+            return (o.declaredLength() >= 0 ? g.declaredLength(o.declaredLength()) : g).build();
         }
         AuthExtension.Builder b = AuthExtension.builder(p.type()).spi(spi).authenticator(auth);
         return (o.declaredLength() >= 0 ? b.declaredLength(o.declaredLength()) : b).build();

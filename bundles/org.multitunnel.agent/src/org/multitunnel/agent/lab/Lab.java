@@ -1,0 +1,286 @@
+package org.multitunnel.agent.lab;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code multitunnel lab}: builds a {@link LabCase} in Linux network namespaces ({@code mt-…}) joined by veth
+ * pairs, with policy routing so each care-of address's registration leaves through its own link (RFC 7629 §5.1),
+ * runs the reference home agent and mobile node there as {@code agent} processes, waits until the home agent lists
+ * every care-of address as a binding, installs an ipip tunnel per accepted binding (RFC 2003; gre when only that
+ * exists) with the home address routed over all of them, sends traffic and captures on the home agent with
+ * tcpdump. Without kernel tunnel devices it says so and stops after registration and plain per-link traffic.
+ * {@code down} removes exactly what {@code up} recorded in its state file.
+ */
+public final class Lab {
+    private static final int PORT = 434;
+    private static final int SPI = 4096;
+    private final Shell sh;
+    private final Path dir;
+    private final List<String> agentCommand;
+    private final PrintStream out;
+
+    /** @param agentCommand the command that starts {@code multitunnel agent}, e.g. [java, -cp, CP, …Main, agent] */
+    public Lab(Shell sh, Path stateDir, List<String> agentCommand, PrintStream out) {
+        this.sh = sh;
+        this.dir = stateDir;
+        this.agentCommand = List.copyOf(agentCommand);
+        this.out = out;
+    }
+
+    public LabCapabilities probe() throws IOException {
+        return LabCapabilities.probe(sh);
+    }
+
+    /** Exit codes: 0 built (tunnels or not, said on out), 1 already up or a step failed, 2 no namespaces here. */
+    public int up(LabCase c) throws IOException, InterruptedException {
+        if (LabState.load(dir) != null) {
+            out.println("lab is already up (case " + LabState.load(dir).caseName() + "); run 'lab down' first");
+            return 1;
+        }
+        LabCapabilities caps = probe();
+        if (!caps.netns() || !caps.veth()) {
+            out.println("lab unavailable here: " + caps.detail());
+            return 2;
+        }
+        LabState st = LabState.create(dir, c.name());
+        try {
+            build(c, st);
+            String key = SPI + ":" + HexFormat.of().formatHex(random(16));
+            startAgents(c, st, key);
+            if (!awaitBindings(c, 20_000)) {
+                out.println("the home agent did not list every care-of address within 20 s; see " + dir.resolve("ha.log")
+                        + " and " + dir.resolve("mn.log") + " ('lab down' cleans up)");
+                return 1;
+            }
+            out.println("bindings registered: " + c.links().stream().map(LabCase.Link::careOf).toList());
+            if (caps.tunnels()) {
+                tunnels(c, st, caps.ipip() ? "ipip" : "gre");
+            } else {
+                out.println("kernel tunnels unavailable in this kernel (" + caps.detail() + "); bindings are "
+                        + "registered and signalling is captured, but no ipip/gre tunnel is installed and no "
+                        + "tunnelled traffic is sent");
+            }
+            traffic(c, caps.tunnels());
+            out.println("capture on the home agent: " + dir.resolve("ha.pcap") + " (signalling also in "
+                    + dir.resolve("ha-signalling.pcapng") + ")");
+            return 0;
+        } catch (LabStepException e) {
+            out.println("lab up failed: " + e.getMessage() + " ('lab down' removes what was made)");
+            return 1;
+        }
+    }
+
+    private void build(LabCase c, LabState st) throws IOException {
+        for (String ns : List.of(c.haNamespace(), c.mnNamespace())) {
+            must("ip", "netns", "add", ns);
+            st.addNamespace(ns);
+            must("ip", "-n", ns, "link", "set", "lo", "up");
+        }
+        must("ip", "-n", c.haNamespace(), "addr", "add", c.haAddress() + "/32", "dev", "lo");
+        must("ip", "-n", c.mnNamespace(), "addr", "add", c.homeAddress() + "/32", "dev", "lo");
+        for (LabCase.Link l : c.links()) {
+            must("ip", "-n", c.mnNamespace(), "link", "add", l.mnIf(), "type", "veth", "peer", "name", l.haIf(),
+                    "netns", c.haNamespace());
+            must("ip", "-n", c.mnNamespace(), "addr", "add", l.careOf() + "/24", "dev", l.mnIf());
+            must("ip", "-n", c.haNamespace(), "addr", "add", l.haSide() + "/24", "dev", l.haIf());
+            must("ip", "-n", c.mnNamespace(), "link", "set", l.mnIf(), "up");
+            must("ip", "-n", c.haNamespace(), "link", "set", l.haIf(), "up");
+            // RFC 7629 §5.1: the request for a care-of address is routed through that interface
+            must("ip", "-n", c.mnNamespace(), "rule", "add", "from", l.careOf(), "table", String.valueOf(l.table()));
+            must("ip", "-n", c.mnNamespace(), "route", "add", c.haAddress() + "/32", "via", l.haSide(), "dev",
+                    l.mnIf(), "table", String.valueOf(l.table()));
+        }
+        LabCase.Link first = c.links().get(0);
+        must("ip", "-n", c.mnNamespace(), "route", "add", c.haAddress() + "/32", "via", first.haSide());
+        out.println("namespaces " + c.haNamespace() + ", " + c.mnNamespace() + " with " + c.links().size()
+                + " veth links");
+    }
+
+    private void startAgents(LabCase c, LabState st, String key) throws IOException, InterruptedException {
+        Shell.Result tcpdump = sh.run(List.of("which", "tcpdump"));
+        if (tcpdump.ok()) {
+            st.addPid(sh.spawn(List.of("ip", "netns", "exec", c.haNamespace(), "tcpdump", "-i", "any", "-U", "-n",
+                    "-w", dir.resolve("ha.pcap").toString()), dir.resolve("tcpdump.log")));
+        } else {
+            out.println("tcpdump not found: only the home agent's own signalling record is written");
+        }
+        List<String> ha = new ArrayList<>(List.of("ip", "netns", "exec", c.haNamespace()));
+        ha.addAll(agentCommand);
+        ha.addAll(List.of("ha", "--listen", c.haAddress() + ":" + PORT, "--key", key, "--record",
+                dir.resolve("ha-signalling.pcapng").toString(), "--status", "--status-interval", "1"));
+        st.addPid(sh.spawn(ha, dir.resolve("ha.log")));
+        if (!awaitLog(dir.resolve("ha.log"), "\"agent\":\"ha\"", 15_000)) {
+            throw new LabStepException("the home agent did not start; see " + dir.resolve("ha.log"));
+        }
+        List<String> mn = new ArrayList<>(List.of("ip", "netns", "exec", c.mnNamespace()));
+        mn.addAll(agentCommand);
+        mn.addAll(List.of("mn", "--home-agent", c.haAddress() + ":" + PORT, "--home-address", c.homeAddress(),
+                "--key", key, "--lifetime", "60"));
+        for (LabCase.Link l : c.links()) {
+            mn.addAll(List.of("--care-of", l.careOf()));
+        }
+        st.addPid(sh.spawn(mn, dir.resolve("mn.log")));
+    }
+
+    /** True once the home agent's latest status line names every care-of address. */
+    private boolean awaitBindings(LabCase c, long timeoutMs) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < end) {
+            Optional<String> last = lastStatus(dir.resolve("ha.log"));
+            if (last.isPresent() && c.links().stream()
+                    .allMatch(l -> last.get().contains("\"careOfAddress\":\"" + l.careOf() + "\""))) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private void tunnels(LabCase c, LabState st, String type) throws IOException {
+        List<String> multipath = new ArrayList<>(List.of("ip", "-n", c.haNamespace(), "route", "add",
+                c.homeAddress() + "/32"));
+        for (LabCase.Link l : c.links()) {
+            String t = "mt-t-" + l.label();
+            must("ip", "-n", c.haNamespace(), "link", "add", t, "type", type, "local", c.haAddress(), "remote",
+                    l.careOf());
+            must("ip", "-n", c.haNamespace(), "link", "set", t, "up");
+            must("ip", "-n", c.mnNamespace(), "link", "add", t, "type", type, "local", l.careOf(), "remote",
+                    c.haAddress());
+            must("ip", "-n", c.mnNamespace(), "link", "set", t, "up");
+            multipath.addAll(List.of("nexthop", "dev", t));
+        }
+        // RFC 7629 §6: equal-cost point-to-point links; the kernel balances per flow
+        must(multipath.toArray(String[]::new));
+        st.put("tunnels", type);
+        out.println(type + " tunnel per binding installed; " + c.homeAddress() + " routed over all of them");
+    }
+
+    private void traffic(LabCase c, boolean tunnelled) throws IOException, InterruptedException {
+        List<String> sources = new ArrayList<>();
+        for (LabCase.Link l : c.links()) {
+            Shell.Result r = sh.run(LabTraffic.burst(dir, c.mnNamespace(), l.careOf(), c.haAddress(), 10, 200));
+            out.println("sent 10 UDP datagrams " + l.careOf() + " -> " + c.haAddress() + " over " + l.label() + ": "
+                    + (r.ok() ? "ok" : "failed: " + lastLine(r.output())));
+            sources.add(l.careOf());
+        }
+        if (tunnelled) {
+            Shell.Result r = sh.run(LabTraffic.burst(dir, c.haNamespace(), c.haAddress(), c.homeAddress(), 20, 200));
+            out.println("sent 20 UDP datagrams " + c.haAddress() + " -> " + c.homeAddress() + " through the tunnels: "
+                    + (r.ok() ? "ok" : "failed: " + lastLine(r.output())));
+        }
+        Thread.sleep(500); // tcpdump -U flushes per packet; give the last ones a moment
+        for (var e : LabTraffic.perSource(dir.resolve("ha.pcap"), sources).entrySet()) {
+            out.println("captured on the home agent from " + e.getKey() + ": " + e.getValue()[0] + " packets, "
+                    + e.getValue()[1] + " bytes");
+        }
+    }
+
+    /** Stops the recorded processes (by pid) and deletes the recorded namespaces (their veths go with them). */
+    public int down() throws IOException, InterruptedException {
+        LabState st = LabState.load(dir);
+        if (st == null) {
+            out.println("lab is not up");
+            return 0;
+        }
+        for (long pid : st.pids()) {
+            Optional<ProcessHandle> h = ProcessHandle.of(pid);
+            if (h.isPresent() && h.get().isAlive()) {
+                h.get().destroy();
+                try {
+                    h.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.get().destroyForcibly();
+                }
+                out.println("stopped process " + pid);
+            }
+        }
+        int failures = 0;
+        for (String ns : st.namespaces()) {
+            Shell.Result r = sh.run(List.of("ip", "netns", "del", ns));
+            out.println(r.ok() ? "removed namespace " + ns : "could not remove namespace " + ns + ": " + r.output());
+            failures += r.ok() ? 0 : 1;
+        }
+        st.delete();
+        return failures == 0 ? 0 : 1;
+    }
+
+    public String status() throws IOException {
+        LabState st = LabState.load(dir);
+        if (st == null) {
+            return "lab is not up\n";
+        }
+        StringBuilder b = new StringBuilder("case " + st.caseName() + "\n");
+        Shell.Result list = sh.run(List.of("ip", "netns", "list"));
+        for (String ns : st.namespaces()) {
+            b.append("namespace ").append(ns).append(list.output().contains(ns) ? " present" : " MISSING").append('\n');
+        }
+        for (long pid : st.pids()) {
+            b.append("process ").append(pid).append(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+                    ? " running" : " exited").append('\n');
+        }
+        b.append("tunnels ").append(st.get("tunnels") == null ? "none (kernel tunnels unavailable or not installed)"
+                : st.get("tunnels")).append('\n');
+        lastStatus(dir.resolve("ha.log")).ifPresent(s -> b.append("home agent ").append(s).append('\n'));
+        return b.toString();
+    }
+
+    private void must(String... command) throws IOException {
+        Shell.Result r = sh.run(List.of(command));
+        if (!r.ok()) {
+            throw new LabStepException(String.join(" ", command) + ": " + r.output());
+        }
+    }
+
+    private static Optional<String> lastStatus(Path log) throws IOException {
+        if (!Files.isRegularFile(log)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("{\"agent\":\"ha\"")) {
+                return Optional.of(lines.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean awaitLog(Path log, String text, long timeoutMs) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < end) {
+            if (Files.isRegularFile(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    /** A lab step the system refused; the message is the command and its output. */
+    private static final class LabStepException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LabStepException(String message) {
+            super(message);
+        }
+    }
+}

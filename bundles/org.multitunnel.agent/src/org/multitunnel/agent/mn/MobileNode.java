@@ -1,0 +1,355 @@
+package org.multitunnel.agent.mn;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.multitunnel.agent.mn.MnBinding.State;
+import org.multitunnel.agent.net.Ipv4;
+import org.multitunnel.agent.net.NtpIdentification;
+import org.multitunnel.agent.net.PacketRecorder;
+import org.multitunnel.agent.net.UdpEndpoint;
+import org.multitunnel.wire.DecodeException;
+import org.multitunnel.wire.mip.MipCodec;
+import org.multitunnel.wire.mip.MipMessage;
+import org.multitunnel.wire.mip.RegistrationReply;
+import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.ReplyCodes;
+import org.multitunnel.wire.mip.auth.AuthResult;
+import org.multitunnel.wire.mip.auth.MapKeyTable;
+import org.multitunnel.wire.mip.auth.MipAuthenticator;
+import org.multitunnel.wire.mip.ext.ExtensionTypes;
+import org.multitunnel.wire.mip.ext.FlowBindingExtension;
+import org.multitunnel.wire.mip.ext.MultipathExtension;
+
+/**
+ * The reference mobile node: registers one care-of address per interface with an RFC 7629 Multipath Extension
+ * (BID = interface number, If-Label likewise), each request sent from a socket bound to that interface's address
+ * (RFC 7629 §5.1), refreshes each binding at a fraction of its granted lifetime, and reacts to the reply codes as
+ * the specifications say: 152 → multipath disabled, one plain RFC 5944 registration (RFC 7629 §5.1); 153 → that
+ * binding re-registered without the flow binding (§5.1); 133 → clock offset taken from the reply (RFC 5944
+ * §5.7.1) and the request resent. Stopping de-registers every binding.
+ */
+public final class MobileNode implements AutoCloseable {
+    private static final int MAX_RESYNC = 3;
+    private static final long RETRY_MILLIS = 2_000;
+
+    private final MobileNodeConfig config;
+    private final MipCodec codec = new MipCodec();
+    private final MapKeyTable keys = new MapKeyTable();
+    private final List<PathState> paths = new ArrayList<>();
+    private final ScheduledExecutorService timer;
+    private final PacketRecorder recorder;
+    private volatile Consumer<String> log = s -> {
+    };
+    private boolean multipath;
+    private boolean stopping;
+    private long lastId;
+    private long offsetNanos;
+
+    /** Per-interface registration state; guarded by the MobileNode's lock. */
+    private final class PathState {
+        final int index;
+        final MobileNodeConfig.Interface ifc;
+        final int bid;
+        UdpEndpoint endpoint;
+        State state = State.REGISTERING;
+        long pendingId;
+        int pendingLifetime;
+        int transmissions;
+        int resyncs;
+        boolean skipFlowsOnce;
+        ScheduledFuture<?> task;
+        int granted;
+        int lastCode = -1;
+        int accepted;
+        Instant expiresAt = Instant.MIN;
+
+        PathState(int index, MobileNodeConfig.Interface ifc) {
+            this.index = index;
+            this.ifc = ifc;
+            this.bid = index + 1;
+        }
+    }
+
+    private MobileNode(MobileNodeConfig config, PacketRecorder recorder) {
+        this.config = config;
+        this.recorder = recorder;
+        this.multipath = config.multipath();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("mn-timer")
+                .unstarted(r));
+        keys.add(config.securityAssociation());
+    }
+
+    /** Opens one socket per interface and sends the first registrations. */
+    public static MobileNode start(MobileNodeConfig config) throws IOException {
+        PacketRecorder rec = config.recordTo() == null ? null
+                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock());
+        MobileNode mn = new MobileNode(config, rec);
+        try {
+            for (int i = 0; i < config.interfaces().size(); i++) {
+                PathState p = mn.new PathState(i, config.interfaces().get(i));
+                p.endpoint = UdpEndpoint.open(new InetSocketAddress(Ipv4.parse(p.ifc.bindAddress()), 0),
+                        (d, from) -> mn.onReply(p, d), rec, "mn" + p.bid);
+                mn.paths.add(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            mn.close();
+            throw e;
+        }
+        synchronized (mn) {
+            for (PathState p : mn.paths) {
+                if (mn.multipath || p.index == 0) {
+                    mn.register(p, config.lifetime());
+                } else {
+                    p.state = State.DISABLED;
+                }
+            }
+        }
+        return mn;
+    }
+
+    public void setLog(Consumer<String> log) {
+        this.log = log == null ? s -> {
+        } : log;
+    }
+
+    /** Whether the node still registers with the Multipath Extension (false after a 152). */
+    public synchronized boolean multipathEnabled() {
+        return multipath;
+    }
+
+    /** One entry per interface, in configuration order. */
+    public synchronized List<MnBinding> bindings() {
+        Instant now = config.clock().instant();
+        List<MnBinding> out = new ArrayList<>();
+        for (PathState p : paths) {
+            State s = p.state == State.REGISTERED && !now.isBefore(p.expiresAt) ? State.FAILED : p.state;
+            out.add(new MnBinding(p.ifc.careOfAddress(), multipath ? p.bid : 0, s, p.granted, p.lastCode, p.accepted,
+                    p.expiresAt));
+        }
+        return out;
+    }
+
+    // ---- sending (caller holds the lock) ----
+
+    private void register(PathState p, int lifetime) {
+        cancel(p);
+        p.pendingLifetime = lifetime;
+        p.transmissions = 0;
+        p.state = lifetime == 0 ? p.state : State.REGISTERING;
+        transmit(p);
+    }
+
+    private void transmit(PathState p) {
+        long id = nextId();
+        RegistrationRequest.Builder b = RegistrationRequest.builder().lifetime(p.pendingLifetime)
+                .homeAddress(config.homeAddress()).homeAgent(config.homeAgentAddress())
+                .careOfAddress(p.ifc.careOfAddress()).identification(id)
+                .flag(RegistrationRequest.D, p.ifc.bindAddress().equals(p.ifc.careOfAddress()));
+        if (multipath) {
+            // RFC 7629 §4.1: before the MN-HA authenticator so that it is protected.
+            b.extension(MultipathExtension.builder().ifAtt(p.ifc.ifAtt()).ifLabel(p.bid).bid(p.bid).build());
+            MobileNodeConfig.FlowPolicy fp = config.flowPolicy();
+            if (fp != null && p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
+                b.extension(FlowBindingExtension.builder().action(fp.action()).bids(fp.bids()).build());
+            }
+        }
+        b.authenticate(ExtensionTypes.MN_HA_AUTH, config.securityAssociation());
+        p.pendingId = id;
+        p.transmissions++;
+        try {
+            p.endpoint.send(b.build().encode(), config.target());
+        } catch (IOException e) {
+            log.accept("send from " + p.ifc.bindAddress() + " failed: " + e.getMessage());
+        }
+        // RFC 5944 §3.6.3: retransmit with back-off until a reply arrives or we give up.
+        long wait = (long) config.retransmitMillis() << Math.min(p.transmissions - 1, 5);
+        p.task = timer.schedule(() -> timeout(p, id), wait, TimeUnit.MILLISECONDS);
+    }
+
+    private long nextId() {
+        Instant now = config.clock().instant().plusNanos(offsetNanos);
+        long id = NtpIdentification.of(now);
+        if (Long.compareUnsigned(id, lastId) <= 0) {
+            id = lastId + 1;
+        }
+        lastId = id;
+        return id;
+    }
+
+    private synchronized void timeout(PathState p, long id) {
+        if (p.pendingId != id || stopping && p.pendingLifetime != 0) {
+            return;
+        }
+        if (p.transmissions < config.maxTransmissions()) {
+            transmit(p);
+            return;
+        }
+        p.pendingId = 0;
+        if (p.pendingLifetime == 0) {
+            return;
+        }
+        p.state = State.FAILED;
+        log.accept("no reply for " + p.ifc.careOfAddress() + " after " + p.transmissions + " transmissions");
+        schedule(p, RETRY_MILLIS);
+    }
+
+    private void schedule(PathState p, long millis) {
+        cancel(p);
+        if (!stopping) {
+            p.task = timer.schedule(() -> {
+                synchronized (MobileNode.this) {
+                    if (!stopping && p.state != State.DISABLED) {
+                        register(p, config.lifetime());
+                    }
+                }
+            }, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void cancel(PathState p) {
+        if (p.task != null) {
+            p.task.cancel(false);
+            p.task = null;
+        }
+    }
+
+    // ---- receiving (endpoint thread) ----
+
+    private void onReply(PathState p, byte[] data) {
+        MipMessage m;
+        try {
+            m = codec.decode(data);
+        } catch (DecodeException e) {
+            return;
+        }
+        if (!(m instanceof RegistrationReply rp)) {
+            return;
+        }
+        synchronized (this) {
+            boolean matches = rp.identification() == p.pendingId || rp.code() == 133
+                    && NtpIdentification.low32(rp.identification()) == NtpIdentification.low32(p.pendingId);
+            if (p.pendingId == 0 || !matches || !authentic(data, rp)) {
+                log.accept("ignored reply code " + rp.code() + " on " + p.ifc.careOfAddress());
+                return;
+            }
+            cancel(p);
+            p.pendingId = 0;
+            p.lastCode = rp.code();
+            handle(p, rp);
+        }
+    }
+
+    /** RFC 5944 §3.6.2.1: a reply from the HA must carry a valid MN-HA authenticator; FA denials (64-127) cannot. */
+    private boolean authentic(byte[] data, RegistrationReply rp) {
+        if (rp.code() >= 64 && rp.code() < 128) {
+            return true;
+        }
+        AuthResult r = MipAuthenticator.resultFor(MipAuthenticator.verify(data, rp, keys, config.homeAddress()),
+                ExtensionTypes.MN_HA_AUTH);
+        return r != null && r.valid();
+    }
+
+    private void handle(PathState p, RegistrationReply rp) {
+        Instant now = config.clock().instant();
+        int code = rp.code();
+        if (p.pendingLifetime == 0) {
+            p.state = State.DEREGISTERED;
+            return;
+        }
+        if (rp.accepted()) {
+            p.state = State.REGISTERED;
+            p.resyncs = 0;
+            p.skipFlowsOnce = false;
+            p.granted = rp.lifetime();
+            p.accepted++;
+            if (rp.lifetime() == 0xffff) {
+                p.expiresAt = Instant.MAX;
+                return;
+            }
+            p.expiresAt = now.plusSeconds(rp.lifetime());
+            long refresh = Math.max(100, (long) (rp.lifetime() * 1000L * config.refreshFraction()));
+            schedule(p, refresh);
+            log.accept("registered " + p.ifc.careOfAddress() + " BID " + p.bid + " for " + rp.lifetime() + " s");
+        } else if (code == ReplyCodes.MULTIPATH_NOT_ALLOWED && multipath) {
+            // RFC 7629 §5.1: multipath MUST be disabled; the node MAY register without the Multipath Extension.
+            multipath = false;
+            for (PathState o : paths) {
+                cancel(o);
+                o.pendingId = 0;
+                o.state = State.DISABLED;
+                o.lastCode = code;
+            }
+            log.accept("multipath not allowed (152): falling back to one plain registration");
+            register(paths.get(0), config.lifetime());
+        } else if (code == ReplyCodes.INVALID_FB_IDENTIFIER) {
+            // RFC 7629 §5.1: "MUST re-register that specific binding" — this time without the flow binding.
+            p.skipFlowsOnce = true;
+            register(p, config.lifetime());
+        } else if (code == 133 && p.resyncs < MAX_RESYNC) {
+            // RFC 5944 §5.7.1: the high 32 bits carry the home agent's time; adopt its offset and resend.
+            p.resyncs++;
+            Instant haTime = NtpIdentification.toInstant(rp.identification() & 0xffffffff00000000L);
+            offsetNanos = Duration.between(now, haTime).toNanos();
+            register(p, config.lifetime());
+        } else {
+            p.state = State.FAILED;
+            log.accept("registration of " + p.ifc.careOfAddress() + " denied with " + code);
+            schedule(p, RETRY_MILLIS);
+        }
+    }
+
+    /** De-registers every registered binding (waiting up to 1.5 s for the replies), then closes the sockets. */
+    @Override
+    public void close() {
+        List<PathState> dereg = new ArrayList<>();
+        synchronized (this) {
+            stopping = true;
+            for (PathState p : paths) {
+                cancel(p);
+                if (p.endpoint != null && (p.state == State.REGISTERED || p.state == State.REGISTERING)
+                        && p.accepted > 0) {
+                    p.state = State.REGISTERED;
+                    register(p, 0);
+                    dereg.add(p);
+                }
+            }
+        }
+        long deadline = System.nanoTime() + 1_500_000_000L;
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                if (dereg.stream().allMatch(p -> p.state == State.DEREGISTERED || p.pendingId == 0)) {
+                    break;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        timer.shutdownNow();
+        for (PathState p : paths) {
+            if (p.endpoint != null) {
+                p.endpoint.close();
+            }
+        }
+        if (recorder != null) {
+            try {
+                recorder.close();
+            } catch (IOException e) {
+                System.err.println("closing recording: " + e.getMessage());
+            }
+        }
+    }
+}

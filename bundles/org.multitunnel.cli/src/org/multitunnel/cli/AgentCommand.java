@@ -1,0 +1,214 @@
+package org.multitunnel.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.multitunnel.agent.fa.ForeignAgent;
+import org.multitunnel.agent.fa.ForeignAgentConfig;
+import org.multitunnel.agent.ha.HomeAgent;
+import org.multitunnel.agent.mn.MnBinding;
+import org.multitunnel.agent.mn.MobileNode;
+import org.multitunnel.agent.net.Ipv4;
+import org.multitunnel.wire.Json;
+
+/**
+ * {@code multitunnel agent ha|fa|mn}: runs one reference agent in the foreground until Ctrl-C, on loopback and an
+ * unprivileged port by default, optionally recording its signalling to pcapng and printing its state as JSON.
+ * Key material is only ever read (options, key files, config), never printed.
+ */
+public final class AgentCommand implements Command {
+    private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "deny-multipath", "config",
+            "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
+            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key");
+    private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
+            "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown");
+    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of");
+
+    @Override
+    public String name() {
+        return "agent";
+    }
+
+    @Override
+    public String summary() {
+        return "run a reference home agent, foreign agent or mobile node";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: multitunnel agent ha|fa|mn --listen ADDR:PORT [--key SPI:HEXKEY]... [--deny-multipath HOA]...
+                                         [--config FILE] [OPTIONS]
+
+                Runs a reference agent in the foreground until Ctrl-C (SIGINT/SIGTERM).
+
+                Common options:
+                  --listen ADDR:PORT     where to listen (default ha 127.0.0.1:4434, fa 127.0.0.1:4435;
+                                         mn: ignored, it sends from each --care-of address)
+                  --key SPI:HEXKEY       MN-HA security association, HMAC-MD5, valid for any MN (repeatable)
+                  --key-file FILE        associations, one per line: SPI HEXKEY [hmac-md5|keyed-md5 [PEER]];
+                                         a warning is printed when FILE is readable by group or others
+                  --config FILE          settings in Java properties syntax (below); the command line wins
+                  --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228)
+                  --status               print the agent's state as JSON on stdout when it stops
+                  --status-interval S    ... and every S seconds while it runs
+                  --verbose              one line per message on stderr (never key material)
+
+                Home agent (ha):
+                  --deny-multipath HOA   refuse multipath to this home address: reply 152 (repeatable)
+                  --home-agent-address A answer only requests whose Home Agent field is A (else 136)
+                  --max-lifetime S       grant at most S seconds (default 1800)
+                  --max-bindings N       at most N bindings per home address (default 8; else 135)
+                  --replay-window S      timestamp window (default 7, RFC 5944 §5.7)
+                  --fa-ha-key SPI:HEXKEY FA-HA association; a bad FA-HA authenticator gets 132
+                  --no-multiple-tunnel   EnableMultipleTunnelSupport = 0 (seed 001 requests denied)
+                  --no-multi-interface   no Multi-Interface Routing service (seed 000)
+                  --no-unequal-load      no unequal load distribution (seed 000)
+                  --simultaneous-bindings  keep RFC 5944 S-bit bindings (default: accepted with code 1)
+                  --discard-unknown      silently discard requests with unknown non-skippable extensions
+                                         (RFC 5944 §1.8) instead of answering 134
+
+                Foreign agent (fa):
+                  --home-agent HOST:PORT the home agent to relay to (required)
+                  --fa-ha-key SPI:HEXKEY add an FA-HA Authentication Extension to relayed requests
+                  --no-multiple-tunnel, --no-multi-interface, --no-unequal-load   FA-side policies
+
+                Mobile node (mn):
+                  --home-agent HOST:PORT where requests go: the home agent, or a foreign agent (required)
+                  --home-agent-address A the Home Agent field (default: the --home-agent address)
+                  --home-address A       the mobile node's home address (required)
+                  --care-of ADDR         a care-of address; requests for it leave from ADDR (repeatable, required)
+                  --lifetime S           requested lifetime (default 300); refreshed at 80 %
+                  --no-multipath         plain RFC 5944 registration from the first --care-of only
+                  The MN uses the first --key (or the first line of --key-file); it de-registers on exit.
+
+                Config file: every option --NAME VALUE is the property NAME = VALUE (repeatable ones
+                comma-separated), every flag --NAME is NAME = true. For example:
+                  listen = 127.0.0.1:4434
+                  key = 256:00112233445566778899aabbccddeeff
+                  deny-multipath = 10.1.0.7, 10.1.0.8
+                  max-lifetime = 600
+                  no-unequal-load = true
+
+                Status JSON (ha): {"agent":"ha","listen":"127.0.0.1:4434","time":...,"requests":N,"accepted":N,
+                  "rejected":N,"bindings":[{"homeAddress":"10.1.0.5","bid":1,"careOfAddress":"127.0.0.11",
+                  "extension":"rfc7629","ifAtt":4,"ifLabel":1,"lifetime":300,"remaining":287,"registeredAt":...,
+                  "flowBindings":[{"action":1,"bids":[1,2],"tsFormat":1,"selector":"hex"}]}]}
+
+                Examples:
+                  multitunnel agent ha --key 256:00112233445566778899aabbccddeeff --status
+                  multitunnel agent fa --listen 127.0.0.2:4435 --home-agent 127.0.0.1:4434
+                  multitunnel agent mn --home-agent 127.0.0.1:4434 --home-address 10.1.0.5 \\
+                      --care-of 127.0.0.11 --care-of 127.0.0.12 --key 256:00112233445566778899aabbccddeeff
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "agent-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runUntil(args, out, err, stop);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+
+    /** Runs until {@code stop} is counted down (tests use this instead of a signal). */
+    int runUntil(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
+        if (args.isEmpty() || !Set.of("ha", "fa", "mn").contains(args.get(0))) {
+            throw new UsageException("which agent? ha, fa or mn");
+        }
+        String role = args.get(0);
+        AgentOptions o = new AgentOptions(VALUED, FLAGS, REPEATABLE);
+        o.parse(args.subList(1, args.size()), err);
+        PrintStream log = o.flag("verbose") ? err : null;
+        return switch (role) {
+            case "ha" -> {
+                HomeAgent ha = HomeAgent.start(AgentConfigs.homeAgent(o, err));
+                if (log != null) {
+                    ha.setLog(log::println);
+                }
+                err.println("home agent listening on " + Ipv4.text(ha.localAddress()));
+                yield serve(ha, ha::statusJson, o, out, stop);
+            }
+            case "fa" -> {
+                ForeignAgentConfig config = AgentConfigs.foreignAgent(o);
+                ForeignAgent fa = ForeignAgent.start(config);
+                if (log != null) {
+                    fa.setLog(log::println);
+                }
+                err.println("foreign agent listening on " + Ipv4.text(fa.localAddress()) + ", relaying to "
+                        + Ipv4.text(config.homeAgent()));
+                yield serve(fa, fa::statusJson, o, out, stop);
+            }
+            default -> {
+                MobileNode mn = MobileNode.start(AgentConfigs.mobileNode(o, err));
+                if (log != null) {
+                    mn.setLog(log::println);
+                }
+                err.println("mobile node registering " + o.all("care-of") + " with " + o.value("home-agent"));
+                yield serve(mn, () -> mnStatus(mn), o, out, stop);
+            }
+        };
+    }
+
+    private static int serve(AutoCloseable agent, Supplier<String> status, AgentOptions o, PrintStream out,
+            CountDownLatch stop) throws Exception {
+        ScheduledExecutorService ticker = null;
+        try {
+            int every = o.integer("status-interval", 0, 0, 86_400);
+            if (every > 0) {
+                ticker = Executors.newSingleThreadScheduledExecutor();
+                ticker.scheduleAtFixedRate(() -> out.println(status.get()), every, every, TimeUnit.SECONDS);
+            }
+            stop.await();
+        } finally {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
+            String last = o.flag("status") ? status.get() : null;
+            agent.close();
+            if (last != null) {
+                out.println(last);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static String mnStatus(MobileNode mn) {
+        StringBuilder b = new StringBuilder("{\"agent\":\"mn\",\"multipath\":").append(mn.multipathEnabled())
+                .append(",\"bindings\":[");
+        List<MnBinding> list = mn.bindings();
+        for (int i = 0; i < list.size(); i++) {
+            MnBinding x = list.get(i);
+            b.append(i == 0 ? "" : ",").append("{\"careOfAddress\":").append(Json.quote(x.careOfAddress()))
+                    .append(",\"bid\":").append(x.bid()).append(",\"state\":")
+                    .append(Json.quote(x.state().name().toLowerCase(java.util.Locale.ROOT))).append(",\"lifetime\":")
+                    .append(x.grantedLifetime()).append(",\"lastCode\":").append(x.lastCode())
+                    .append(",\"registrations\":").append(x.acceptedCount()).append('}');
+        }
+        return b.append("]}").toString();
+    }
+}

@@ -1,0 +1,144 @@
+package org.multitunnel.cli;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.multitunnel.agent.fa.ForeignAgentConfig;
+import org.multitunnel.agent.ha.HomeAgentConfig;
+import org.multitunnel.agent.mn.MobileNodeConfig;
+import org.multitunnel.agent.net.Ipv4;
+import org.multitunnel.wire.mip.auth.MapKeyTable;
+import org.multitunnel.wire.mip.auth.SecurityAssociation;
+
+/**
+ * Turns the parsed {@code multitunnel agent} options into the agents' configurations, validating every address
+ * and number so a bad value is a usage error before anything binds a socket. Keys go straight into security
+ * associations and key tables; nothing here prints them.
+ */
+final class AgentConfigs {
+    private AgentConfigs() {
+    }
+
+    static HomeAgentConfig homeAgent(AgentOptions o, PrintStream err) throws Exception {
+        HomeAgentConfig.Builder b = HomeAgentConfig.builder()
+                .listen(address(o.value("listen", "127.0.0.1:" + HomeAgentConfig.DEFAULT_PORT), "--listen"));
+        MapKeyTable keys = keys(o, err);
+        b.keys(keys);
+        for (String hoa : o.all("deny-multipath")) {
+            Ipv4.parse(hoa);
+            b.denyMultipath(hoa);
+        }
+        if (o.value("home-agent-address") != null) {
+            b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
+        }
+        b.maxLifetime(o.integer("max-lifetime", HomeAgentConfig.DEFAULT_MAX_LIFETIME, 1, 0xffff));
+        b.maxBindings(o.integer("max-bindings", HomeAgentConfig.DEFAULT_MAX_BINDINGS, 1, 254));
+        b.replayWindowSeconds(o.integer("replay-window", HomeAgentConfig.DEFAULT_REPLAY_WINDOW_SECONDS, 0, 86_400));
+        b.multipleTunnelSupport(!o.flag("no-multiple-tunnel"));
+        b.multiInterfaceRoutingSupport(!o.flag("no-multi-interface"));
+        b.unequalLoadSupport(!o.flag("no-unequal-load"));
+        b.simultaneousBindings(o.flag("simultaneous-bindings"));
+        b.discardUnknownNonSkippable(o.flag("discard-unknown"));
+        if (o.value("fa-ha-key") != null) {
+            b.faHaAssociation(KeyOptions.parseKey(o.value("fa-ha-key")));
+        }
+        if (o.value("record") != null) {
+            b.recordTo(Path.of(o.value("record")));
+        }
+        if (o.all("key").isEmpty() && o.value("key-file") == null) {
+            err.println("warning: no --key or --key-file: every request will be answered 131");
+        }
+        return b.build();
+    }
+
+    static ForeignAgentConfig foreignAgent(AgentOptions o) throws Exception {
+        String ha = o.value("home-agent");
+        if (ha == null) {
+            throw new UsageException("agent fa needs --home-agent HOST:PORT");
+        }
+        ForeignAgentConfig.Builder b = ForeignAgentConfig.builder()
+                .listen(address(o.value("listen", "127.0.0.1:" + ForeignAgentConfig.DEFAULT_PORT), "--listen"))
+                .homeAgent(address(ha, "--home-agent")).multipleTunnelSupport(!o.flag("no-multiple-tunnel"))
+                .multiInterfaceRoutingSupport(!o.flag("no-multi-interface"))
+                .unequalLoadSupport(!o.flag("no-unequal-load"));
+        if (o.value("fa-ha-key") != null) {
+            b.faHa(KeyOptions.parseKey(o.value("fa-ha-key")));
+        }
+        if (o.value("record") != null) {
+            b.recordTo(Path.of(o.value("record")));
+        }
+        return b.build();
+    }
+
+    static MobileNodeConfig mobileNode(AgentOptions o, PrintStream err) throws Exception {
+        String ha = o.value("home-agent");
+        String hoa = o.value("home-address");
+        if (ha == null || hoa == null || o.all("care-of").isEmpty()) {
+            throw new UsageException("agent mn needs --home-agent HOST:PORT, --home-address A and --care-of ADDR");
+        }
+        MobileNodeConfig.Builder b = MobileNodeConfig.builder().target(address(ha, "--home-agent"))
+                .homeAddress(Ipv4.parse(hoa).getHostAddress()).lifetime(o.integer("lifetime", 300, 1, 0xffff))
+                .multipath(!o.flag("no-multipath"));
+        if (o.value("home-agent-address") != null) {
+            b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
+        }
+        for (String coa : o.all("care-of")) {
+            b.careOf(Ipv4.parse(coa).getHostAddress());
+        }
+        b.securityAssociation(firstKey(o, err));
+        if (o.value("record") != null) {
+            b.recordTo(Path.of(o.value("record")));
+        }
+        return b.build();
+    }
+
+    private static MapKeyTable keys(AgentOptions o, PrintStream err) throws Exception {
+        MapKeyTable t = new MapKeyTable();
+        for (String k : o.all("key")) {
+            t.add(KeyOptions.parseKey(k));
+        }
+        if (o.value("key-file") != null) {
+            Path f = Path.of(o.value("key-file"));
+            if (!Files.isRegularFile(f)) {
+                throw new UsageException("--key-file " + f + ": no such file");
+            }
+            KeyOptions.loadFile(f, t, err);
+        }
+        return t;
+    }
+
+    /** The mobile node's one association: the first --key, else the first line of --key-file. */
+    private static SecurityAssociation firstKey(AgentOptions o, PrintStream err) throws Exception {
+        if (!o.all("key").isEmpty()) {
+            return KeyOptions.parseKey(o.all("key").get(0));
+        }
+        if (o.value("key-file") != null) {
+            Path f = Path.of(o.value("key-file"));
+            MapKeyTable t = keys(o, err);
+            for (String line : Files.readAllLines(f)) {
+                String text = line.replaceAll("#.*", "").trim();
+                if (!text.isEmpty()) {
+                    SecurityAssociation sa = t.lookup(Long.parseLong(text.split("\\s+")[0]), null);
+                    if (sa == null) {
+                        sa = t.lookup(Long.parseLong(text.split("\\s+")[0]), o.value("home-address"));
+                    }
+                    if (sa != null) {
+                        return sa;
+                    }
+                }
+            }
+        }
+        throw new UsageException("agent mn needs --key SPI:HEXKEY or --key-file FILE (RFC 5944 §3.2: MN-HA "
+                + "authentication is required)");
+    }
+
+    private static InetSocketAddress address(String s, String option) throws UsageException {
+        try {
+            return Ipv4.socket(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+    }
+}

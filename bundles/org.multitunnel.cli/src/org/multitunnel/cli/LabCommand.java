@@ -1,0 +1,106 @@
+package org.multitunnel.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.multitunnel.agent.lab.Lab;
+import org.multitunnel.agent.lab.LabCapabilities;
+import org.multitunnel.agent.lab.LabCase;
+import org.multitunnel.agent.lab.Shell;
+
+/**
+ * {@code multitunnel lab up CASE | down | status | probe}: the network-namespace testbed. The reference agents run
+ * as child {@code multitunnel agent} processes inside the namespaces — started with this JVM and class path, since
+ * a Java process cannot move its own threads into another network namespace.
+ */
+public final class LabCommand implements Command {
+    private static final Set<String> VALUED = Set.of("state-dir");
+
+    @Override
+    public String name() {
+        return "lab";
+    }
+
+    @Override
+    public String summary() {
+        return "build / tear down network-namespace topologies with the reference agents (root)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: multitunnel lab up CASE | lab down | lab status | lab probe   [--state-dir DIR]
+
+                Builds a topology of the specs' scenarios in Linux network namespaces named mt-… joined by veth
+                links (iproute2), with private addresses only inside them; runs the reference home agent and
+                mobile node there ('multitunnel agent' processes via 'ip netns exec'), waits until every care-of
+                address is registered, installs an ipip (else gre) kernel tunnel per accepted binding, sends
+                traffic and captures on the home agent with tcpdump. 'lab down' stops the processes and deletes
+                the namespaces it made. Needs root (CAP_SYS_ADMIN, CAP_NET_ADMIN).
+
+                Cases:
+                  case1      seed 000 Case-1: co-located care-of addresses on two interfaces, direct to the HA
+                  wlan-lte   RFC 7629 Figure 3: WLAN and LTE care-of addresses
+                'lab probe' reports whether namespaces, veth, ipip and gre devices work on this kernel. Without
+                tunnel devices 'lab up' still registers the bindings and says that no tunnel was installed.
+
+                Files (default state dir /run/multitunnel-lab): state.properties, ha.pcap (tcpdump on the HA),
+                ha-signalling.pcapng, ha.log, mn.log.
+
+                Exit codes: 0 done, 1 a step failed or the lab is already up, 2 namespaces unavailable here.
+
+                Example:
+                  sudo multitunnel lab up case1 && multitunnel lab status && sudo multitunnel lab down
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        CommandArgs a = CommandArgs.parse(args, VALUED, Set.of());
+        List<String> words = a.positional();
+        if (words.isEmpty()) {
+            throw new UsageException("lab wants up CASE, down, status or probe");
+        }
+        Path dir = Path.of(a.get("state-dir") == null ? "/run/multitunnel-lab" : a.get("state-dir"));
+        Lab lab = new Lab(Shell.system(), dir, agentCommand(), out);
+        switch (words.get(0)) {
+            case "up" -> {
+                if (words.size() != 2) {
+                    throw new UsageException("lab up wants one CASE: " + caseNames());
+                }
+                LabCase c = LabCase.byName(words.get(1));
+                if (c == null) {
+                    throw new UsageException("unknown case '" + words.get(1) + "': " + caseNames());
+                }
+                return lab.up(c);
+            }
+            case "down" -> {
+                return lab.down();
+            }
+            case "status" -> {
+                out.print(lab.status());
+                return 0;
+            }
+            case "probe" -> {
+                LabCapabilities caps = lab.probe();
+                out.println("namespaces: " + (caps.netns() ? "yes" : "no") + ", veth: " + (caps.veth() ? "yes" : "no")
+                        + ", ipip: " + (caps.ipip() ? "yes" : "no") + ", gre: " + (caps.gre() ? "yes" : "no"));
+                out.println(caps.detail());
+                return caps.netns() ? 0 : 2;
+            }
+            default -> throw new UsageException("unknown lab action '" + words.get(0) + "'");
+        }
+    }
+
+    private static String caseNames() {
+        return String.join(", ", LabCase.all().stream().map(LabCase::name).toList());
+    }
+
+    /** This JVM with this class path, running {@code multitunnel agent}. */
+    static List<String> agentCommand() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "agent");
+    }
+}

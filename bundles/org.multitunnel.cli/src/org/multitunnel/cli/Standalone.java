@@ -1,0 +1,32 @@
+package org.multitunnel.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs one command from its own {@code main} without the launcher's command table, so {@code releng/bench.sh} can
+ * compile just the core bundles and the bench/synth commands with javac (no model or EMF jars) and still behave like
+ * {@code multitunnel COMMAND}: same --help, usage errors (exit 64) and failures (exit 70).
+ */
+final class Standalone {
+    private Standalone() {
+    }
+
+    static int run(Command c, String[] argv) {
+        List<String> args = Arrays.asList(argv);
+        if (args.contains("--help") || args.contains("-h")) {
+            System.out.print(c.usage());
+            return 0;
+        }
+        try {
+            return c.run(args, System.out, System.err);
+        } catch (UsageException e) {
+            System.err.println("multitunnel " + c.name() + ": " + e.getMessage());
+            System.err.print(c.usage());
+            return 64;
+        } catch (Exception e) {
+            System.err.println("multitunnel " + c.name() + ": " + e);
+            return 70;
+        }
+    }
+}

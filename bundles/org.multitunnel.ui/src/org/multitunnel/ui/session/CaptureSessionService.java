@@ -1,0 +1,137 @@
+package org.multitunnel.ui.session;
+
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.multitunnel.ui.LaunchArguments;
+import org.multitunnel.ui.UiTopics;
+
+/**
+ * The application's one open capture. Put into the application context by the LifeCycle, it reacts to
+ * File > Open, drag & drop and the command-line argument, runs the opening as an {@link OpenCaptureJob} and tells
+ * the parts through the event broker; parts ask {@link #current()} when they are created late.
+ */
+public class CaptureSessionService {
+    private final IEventBroker events;
+    private final Display display;
+    private final LaunchArguments launch;
+    private volatile OpenCapture current;
+    private OpenCaptureJob job;
+    private BiConsumer<String, String> errorReporter = this::showErrorDialog;
+
+    @Inject
+    public CaptureSessionService(IEventBroker events, @Optional LaunchArguments launch) {
+        this.events = events;
+        this.launch = launch;
+        this.display = Display.getCurrent();
+    }
+
+    /** The command-line capture is opened once the window is up, so errors have a parent shell. */
+    @Inject
+    @Optional
+    void startupComplete(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Object ignored) {
+        if (launch != null && launch.capture() != null) {
+            open(launch.capture());
+        }
+    }
+
+    @Inject
+    @Optional
+    void openRequested(@UIEventTopic(UiTopics.CAPTURE_OPEN_REQUESTED) Path file) {
+        open(file);
+    }
+
+    /** Starts opening {@code file}; the previous capture is cancelled and closed by the new job. UI thread. */
+    public void open(Path file) {
+        OpenCaptureJob previous = job;
+        if (previous != null) {
+            previous.cancel();
+        }
+        job = new OpenCaptureJob(file, this, previous);
+        job.schedule();
+    }
+
+    /** Cancels indexing and analysis of the current capture; what was read so far stays visible. */
+    public void cancel() {
+        OpenCaptureJob j = job;
+        if (j != null) {
+            j.cancel();
+        }
+    }
+
+    public OpenCapture current() {
+        return current;
+    }
+
+    /** The job opening the current capture (tests join it). */
+    public OpenCaptureJob job() {
+        return job;
+    }
+
+    /** Replaces the error dialog (tests record the message instead of blocking on a modal dialog). */
+    public void setErrorReporter(BiConsumer<String, String> reporter) {
+        errorReporter = reporter;
+    }
+
+    Display display() {
+        return display;
+    }
+
+    /** Called by the job: makes {@code capture} current and tells the parts (on the UI thread). */
+    void publish(OpenCaptureJob from, OpenCapture capture) {
+        syncUi(() -> {
+            if (from == job) {
+                current = capture;
+                events.post(UiTopics.CAPTURE_OPENED, capture);
+            }
+        });
+    }
+
+    void post(String topic, OpenCapture capture) {
+        if (capture == current) {
+            events.post(topic, capture);
+        }
+    }
+
+    /** Called by the job when the analysis ended: findings are indexed on the model's thread, then announced. */
+    void analysisEnded(OpenCapture capture) {
+        syncUi(capture::indexFindings);
+        post(UiTopics.ANALYSIS_DONE, capture);
+    }
+
+    void reportError(Path file, Throwable e) {
+        CaptureErrors.Problem p = CaptureErrors.describe(file, e);
+        if (!display.isDisposed()) {
+            display.asyncExec(() -> errorReporter.accept(p.title(), p.message()));
+        }
+    }
+
+    private void showErrorDialog(String title, String message) {
+        Shell shell = display.getActiveShell();
+        if (shell == null && display.getShells().length > 0) {
+            shell = display.getShells()[0];
+        }
+        MessageDialog.openError(shell, title, message);
+    }
+
+    private void syncUi(Runnable r) {
+        if (!display.isDisposed()) {
+            display.syncExec(r);
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        cancel();
+    }
+}

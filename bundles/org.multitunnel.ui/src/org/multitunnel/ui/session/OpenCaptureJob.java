@@ -1,0 +1,163 @@
+package org.multitunnel.ui.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.AnalysisOptions;
+import org.multitunnel.analysis.AnalysisProgress;
+import org.multitunnel.analysis.CaptureAnalyzer;
+import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.IndexListener;
+import org.multitunnel.capture.OpenOptions;
+import org.multitunnel.capture.ReadWarning;
+import org.multitunnel.model.CaptureSession;
+import org.multitunnel.model.ModelUpdater;
+import org.multitunnel.model.MultitunnelFactory;
+import org.multitunnel.ui.UiTopics;
+
+/**
+ * Opens one capture off the UI thread: closes the previous capture, starts the background packet index (rows
+ * appear while it grows), runs the analysis into a fresh EMF session whose changes are applied on the UI thread,
+ * and reports progress, cancellation and errors. Everything that touches the file happens here, never on the UI
+ * thread.
+ */
+public final class OpenCaptureJob extends Job {
+    /** Row-count events are posted at most this often, so a fast index does not flood the UI. */
+    private static final long GROWN_EVERY_NANOS = 150_000_000L;
+
+    private final Path file;
+    private final CaptureSessionService service;
+    private final OpenCaptureJob previous;
+    private volatile OpenCapture capture;
+    private volatile IProgressMonitor monitor;
+    private volatile long lastGrown;
+
+    OpenCaptureJob(Path file, CaptureSessionService service, OpenCaptureJob previous) {
+        super("Opening " + file.getFileName());
+        this.file = file;
+        this.service = service;
+        this.previous = previous;
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor mon) {
+        monitor = mon;
+        mon.beginTask("Opening " + file.getFileName(), IProgressMonitor.UNKNOWN);
+        closePrevious();
+        CaptureFile opened;
+        try {
+            opened = CaptureFile.openInBackground(file, OpenOptions.defaults(), new Listener());
+        } catch (IOException | RuntimeException e) {
+            service.reportError(file, e);
+            return Status.OK_STATUS; // reported in a dialog; an error status would be shown a second time
+        }
+        CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
+        OpenCapture c = new OpenCapture(file, opened, session);
+        capture = c;
+        service.publish(this, c);
+        if (opened.indexingComplete()) {
+            c.markIndexingDone();
+        }
+        String problem = analyze(c, mon);
+        awaitIndex(opened, mon);
+        c.markIndexingDone();
+        service.post(UiTopics.PACKETS_GROWN, c);
+        if (mon.isCanceled()) {
+            c.markCancelled();
+        }
+        c.markAnalysisDone(problem);
+        service.analysisEnded(c);
+        mon.done();
+        return mon.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+    }
+
+    /** Runs the analysis; returns why it stopped early, or null. */
+    private String analyze(OpenCapture c, IProgressMonitor mon) {
+        mon.subTask("Analysing");
+        ModelUpdater updater = new ModelUpdater(c.session(), new UiThreadContext(service.display()));
+        try {
+            CaptureAnalyzer.analyze(file, AnalysisOptions.defaults(), updater, new AnalysisProgress() {
+                @Override
+                public void packets(long seen) {
+                    mon.subTask(String.format("Analysing: %,d packets", seen));
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return mon.isCanceled();
+                }
+            });
+            return mon.isCanceled() ? "cancelled" : null;
+        } catch (IOException | RuntimeException e) {
+            if (!service.display().isDisposed()) {
+                service.reportError(file, e);
+            }
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static void awaitIndex(CaptureFile f, IProgressMonitor mon) {
+        try {
+            while (!f.awaitIndexing(100, TimeUnit.MILLISECONDS)) {
+                mon.subTask(String.format("Indexing: %,d packets", f.packetCount()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closePrevious() {
+        if (previous == null) {
+            return;
+        }
+        try {
+            previous.join();
+            OpenCapture old = previous.capture;
+            if (old != null) {
+                old.file().close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The old capture is gone from the UI; a failing close only leaks a mapping until exit.
+        }
+    }
+
+    /** Follows the background index: throttled row-count events, cancellation, the final count and failures. */
+    private final class Listener implements IndexListener {
+        @Override
+        public void progress(int packets, long bytesScanned, long totalBytes) {
+            long now = System.nanoTime();
+            OpenCapture c = capture;
+            if (c != null && now - lastGrown > GROWN_EVERY_NANOS) {
+                lastGrown = now;
+                service.post(UiTopics.PACKETS_GROWN, c);
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            IProgressMonitor m = monitor;
+            return m != null && m.isCanceled();
+        }
+
+        @Override
+        public void finished(int packets, List<ReadWarning> warnings, Throwable failure) {
+            OpenCapture c = capture;
+            if (c != null) {
+                c.markIndexingDone();
+                service.post(UiTopics.PACKETS_GROWN, c);
+            }
+            if (failure != null) {
+                service.reportError(file, failure);
+            }
+        }
+    }
+}
