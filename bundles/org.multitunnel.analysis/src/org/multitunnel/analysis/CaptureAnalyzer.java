@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
+import org.multitunnel.analysis.registration.Mip6Analyzer;
 import org.multitunnel.analysis.registration.SignallingAnalyzer;
 import org.multitunnel.capture.CaptureReader;
 import org.multitunnel.capture.PacketView;
@@ -49,6 +50,7 @@ public final class CaptureAnalyzer {
         SignallingAnalyzer signalling = new SignallingAnalyzer(updater, options);
         UnboundTunnelCheck unbound = new UnboundTunnelCheck(updater, signalling.semantics(),
                 signalling.homeAgents());
+        Mip6Analyzer mip6 = new Mip6Analyzer(updater, signalling.semantics());
         long[] last = { 0 };
         ReadSummary summary = CaptureReader.read(file, (PacketView p) -> {
             long frame = p.index() + 1;
@@ -59,6 +61,8 @@ public final class CaptureAnalyzer {
             if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
                     && (s.mipType() == RRQ || s.mipType() == RRP)) {
                 signalling.message(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
+            } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
+                mip6.packet(p.linkType(), p.slice(), frame, time);
             } else if (s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
                 signalling.semantics().advanceTo(time);
                 unbound.packet(s, frame);

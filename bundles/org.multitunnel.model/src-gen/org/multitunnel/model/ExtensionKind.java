@@ -60,7 +60,27 @@ public enum ExtensionKind implements Enumerator {
 	 * @generated
 	 * @ordered
 	 */
-	MULTI_INTERFACE(3, "multiInterface", "multi-interface");
+	MULTI_INTERFACE(3, "multiInterface", "multi-interface"),
+
+	/**
+	 * The '<em><b>Rfc5648</b></em>' literal object.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #RFC5648_VALUE
+	 * @generated
+	 * @ordered
+	 */
+	RFC5648(4, "rfc5648", "rfc5648"),
+
+	/**
+	 * The '<em><b>Mmi02</b></em>' literal object.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #MMI02_VALUE
+	 * @generated
+	 * @ordered
+	 */
+	MMI02(5, "mmi02", "mmi-02");
 
 	/**
 	 * The '<em><b>None</b></em>' literal value.
@@ -107,6 +127,28 @@ public enum ExtensionKind implements Enumerator {
 	public static final int MULTI_INTERFACE_VALUE = 3;
 
 	/**
+	 * The '<em><b>Rfc5648</b></em>' literal value.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #RFC5648
+	 * @model name="rfc5648"
+	 * @generated
+	 * @ordered
+	 */
+	public static final int RFC5648_VALUE = 4;
+
+	/**
+	 * The '<em><b>Mmi02</b></em>' literal value.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #MMI02
+	 * @model name="mmi02" literal="mmi-02"
+	 * @generated
+	 * @ordered
+	 */
+	public static final int MMI02_VALUE = 5;
+
+	/**
 	 * An array of all the '<em><b>Extension Kind</b></em>' enumerators.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -118,6 +160,8 @@ public enum ExtensionKind implements Enumerator {
 			RFC7629,
 			MULTIPLE_TUNNEL02,
 			MULTI_INTERFACE,
+			RFC5648,
+			MMI02,
 		};
 
 	/**
@@ -178,6 +222,8 @@ public enum ExtensionKind implements Enumerator {
 			case RFC7629_VALUE: return RFC7629;
 			case MULTIPLE_TUNNEL02_VALUE: return MULTIPLE_TUNNEL02;
 			case MULTI_INTERFACE_VALUE: return MULTI_INTERFACE;
+			case RFC5648_VALUE: return RFC5648;
+			case MMI02_VALUE: return MMI02;
 		}
 		return null;
 	}

@@ -123,6 +123,8 @@ class MobileNodeTest {
         mn = MobileNode.start(mnConfig(1).lifetime(30).build());
         await(() -> ha.bindings(HOA).size() == 1, 3_000, "binding after resync");
         assertTrue(log.get(0).contains("-> 133"), log.toString());
+        // The HA adds the binding before the MN has processed the reply: wait for the MN to see it too.
+        await(() -> mn.bindings().get(0).state() == MnBinding.State.REGISTERED, 2_000, "MN registered");
         assertEquals(0, mn.bindings().get(0).lastCode());
     }
 

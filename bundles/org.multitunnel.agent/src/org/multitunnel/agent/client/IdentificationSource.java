@@ -51,8 +51,9 @@ public interface IdentificationSource {
         };
     }
 
+    /** The JVM-wide timestamp source: values stay increasing across every client in this process. */
     static IdentificationSource timestamps() {
-        return timestamps(Clock.systemUTC());
+        return SharedTimestamps.INSTANCE;
     }
 
     /** The same value every time (retransmissions are then identical, as with nonces, §3.6.3). */

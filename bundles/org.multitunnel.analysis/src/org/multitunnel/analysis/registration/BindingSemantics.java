@@ -47,6 +47,20 @@ public final class BindingSemantics {
         }
     }
 
+    /**
+     * Tells the semantics about a binding registered or refreshed elsewhere (the Mobile IPv6 binding cache), so
+     * it expires with the others and data-plane checks see it.
+     */
+    public void track(Binding b) {
+        generation++;
+        expiry.schedule(b);
+    }
+
+    /** Notes a change of the active set made elsewhere (a Mobile IPv6 de-registration). */
+    public void changed() {
+        generation++;
+    }
+
     /** Changes whenever the set of active bindings may have changed, so callers can cache derived views. */
     public int generation() {
         return generation;

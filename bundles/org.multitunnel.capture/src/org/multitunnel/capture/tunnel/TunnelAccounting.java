@@ -34,9 +34,11 @@ import org.multitunnel.wire.fast.PacketSummary;
  * keyed by packed longs (tunnel, inner flow, flow×tunnel use); nothing is allocated except when a table or a series
  * array doubles. Not thread-safe: one instance per pass.
  *
- * <p><b>Memory</b> (independent of the number of packets): about 200 bytes per tunnel plus 20–40 bytes per non-empty
- * series bucket, about 70 bytes per inner flow and 60 bytes per (flow, tunnel) pair; {@link #retainedBytes()} gives
- * the exact figure of a pass.
+ * <p><b>Memory</b> grows with tunnels, buckets and flows, never with packets: per tunnel about 110 bytes (key, probe
+ * slots, counters, series object) plus 24 bytes per non-empty series bucket (up to 48 while its array doubles); per
+ * inner flow about 60 bytes; per (flow, tunnel) use about 50 bytes. {@link #retainedBytes()} gives the figure of a
+ * pass; measured: 2.8 MiB for 442 tunnels with 200 one-second buckets each and 1458 inner flows (a 1M-packet,
+ * 674 MB capture).
  */
 public final class TunnelAccounting implements PacketVisitor {
     /** Default series bucket width: one second, as in the headless contract. */

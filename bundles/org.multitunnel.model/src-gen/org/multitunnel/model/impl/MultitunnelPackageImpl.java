@@ -1442,6 +1442,8 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 		addEEnumLiteral(extensionKindEEnum, ExtensionKind.RFC7629);
 		addEEnumLiteral(extensionKindEEnum, ExtensionKind.MULTIPLE_TUNNEL02);
 		addEEnumLiteral(extensionKindEEnum, ExtensionKind.MULTI_INTERFACE);
+		addEEnumLiteral(extensionKindEEnum, ExtensionKind.RFC5648);
+		addEEnumLiteral(extensionKindEEnum, ExtensionKind.MMI02);
 
 		initEEnum(flowActionEEnum, FlowAction.class, "FlowAction");
 		addEEnumLiteral(flowActionEEnum, FlowAction.FORWARD);

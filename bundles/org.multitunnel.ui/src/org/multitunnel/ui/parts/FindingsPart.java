@@ -53,8 +53,8 @@ public class FindingsPart {
         column("Frame", 70, f -> f.getFrame() > 0 ? Long.toString(f.getFrame()) : "");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> {
-            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Finding f && f.getFrame() > 0) {
-                events.send(UiTopics.GOTO_PACKET, (int) (f.getFrame() - 1));
+            if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Finding f) {
+                goTo(f);
             }
         });
         watcher = new ModelWatcher(parent.getDisplay(), this::refresh);
@@ -103,6 +103,15 @@ public class FindingsPart {
         if (capture != null && !viewer.getTable().isDisposed()) {
             viewer.setInput(new ArrayList<>(capture.session().getFindings()));
         }
+    }
+
+    /** Shows the finding's packet in Packets (capture-wide findings have frame 0 and no packet). */
+    boolean goTo(Finding f) {
+        if (f.getFrame() <= 0) {
+            return false;
+        }
+        events.send(UiTopics.GOTO_PACKET, (int) (f.getFrame() - 1));
+        return true;
     }
 
     TableViewer viewer() {

@@ -89,6 +89,7 @@ public class PacketsPart {
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         cancel = new Link(content, SWT.NONE);
         cancel.setText("<a>Cancel</a>");
+        cancel.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         cancel.addListener(SWT.Selection, e -> service.cancel());
         acceptDrops(parent);
         acceptDrops(table);

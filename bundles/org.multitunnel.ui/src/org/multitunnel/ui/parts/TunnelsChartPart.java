@@ -1,5 +1,7 @@
 package org.multitunnel.ui.parts;
 
+import java.util.TimeZone;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
@@ -13,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -62,6 +65,7 @@ public class TunnelsChartPart {
         }
         chart = ChartFactory.createTimeSeriesChart(null, "Time (UTC)", unit.label(), new TimeSeriesCollection(),
                 true, true, false);
+        ((DateAxis) chart.getXYPlot().getDomainAxis()).setTimeZone(TimeZone.getTimeZone("UTC"));
         chartComposite = new ChartComposite(content, SWT.NONE, chart, true);
         chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         if (service.current() != null) {

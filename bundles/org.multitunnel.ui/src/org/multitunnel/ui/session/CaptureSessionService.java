@@ -26,6 +26,7 @@ public class CaptureSessionService {
     private final Display display;
     private final LaunchArguments launch;
     private volatile OpenCapture current;
+    /** The job that opened {@link #current}; UI thread only. */
     private OpenCaptureJob job;
     private BiConsumer<String, String> errorReporter = this::showErrorDialog;
 
@@ -51,14 +52,14 @@ public class CaptureSessionService {
         open(file);
     }
 
-    /** Starts opening {@code file}; the previous capture is cancelled and closed by the new job. UI thread. */
-    public void open(Path file) {
-        OpenCaptureJob previous = job;
-        if (previous != null) {
-            previous.cancel();
-        }
-        job = new OpenCaptureJob(file, this, previous);
-        job.schedule();
+    /**
+     * Starts opening {@code file}. The current capture stays until the new file is known to be a capture; then the
+     * new job cancels and closes it. Returns the job (tests join it).
+     */
+    public OpenCaptureJob open(Path file) {
+        OpenCaptureJob j = new OpenCaptureJob(file, this);
+        j.schedule();
+        return j;
     }
 
     /** Cancels indexing and analysis of the current capture; what was read so far stays visible. */
@@ -87,14 +88,19 @@ public class CaptureSessionService {
         return display;
     }
 
-    /** Called by the job: makes {@code capture} current and tells the parts (on the UI thread). */
-    void publish(OpenCaptureJob from, OpenCapture capture) {
+    /**
+     * Called by the job: makes {@code capture} current and tells the parts synchronously on the UI thread, so no
+     * part still reads the previous capture afterwards. Returns the job whose capture was replaced, or null.
+     */
+    OpenCaptureJob publish(OpenCaptureJob from, OpenCapture capture) {
+        OpenCaptureJob[] replaced = new OpenCaptureJob[1];
         syncUi(() -> {
-            if (from == job) {
-                current = capture;
-                events.post(UiTopics.CAPTURE_OPENED, capture);
-            }
+            replaced[0] = job;
+            job = from;
+            current = capture;
+            events.send(UiTopics.CAPTURE_OPENED, capture);
         });
+        return replaced[0];
     }
 
     void post(String topic, OpenCapture capture) {

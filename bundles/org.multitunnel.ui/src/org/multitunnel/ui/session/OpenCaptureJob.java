@@ -33,16 +33,14 @@ public final class OpenCaptureJob extends Job {
 
     private final Path file;
     private final CaptureSessionService service;
-    private final OpenCaptureJob previous;
     private volatile OpenCapture capture;
     private volatile IProgressMonitor monitor;
     private volatile long lastGrown;
 
-    OpenCaptureJob(Path file, CaptureSessionService service, OpenCaptureJob previous) {
+    OpenCaptureJob(Path file, CaptureSessionService service) {
         super("Opening " + file.getFileName());
         this.file = file;
         this.service = service;
-        this.previous = previous;
         setUser(true);
     }
 
@@ -50,7 +48,6 @@ public final class OpenCaptureJob extends Job {
     protected IStatus run(IProgressMonitor mon) {
         monitor = mon;
         mon.beginTask("Opening " + file.getFileName(), IProgressMonitor.UNKNOWN);
-        closePrevious();
         CaptureFile opened;
         try {
             opened = CaptureFile.openInBackground(file, OpenOptions.defaults(), new Listener());
@@ -61,7 +58,7 @@ public final class OpenCaptureJob extends Job {
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         OpenCapture c = new OpenCapture(file, opened, session);
         capture = c;
-        service.publish(this, c);
+        closePrevious(service.publish(this, c));
         if (opened.indexingComplete()) {
             c.markIndexingDone();
         }
@@ -113,10 +110,12 @@ public final class OpenCaptureJob extends Job {
         }
     }
 
-    private void closePrevious() {
+    /** Stops the replaced capture's job and releases its file (no part reads it any more). */
+    private static void closePrevious(OpenCaptureJob previous) {
         if (previous == null) {
             return;
         }
+        previous.cancel();
         try {
             previous.join();
             OpenCapture old = previous.capture;

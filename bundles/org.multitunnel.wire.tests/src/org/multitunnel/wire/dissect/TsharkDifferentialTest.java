@@ -53,9 +53,19 @@ class TsharkDifferentialTest {
     static final java.util.regex.Pattern HOSTILE_OF_OURS = java.util.regex.Pattern
             .compile("(?i).*(ip|tcp|udp|icmp|gre|mpls|linktype|loopback|checksum).*");
 
-    /** The GRE / mobility captures above, then the hostile captures on our layers and link types. */
+    /** The project's own captures (Mobile IPv4 registrations and tunnels), relative to the public folder. */
+    static List<String> projectCaptures() throws IOException {
+        Path dir = TestPcap.PUBLIC.getParent();
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
+                    .map(p -> "../" + p.getFileName()).sorted().toList();
+        }
+    }
+
+    /** The GRE / mobility captures above, the hostile captures on our layers and link types, our own. */
     static List<String> captures() throws IOException {
         List<String> all = new ArrayList<>(CAPTURES);
+        all.addAll(projectCaptures());
         for (Path p : TestPcap.publicPcaps()) {
             String rel = TestPcap.PUBLIC.relativize(p).toString().replace('\\', '/');
             if (rel.startsWith("tcpdump-malformed/") && rel.endsWith(".pcap")
@@ -93,7 +103,13 @@ class TsharkDifferentialTest {
             "mip6.ni.hni", "mip6.ni.cni", "mip6.bad.auth", "mip6.bi.bid", "mip6.bi.status", "mip6.bi.h_flag",
             "mip6.bi.coa_ipv4", "mip6.bi.coa_ipv6",
             "icmp.mip.type", "icmp.mip.length", "icmp.mip.seq", "icmp.mip.life", "icmp.mip.flags", "icmp.mip.coa",
-            "icmp.mip.prefixlength");
+            "icmp.mip.prefixlength",
+            "mpls.label", "mpls.exp", "mpls.bottom", "mpls.ttl",
+            // Mobile IPv4 (dissected by org.multitunnel.wire.mip on UDP 434); mip.ident is left out because
+            // tshark types it as an NTP timestamp (FT_ABSOLUTE_TIME) and prints a date
+            "mip.type", "mip.flags", "mip.s", "mip.b", "mip.d", "mip.m", "mip.g", "mip.v", "mip.t", "mip.x",
+            "mip.code", "mip.life", "mip.homeaddr", "mip.haaddr", "mip.coa", "mip.ext.type", "mip.auth.spi",
+            "mip.nai");
 
     /** One understood disagreement: a capture, a field, the frames (empty = all) and why. */
     record Known(String capture, String field, List<Integer> frames, String why) {
@@ -171,6 +187,7 @@ class TsharkDifferentialTest {
         int agreed = 0;
         int explained = 0;
         List<String> unexplained = new ArrayList<>();
+        Map<String, Integer> byReason = new java.util.TreeMap<>();
         StringBuilder report = new StringBuilder();
         List<String> caps = captures();
         // tshark takes a fraction of a second per file: run them all in parallel first
@@ -178,7 +195,7 @@ class TsharkDifferentialTest {
                 Math.max(2, Runtime.getRuntime().availableProcessors()));
         Map<String, java.util.concurrent.Future<List<List<String>>>> tsharkRows = new java.util.LinkedHashMap<>();
         for (String cap : caps) {
-            Path file = TestPcap.PUBLIC.resolve(cap);
+            Path file = TestPcap.PUBLIC.resolve(cap).normalize();
             tsharkRows.put(cap, pool.submit(() -> runTshark(tshark, file)));
         }
         pool.shutdown();
@@ -206,9 +223,16 @@ class TsharkDifferentialTest {
                     }
                     int frame = r.frame();
                     String line = cap + " frame " + frame + " " + f + ": tshark " + theirs + " ours " + our;
-                    if (KNOWN.stream().anyMatch(k -> k.covers(cap, f, frame))
-                            || hiddenIpVersion(f, theirs, our, normalise(mine.getOrDefault("ipv6.version", List.of())))) {
+                    String why = KNOWN.stream().filter(k -> k.covers(cap, f, frame)).map(Known::why).findFirst()
+                            .orElse(hiddenIpVersion(f, theirs, our, normalise(mine.getOrDefault("ipv6.version",
+                                    List.of()))) ? "tshark's hidden ip.version in IPv6 headers"
+                                    : noMinimalEncapsulationInTshark(theirs, mine)
+                                            ? "tshark has no minimal encapsulation (IP protocol 55) dissector"
+                                            : tsharkShortFormat154(f, theirs, our, mine)
+                                                    ? "tshark frames RFC 7629 type 154 as a short extension" : null);
+                    if (why != null) {
                         explained++;
+                        byReason.merge(why, 1, Integer::sum);
                     } else {
                         unexplained.add(line);
                     }
@@ -218,6 +242,7 @@ class TsharkDifferentialTest {
         }
         report.append(String.format("TOTAL %d field values compared, %d agree, %d explained disagreements, %d"
                 + " unexplained%n", compared, agreed, explained, unexplained.size()));
+        byReason.forEach((why, n) -> report.append(String.format("  explained %5d: %s%n", n, why)));
         System.out.print(report);
         if (!unexplained.isEmpty()) {
             fail(unexplained.size() + " unexplained disagreements with tshark:\n"
@@ -241,6 +266,35 @@ class TsharkDifferentialTest {
         java.util.Collections.sort(expected);
         java.util.Collections.sort(t);
         return expected.equals(t);
+    }
+
+    /**
+     * tshark 4.0 has no dissector for IP protocol 55 (RFC 2004 minimal encapsulation): it shows the tunnel payload
+     * as data, so every field of the inner transport is ours alone. Explained exactly when tshark has no value and
+     * our dissection of the frame went through a minimal forwarding header.
+     */
+    static boolean noMinimalEncapsulationInTshark(List<String> theirs, Map<String, List<String>> mine) {
+        return theirs.isEmpty() && mine.containsKey("minenc.proto");
+    }
+
+    /**
+     * tshark 4.0 frames RFC 7629's type 154 (a long-format extension: Type | Sub-Type | Length(16), RFC 5944
+     * §1.11) as a short one (Type | Length), so it takes the sub-type as the length, and every extension after it
+     * is mis-framed: bogus types appear and the MN-HA authenticator (32) and its SPI are lost. Explained when our
+     * dissection has a 154 and both tools agree on every extension type up to and including the first 154.
+     */
+    static boolean tsharkShortFormat154(String field, List<String> theirs, List<String> ours,
+            Map<String, List<String>> mine) {
+        List<String> types = normalise(mine.getOrDefault("mip.ext.type", List.of()));
+        int first = types.indexOf("154");
+        if (first < 0 || !field.startsWith("mip.")) {
+            return false;
+        }
+        if (!field.equals("mip.ext.type")) {
+            // fields of the extensions after 154 (authenticator SPI, NAI...) are the ones tshark mis-framed
+            return field.startsWith("mip.ext.") || field.startsWith("mip.auth.") || field.equals("mip.nai");
+        }
+        return theirs.size() > first && theirs.subList(0, first + 1).equals(ours.subList(0, first + 1));
     }
 
     static String findOnPath(String exe) {

@@ -1,0 +1,34 @@
+package org.multitunnel.cli;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Starts {@code multitunnel agent …} in a child JVM for the lab test, independent of which commands {@link Commands}
+ * registers. The class path is rebuilt from the code sources of the classes involved, so it also works where the
+ * test runs inside OSGi (Tycho) and {@code java.class.path} holds only the framework launcher.
+ */
+public final class LabAgentLauncher {
+    private LabAgentLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new AgentCommand().run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static List<String> command() throws URISyntaxException {
+        Set<String> cp = new LinkedHashSet<>();
+        for (Class<?> c : List.of(LabAgentLauncher.class, AgentCommand.class,
+                org.multitunnel.agent.ha.HomeAgent.class, org.multitunnel.wire.mip.MipCodec.class,
+                org.multitunnel.capture.CaptureFile.class)) {
+            cp.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, "-cp", String.join(File.pathSeparator, cp), LabAgentLauncher.class.getName());
+    }
+}
