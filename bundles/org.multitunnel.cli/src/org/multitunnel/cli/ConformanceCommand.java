@@ -59,7 +59,8 @@ public final class ConformanceCommand implements Command {
                   --no-unequal-load         the agent does not claim unequal load distribution (seed 000)
                   --care-of A,B,C,D         four care-of addresses (default 127.0.1.1-4 on loopback, else
                                             198.51.100.1-4 sent from the default source)
-                  --no-bind                 do not bind requests to their care-of address
+                  --no-bind                 never bind requests to their care-of address (default: bind when the
+                                            address is local to this host)
                   --only PREFIX             run only rule ids starting with PREFIX (repeatable)
                   --timeout MS              reply timeout per transmission (default 800)
                   --transmissions N         transmissions per request (default 3)
@@ -104,7 +105,7 @@ public final class ConformanceCommand implements Command {
             List<String> coas;
             try {
                 coas = a.get("care-of") == null ? c.careOfAddresses() : ConformanceConfig.list(a.get("care-of"));
-                c = c.withCareOf(coas, !a.flag("no-bind") && (a.get("care-of") == null ? c.bindCareOf() : true));
+                c = c.withCareOf(coas, !a.flag("no-bind")); // bound only where this host owns the address
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--care-of: " + e.getMessage());
             }

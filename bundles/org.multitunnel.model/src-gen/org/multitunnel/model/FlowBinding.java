@@ -24,6 +24,7 @@ import org.eclipse.emf.ecore.EObject;
  * </p>
  * <ul>
  *   <li>{@link org.multitunnel.model.FlowBinding#getAction <em>Action</em>}</li>
+ *   <li>{@link org.multitunnel.model.FlowBinding#getActionCode <em>Action Code</em>}</li>
  *   <li>{@link org.multitunnel.model.FlowBinding#getBids <em>Bids</em>}</li>
  *   <li>{@link org.multitunnel.model.FlowBinding#getSelectorFormat <em>Selector Format</em>}</li>
  *   <li>{@link org.multitunnel.model.FlowBinding#getSelectorText <em>Selector Text</em>}</li>
@@ -41,11 +42,16 @@ public interface FlowBinding extends EObject {
 	 * The literals are from the enumeration {@link org.multitunnel.model.FlowAction}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The action by name, set only when the Action value's name is known (RFC 7629's table was lost from the seed; names come from a preference).
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Action</em>' attribute.
 	 * @see org.multitunnel.model.FlowAction
+	 * @see #isSetAction()
+	 * @see #unsetAction()
 	 * @see #setAction(FlowAction)
 	 * @see org.multitunnel.model.MultitunnelPackage#getFlowBinding_Action()
-	 * @model
+	 * @model unsettable="true"
 	 * @generated
 	 */
 	FlowAction getAction();
@@ -56,10 +62,60 @@ public interface FlowBinding extends EObject {
 	 * <!-- end-user-doc -->
 	 * @param value the new value of the '<em>Action</em>' attribute.
 	 * @see org.multitunnel.model.FlowAction
+	 * @see #isSetAction()
+	 * @see #unsetAction()
 	 * @see #getAction()
 	 * @generated
 	 */
 	void setAction(FlowAction value);
+
+	/**
+	 * Unsets the value of the '{@link org.multitunnel.model.FlowBinding#getAction <em>Action</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #isSetAction()
+	 * @see #getAction()
+	 * @see #setAction(FlowAction)
+	 * @generated
+	 */
+	void unsetAction();
+
+	/**
+	 * Returns whether the value of the '{@link org.multitunnel.model.FlowBinding#getAction <em>Action</em>}' attribute is set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return whether the value of the '<em>Action</em>' attribute is set.
+	 * @see #unsetAction()
+	 * @see #getAction()
+	 * @see #setAction(FlowAction)
+	 * @generated
+	 */
+	boolean isSetAction();
+
+	/**
+	 * Returns the value of the '<em><b>Action Code</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The Action field's value as on the wire.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Action Code</em>' attribute.
+	 * @see #setActionCode(int)
+	 * @see org.multitunnel.model.MultitunnelPackage#getFlowBinding_ActionCode()
+	 * @model
+	 * @generated
+	 */
+	int getActionCode();
+
+	/**
+	 * Sets the value of the '{@link org.multitunnel.model.FlowBinding#getActionCode <em>Action Code</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Action Code</em>' attribute.
+	 * @see #getActionCode()
+	 * @generated
+	 */
+	void setActionCode(int value);
 
 	/**
 	 * Returns the value of the '<em><b>Bids</b></em>' attribute list.

@@ -678,13 +678,22 @@ public interface MultitunnelPackage extends EPackage {
 	int FLOW_BINDING__ACTION = 0;
 
 	/**
+	 * The feature id for the '<em><b>Action Code</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int FLOW_BINDING__ACTION_CODE = 1;
+
+	/**
 	 * The feature id for the '<em><b>Bids</b></em>' attribute list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int FLOW_BINDING__BIDS = 1;
+	int FLOW_BINDING__BIDS = 2;
 
 	/**
 	 * The feature id for the '<em><b>Selector Format</b></em>' attribute.
@@ -693,7 +702,7 @@ public interface MultitunnelPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int FLOW_BINDING__SELECTOR_FORMAT = 2;
+	int FLOW_BINDING__SELECTOR_FORMAT = 3;
 
 	/**
 	 * The feature id for the '<em><b>Selector Text</b></em>' attribute.
@@ -702,7 +711,7 @@ public interface MultitunnelPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int FLOW_BINDING__SELECTOR_TEXT = 3;
+	int FLOW_BINDING__SELECTOR_TEXT = 4;
 
 	/**
 	 * The feature id for the '<em><b>Selector</b></em>' attribute.
@@ -711,7 +720,7 @@ public interface MultitunnelPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int FLOW_BINDING__SELECTOR = 4;
+	int FLOW_BINDING__SELECTOR = 5;
 
 	/**
 	 * The feature id for the '<em><b>Frame</b></em>' attribute.
@@ -720,7 +729,7 @@ public interface MultitunnelPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int FLOW_BINDING__FRAME = 5;
+	int FLOW_BINDING__FRAME = 6;
 
 	/**
 	 * The number of structural features of the '<em>Flow Binding</em>' class.
@@ -729,7 +738,7 @@ public interface MultitunnelPackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int FLOW_BINDING_FEATURE_COUNT = 6;
+	int FLOW_BINDING_FEATURE_COUNT = 7;
 
 	/**
 	 * The number of operations of the '<em>Flow Binding</em>' class.
@@ -1714,6 +1723,17 @@ public interface MultitunnelPackage extends EPackage {
 	EAttribute getFlowBinding_Action();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.multitunnel.model.FlowBinding#getActionCode <em>Action Code</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Action Code</em>'.
+	 * @see org.multitunnel.model.FlowBinding#getActionCode()
+	 * @see #getFlowBinding()
+	 * @generated
+	 */
+	EAttribute getFlowBinding_ActionCode();
+
+	/**
 	 * Returns the meta object for the attribute list '{@link org.multitunnel.model.FlowBinding#getBids <em>Bids</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2603,6 +2623,14 @@ public interface MultitunnelPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute FLOW_BINDING__ACTION = eINSTANCE.getFlowBinding_Action();
+
+		/**
+		 * The meta object literal for the '<em><b>Action Code</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute FLOW_BINDING__ACTION_CODE = eINSTANCE.getFlowBinding_ActionCode();
 
 		/**
 		 * The meta object literal for the '<em><b>Bids</b></em>' attribute list feature.

@@ -12,6 +12,7 @@ import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.multitunnel.ui.chart.HeadlessAwt;
 import org.multitunnel.ui.session.CaptureSessionService;
 
 /**
@@ -24,6 +25,7 @@ public class LifeCycle {
     void postContextCreate(IApplicationContext appContext, IEclipseContext context) {
         Object raw = appContext.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
+        HeadlessAwt.ensure();
         context.set(LaunchArguments.class, LaunchArguments.parse(args));
         context.set(CaptureSessionService.class, ContextInjectionFactory.make(CaptureSessionService.class, context));
     }

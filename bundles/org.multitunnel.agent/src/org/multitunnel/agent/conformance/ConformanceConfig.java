@@ -2,6 +2,8 @@ package org.multitunnel.agent.conformance;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,15 +84,19 @@ public record ConformanceConfig(InetSocketAddress target, String homeAgent, Secu
         return ((a >>> 24) & 0xff) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
     }
 
-    /** The source address for care-of address {@code i} (1-based), or null to use the default route. */
+    /**
+     * The source address for care-of address {@code i} (1-based): the care-of address itself when binding is on and
+     * this host owns it, else null (the default route's source).
+     */
     public InetAddress source(int i) {
         if (!bindCareOf) {
             return null;
         }
         try {
-            return InetAddress.getByName(careOfAddresses.get(i - 1));
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("care-of address " + careOfAddresses.get(i - 1), e);
+            InetAddress a = InetAddress.getByName(careOfAddresses.get(i - 1));
+            return a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null ? a : null;
+        } catch (UnknownHostException | SocketException e) {
+            return null;
         }
     }
 

@@ -183,6 +183,7 @@ public final class BindingSemantics {
         if (action != null) {
             f.setAction(action);
         }
+        f.setActionCode(fb.action());
         List<Integer> bids = new ArrayList<>();
         for (int bid : fb.bids()) {
             bids.add(bid);

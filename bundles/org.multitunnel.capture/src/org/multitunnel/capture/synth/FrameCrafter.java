@@ -3,7 +3,6 @@ package org.multitunnel.capture.synth;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
-import org.multitunnel.wire.fast.Encapsulation;
 import org.multitunnel.wire.ip.InternetChecksum;
 import org.multitunnel.wire.ip.Ipv4Header;
 import org.multitunnel.wire.ip.UdpHeader;
@@ -147,14 +146,5 @@ final class FrameCrafter {
                 .flags(2).build(udp);
         return new EthernetHeader(toHomeAgent ? HA_SIDE_MAC : ACCESS_SIDE_MAC,
                 toHomeAgent ? ACCESS_SIDE_MAC : HA_SIDE_MAC, 0x0800).encode(ip);
-    }
-
-    /** The signalling frame's outer IPv4 header starts after the Ethernet header. */
-    static int ipOffset() {
-        return EthernetHeader.SIZE;
-    }
-
-    static boolean isTunnel(Encapsulation e) {
-        return e != Encapsulation.NONE;
     }
 }

@@ -66,6 +66,7 @@ public class FlowBindingItemProvider
 			super.getPropertyDescriptors(object);
 
 			addActionPropertyDescriptor(object);
+			addActionCodePropertyDescriptor(object);
 			addBidsPropertyDescriptor(object);
 			addSelectorFormatPropertyDescriptor(object);
 			addSelectorTextPropertyDescriptor(object);
@@ -93,6 +94,28 @@ public class FlowBindingItemProvider
 				 false,
 				 false,
 				 ItemPropertyDescriptor.GENERIC_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Action Code feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addActionCodePropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_FlowBinding_actionCode_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_FlowBinding_actionCode_feature", "_UI_FlowBinding_type"),
+				 MultitunnelPackage.Literals.FLOW_BINDING__ACTION_CODE,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
 				 null,
 				 null));
 	}
@@ -247,6 +270,7 @@ public class FlowBindingItemProvider
 
 		switch (notification.getFeatureID(FlowBinding.class)) {
 			case MultitunnelPackage.FLOW_BINDING__ACTION:
+			case MultitunnelPackage.FLOW_BINDING__ACTION_CODE:
 			case MultitunnelPackage.FLOW_BINDING__BIDS:
 			case MultitunnelPackage.FLOW_BINDING__SELECTOR_FORMAT:
 			case MultitunnelPackage.FLOW_BINDING__SELECTOR_TEXT:

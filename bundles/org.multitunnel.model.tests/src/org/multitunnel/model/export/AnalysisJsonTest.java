@@ -29,7 +29,7 @@ class AnalysisJsonTest {
     private static final List<String> TRANSACTIONS = List.of("requests", "replies", "unanswered",
             "retransmissions", "medianResponseMs");
 
-    private final Map<String, Object> json = object(MiniJson.parse(AnalysisJson.toJson(SampleSession.build())));
+    private final Map<String, Object> json = object(org.multitunnel.wire.JsonReader.parse(AnalysisJson.toJson(SampleSession.build())));
 
     @Test
     void topLevelHasTheContractKeysAndCaptureValues() {

@@ -32,6 +32,7 @@ import org.multitunnel.model.MultitunnelPackage;
  * </p>
  * <ul>
  *   <li>{@link org.multitunnel.model.impl.FlowBindingImpl#getAction <em>Action</em>}</li>
+ *   <li>{@link org.multitunnel.model.impl.FlowBindingImpl#getActionCode <em>Action Code</em>}</li>
  *   <li>{@link org.multitunnel.model.impl.FlowBindingImpl#getBids <em>Bids</em>}</li>
  *   <li>{@link org.multitunnel.model.impl.FlowBindingImpl#getSelectorFormat <em>Selector Format</em>}</li>
  *   <li>{@link org.multitunnel.model.impl.FlowBindingImpl#getSelectorText <em>Selector Text</em>}</li>
@@ -61,6 +62,35 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 	 * @ordered
 	 */
 	protected FlowAction action = ACTION_EDEFAULT;
+
+	/**
+	 * This is true if the Action attribute has been set.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	protected boolean actionESet;
+
+	/**
+	 * The default value of the '{@link #getActionCode() <em>Action Code</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getActionCode()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int ACTION_CODE_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getActionCode() <em>Action Code</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getActionCode()
+	 * @generated
+	 * @ordered
+	 */
+	protected int actionCode = ACTION_CODE_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getBids() <em>Bids</em>}' attribute list.
@@ -199,8 +229,58 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 	public void setAction(FlowAction newAction) {
 		FlowAction oldAction = action;
 		action = newAction == null ? ACTION_EDEFAULT : newAction;
+		boolean oldActionESet = actionESet;
+		actionESet = true;
 		if (eNotificationRequired())
-			eNotify(new ENotificationImpl(this, Notification.SET, MultitunnelPackage.FLOW_BINDING__ACTION, oldAction, action));
+			eNotify(new ENotificationImpl(this, Notification.SET, MultitunnelPackage.FLOW_BINDING__ACTION, oldAction, action, !oldActionESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void unsetAction() {
+		FlowAction oldAction = action;
+		boolean oldActionESet = actionESet;
+		action = ACTION_EDEFAULT;
+		actionESet = false;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.UNSET, MultitunnelPackage.FLOW_BINDING__ACTION, oldAction, ACTION_EDEFAULT, oldActionESet));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public boolean isSetAction() {
+		return actionESet;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getActionCode() {
+		return actionCode;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setActionCode(int newActionCode) {
+		int oldActionCode = actionCode;
+		actionCode = newActionCode;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, MultitunnelPackage.FLOW_BINDING__ACTION_CODE, oldActionCode, actionCode));
 	}
 
 	/**
@@ -345,6 +425,8 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 		switch (featureID) {
 			case MultitunnelPackage.FLOW_BINDING__ACTION:
 				return getAction();
+			case MultitunnelPackage.FLOW_BINDING__ACTION_CODE:
+				return getActionCode();
 			case MultitunnelPackage.FLOW_BINDING__BIDS:
 				return getBids();
 			case MultitunnelPackage.FLOW_BINDING__SELECTOR_FORMAT:
@@ -370,6 +452,9 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 		switch (featureID) {
 			case MultitunnelPackage.FLOW_BINDING__ACTION:
 				setAction((FlowAction)newValue);
+				return;
+			case MultitunnelPackage.FLOW_BINDING__ACTION_CODE:
+				setActionCode((Integer)newValue);
 				return;
 			case MultitunnelPackage.FLOW_BINDING__BIDS:
 				getBids().clear();
@@ -400,7 +485,10 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 	public void eUnset(int featureID) {
 		switch (featureID) {
 			case MultitunnelPackage.FLOW_BINDING__ACTION:
-				setAction(ACTION_EDEFAULT);
+				unsetAction();
+				return;
+			case MultitunnelPackage.FLOW_BINDING__ACTION_CODE:
+				setActionCode(ACTION_CODE_EDEFAULT);
 				return;
 			case MultitunnelPackage.FLOW_BINDING__BIDS:
 				getBids().clear();
@@ -430,7 +518,9 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 	public boolean eIsSet(int featureID) {
 		switch (featureID) {
 			case MultitunnelPackage.FLOW_BINDING__ACTION:
-				return action != ACTION_EDEFAULT;
+				return isSetAction();
+			case MultitunnelPackage.FLOW_BINDING__ACTION_CODE:
+				return actionCode != ACTION_CODE_EDEFAULT;
 			case MultitunnelPackage.FLOW_BINDING__BIDS:
 				return bids != null && !bids.isEmpty();
 			case MultitunnelPackage.FLOW_BINDING__SELECTOR_FORMAT:
@@ -456,7 +546,9 @@ public class FlowBindingImpl extends MinimalEObjectImpl.Container implements Flo
 
 		StringBuilder result = new StringBuilder(super.toString());
 		result.append(" (action: ");
-		result.append(action);
+		if (actionESet) result.append(action); else result.append("<unset>");
+		result.append(", actionCode: ");
+		result.append(actionCode);
 		result.append(", bids: ");
 		result.append(bids);
 		result.append(", selectorFormat: ");

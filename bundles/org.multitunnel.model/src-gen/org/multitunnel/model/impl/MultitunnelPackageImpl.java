@@ -788,7 +788,7 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 	 * @generated
 	 */
 	@Override
-	public EAttribute getFlowBinding_Bids() {
+	public EAttribute getFlowBinding_ActionCode() {
 		return (EAttribute)flowBindingEClass.getEStructuralFeatures().get(1);
 	}
 
@@ -798,7 +798,7 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 	 * @generated
 	 */
 	@Override
-	public EAttribute getFlowBinding_SelectorFormat() {
+	public EAttribute getFlowBinding_Bids() {
 		return (EAttribute)flowBindingEClass.getEStructuralFeatures().get(2);
 	}
 
@@ -808,7 +808,7 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 	 * @generated
 	 */
 	@Override
-	public EAttribute getFlowBinding_SelectorText() {
+	public EAttribute getFlowBinding_SelectorFormat() {
 		return (EAttribute)flowBindingEClass.getEStructuralFeatures().get(3);
 	}
 
@@ -818,7 +818,7 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 	 * @generated
 	 */
 	@Override
-	public EAttribute getFlowBinding_Selector() {
+	public EAttribute getFlowBinding_SelectorText() {
 		return (EAttribute)flowBindingEClass.getEStructuralFeatures().get(4);
 	}
 
@@ -828,8 +828,18 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 	 * @generated
 	 */
 	@Override
-	public EAttribute getFlowBinding_Frame() {
+	public EAttribute getFlowBinding_Selector() {
 		return (EAttribute)flowBindingEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getFlowBinding_Frame() {
+		return (EAttribute)flowBindingEClass.getEStructuralFeatures().get(6);
 	}
 
 	/**
@@ -1243,6 +1253,7 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 
 		flowBindingEClass = createEClass(FLOW_BINDING);
 		createEAttribute(flowBindingEClass, FLOW_BINDING__ACTION);
+		createEAttribute(flowBindingEClass, FLOW_BINDING__ACTION_CODE);
 		createEAttribute(flowBindingEClass, FLOW_BINDING__BIDS);
 		createEAttribute(flowBindingEClass, FLOW_BINDING__SELECTOR_FORMAT);
 		createEAttribute(flowBindingEClass, FLOW_BINDING__SELECTOR_TEXT);
@@ -1380,7 +1391,8 @@ public class MultitunnelPackageImpl extends EPackageImpl implements MultitunnelP
 		initEReference(getBindingStateChange_Registration(), this.getRegistration(), null, "registration", null, 0, 1, BindingStateChange.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(flowBindingEClass, FlowBinding.class, "FlowBinding", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
-		initEAttribute(getFlowBinding_Action(), this.getFlowAction(), "action", null, 0, 1, FlowBinding.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getFlowBinding_Action(), this.getFlowAction(), "action", null, 0, 1, FlowBinding.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getFlowBinding_ActionCode(), ecorePackage.getEInt(), "actionCode", null, 0, 1, FlowBinding.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getFlowBinding_Bids(), ecorePackage.getEInt(), "bids", null, 0, -1, FlowBinding.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getFlowBinding_SelectorFormat(), ecorePackage.getEString(), "selectorFormat", null, 0, 1, FlowBinding.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getFlowBinding_SelectorText(), ecorePackage.getEString(), "selectorText", null, 0, 1, FlowBinding.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -81,7 +81,12 @@ public final class AnalysisJson {
         w.name("flowBindings").beginArray();
         for (FlowBinding fb : mn.getFlowBindings()) {
             w.beginObject();
-            w.name("action").value(fb.getAction().getLiteral());
+            // The action's name when known, else the wire value (RFC 7629's action table is not guessed).
+            if (fb.isSetAction()) {
+                w.name("action").value(fb.getAction().getLiteral());
+            } else {
+                w.name("action").value(fb.getActionCode());
+            }
             w.name("bids").beginArray();
             for (int bid : fb.getBids()) {
                 w.value(bid);

@@ -46,7 +46,7 @@ import org.multitunnel.ui.session.OpenCapture;
 public class PacketsPart {
     static final String WHAT_IT_SHOWS = "Packets: every packet of the capture (No., Time, Source, Destination, Protocol, Length, Info), coloured by signalling, tunnel and finding.";
     static final String[] COLUMNS = { "No.", "Time", "Source", "Destination", "Protocol", "Length", "Info" };
-    private static final int[] WIDTHS = { 60, 110, 230, 230, 90, 60, 420 };
+    private static final int[] WIDTHS = { 55, 95, 190, 190, 80, 55, 460 };
 
     @Inject
     private CaptureSessionService service;

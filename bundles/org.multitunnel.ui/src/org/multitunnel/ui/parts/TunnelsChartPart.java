@@ -20,6 +20,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.chart.HeadlessAwt;
 import org.multitunnel.ui.chart.TunnelSeriesDataset;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
 import org.multitunnel.ui.session.CaptureSessionService;
@@ -32,6 +33,10 @@ import org.multitunnel.ui.session.OpenCapture;
  */
 public class TunnelsChartPart {
     static final String WHAT_IT_SHOWS = "Tunnels: per-tunnel throughput over time, one series per HA-to-care-of-address tunnel.";
+
+    static {
+        HeadlessAwt.ensure(); // before ChartFactory touches AWT, also when the part is made outside the LifeCycle
+    }
 
     @Inject
     private CaptureSessionService service;

@@ -32,28 +32,21 @@ public final class SllDissector implements Dissector {
         Layer l = new Layer(buf, offset, length);
         int size = v2 ? Sll2Header.SIZE : SllHeader.SIZE;
         l.need(offset, size, v2 ? "SLL2 header" : "SLL header");
-        int protoOff;
-        int addrOff;
-        int halen;
         if (v2) {
-            protoOff = offset;
             int proto = (int) l.hex(protocolName(l.u16(offset, "protocol")), "Protocol", offset, 2);
             l.hex("sll.reserved", "Reserved", offset + 2, 2);
             l.uint("sll.ifindex", "Interface index", offset + 4, 4);
             l.uint("sll.hatype", "Link-layer address type", offset + 8, 2);
             l.uint("sll.pkttype", "Packet type", offset + 10, 1);
-            halen = (int) l.uint("sll.halen", "Link-layer address length", offset + 11, 1);
-            addrOff = offset + 12;
-            source(l, addrOff, halen);
+            int halen = (int) l.uint("sll.halen", "Link-layer address length", offset + 11, 1);
+            source(l, offset + 12, halen);
             return finish(ctx, buf, l, proto, offset + size, size, "Linux cooked capture v2");
         }
         l.uint("sll.pkttype", "Packet type", offset, 2);
         l.uint("sll.hatype", "Link-layer address type", offset + 2, 2);
-        halen = (int) l.uint("sll.halen", "Link-layer address length", offset + 4, 2);
-        addrOff = offset + 6;
-        source(l, addrOff, halen);
-        protoOff = offset + 14;
-        int proto = (int) l.hex(protocolName(l.u16(protoOff, "protocol")), "Protocol", protoOff, 2);
+        int halen = (int) l.uint("sll.halen", "Link-layer address length", offset + 4, 2);
+        source(l, offset + 6, halen);
+        int proto = (int) l.hex(protocolName(l.u16(offset + 14, "protocol")), "Protocol", offset + 14, 2);
         return finish(ctx, buf, l, proto, offset + size, size, "Linux cooked capture v1");
     }
 

@@ -1,4 +1,4 @@
-package org.multitunnel.model.export;
+package org.multitunnel.wire;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,20 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Why: the tests read the writer's output back as data, independently of the writer, to check keys and values;
- * this strict little parser (objects keep key order, numbers are BigDecimal, null is Java null) is enough for that
- * and rejects anything that is not JSON.
+ * A strict little JSON reader (objects keep key order as LinkedHashMap, arrays are Lists, numbers BigDecimal,
+ * null is Java null): enough to read templates, ground-truth files and our own output back as data, without a
+ * third-party dependency in the core bundles. Rejects anything that is not JSON.
  */
-final class MiniJson {
+public final class JsonReader {
     private final String text;
     private int pos;
 
-    private MiniJson(String text) {
+    private JsonReader(String text) {
         this.text = text;
     }
 
-    static Object parse(String text) {
-        MiniJson p = new MiniJson(text);
+    /** Parses one JSON value; throws IllegalArgumentException with the position on anything that is not JSON. */
+    public static Object parse(String text) {
+        JsonReader p = new JsonReader(text);
         Object value = p.value();
         p.skipSpace();
         if (p.pos != text.length()) {
