@@ -8,6 +8,7 @@ public final class Commands {
     }
 
     public static List<Command> all() {
-        return List.of(new DecodeCommand(), new AnalyzeCommand(), new AgentCommand());
+        return List.of(new DecodeCommand(), new AnalyzeCommand(), new BenchCommand(), new SynthCommand(),
+                new AgentCommand());
     }
 }

@@ -67,7 +67,7 @@ final class GroundTruthJson {
                         .append(bd.ifAtt()).append(", \"interfaceLabel\": ").append(bd.ifLabel())
                         .append(", \"encapsulation\": ").append(Json.quote(bd.encapsulation().contractName()))
                         .append(", \"state\": \"active\", \"registeredAt\": ")
-                        .append(first == null ? "null" : seconds(first.requestNanos())).append(", \"lifetime\": ")
+                        .append(first == null ? "null" : seconds(first.replyNanos())).append(", \"lifetime\": ")
                         .append(t.spec().lifetime()).append(", \"endedAt\": null, \"extension\": \"rfc7629\" }");
             }
             b.append(" ],\n      \"flowBindings\": [");

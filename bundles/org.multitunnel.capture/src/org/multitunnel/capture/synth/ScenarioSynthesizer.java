@@ -129,8 +129,8 @@ public final class ScenarioSynthesizer {
             rq.extension(UdpTunnelRequestExtension.of(4, false, false)); // RFC 3519: IP in IP inside UDP
         }
         RegistrationRequest request = rq.authenticate(ExtensionTypes.MN_HA_AUTH, sa).build();
-        RegistrationReply.Builder rp = RegistrationReply.replyTo(request).code(0)
-                .extension(MultipathExtension.builder().ifAtt(b.ifAtt()).ifLabel(b.ifLabel()).bid(b.bid()).build());
+        // RFC 7629 §4.1: the home agent MUST NOT add the Multipath Extension to the Registration Reply.
+        RegistrationReply.Builder rp = RegistrationReply.replyTo(request).code(0);
         if (b.encapsulation() == Encapsulation.UDP) {
             rp.extension(UdpTunnelReplyExtension.of(0, false, 110));
         }

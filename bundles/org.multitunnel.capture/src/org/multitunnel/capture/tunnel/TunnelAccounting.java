@@ -102,6 +102,8 @@ public final class TunnelAccounting implements PacketVisitor {
     /**
      * A capture-index classifier that accounts every packet while {@code CaptureFile.open} indexes it, so opening a
      * file in the GUI also attributes its tunnels in the same pass, and stores {@link ClassificationBits} per packet.
+     * With {@code CaptureFile.openInBackground} the accounting runs on the indexing thread: call {@link #finish()}
+     * only after indexing has ended ({@code awaitIndexing()} or the listener's {@code finished}).
      */
     public org.multitunnel.capture.PacketClassifier indexingClassifier() {
         return view -> {

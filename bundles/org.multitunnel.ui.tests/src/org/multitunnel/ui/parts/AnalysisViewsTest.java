@@ -94,6 +94,7 @@ class AnalysisViewsTest {
                 seen.get("binding1"));
         assertEquals(4, seen.get("mn1Children"));
         assertEquals("Flow binding", seen.get("mn1LastChild"));
+        assertEquals(List.of("→ BID 1", "ipv4 src_start=172.16.0.1 proto_start=6"), seen.get("flow1"));
         // Tunnels: one series per tunnel; the first carries 219,084 bytes in 1 s buckets.
         assertEquals(7, seen.get("seriesCount"));
         assertEquals("10.1.0.1 BID 1 via 198.51.100.1 (ipip)", seen.get("series0"));
@@ -174,7 +175,9 @@ class AnalysisViewsTest {
         TreeItem b1 = mn1.getItem(0);
         seen.put("binding1", List.of(b1.getText(0), b1.getText(1), b1.getText(2), b1.getText(3), b1.getText(4),
                 b1.getText(5)));
-        seen.put("mn1LastChild", mn1.getItem(mn1.getItemCount() - 1).getText(0));
+        TreeItem flow = mn1.getItem(mn1.getItemCount() - 1);
+        seen.put("mn1LastChild", flow.getText(0));
+        seen.put("flow1", List.of(flow.getText(1), flow.getText(2)));
 
         TimeSeriesCollection data = (TimeSeriesCollection) tunnels.chart().getXYPlot().getDataset();
         seen.put("seriesCount", data.getSeriesCount());

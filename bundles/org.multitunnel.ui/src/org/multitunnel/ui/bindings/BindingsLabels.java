@@ -44,7 +44,7 @@ public final class BindingsLabels extends LabelProvider implements ITableLabelPr
                 case 0 -> "Flow binding";
                 case 1 -> "→ BID " + fb.getBids().stream().map(String::valueOf).collect(Collectors.joining(", "));
                 case 2 -> fb.getSelectorText() != null ? fb.getSelectorText() : "";
-                case 5 -> fb.getAction() != null ? fb.getAction().getLiteral() : "";
+                case 5 -> fb.isSetAction() ? fb.getAction().getLiteral() : "action " + fb.getActionCode();
                 default -> "";
             };
         }

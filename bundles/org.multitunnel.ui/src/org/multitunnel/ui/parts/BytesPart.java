@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
@@ -39,7 +41,9 @@ public class BytesPart {
     public void createControls(Composite parent) {
         body = new PartBody(parent, WHAT_IT_SHOWS);
         text = body.content(new StyledText(parent, SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER));
-        text.setFont(JFaceResources.getTextFont());
+        // One point below the text font, so a 16-byte line with its ASCII fits next to Details.
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), text);
+        text.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getTextFont()).increaseHeight(-1)));
         text.addListener(SWT.MouseUp, e -> {
             int i = dump.byteAt(text.getCaretOffset());
             if (i >= 0) {

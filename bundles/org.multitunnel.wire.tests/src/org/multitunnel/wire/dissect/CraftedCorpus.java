@@ -88,6 +88,13 @@ final class CraftedCorpus {
         byte[] hbh = Ipv6ExtensionHeader.options(0, 43, Hex.decode("0100" + "05020000")).encode(rt);
         out.add(new Frame(229, ByteBuffer.wrap(Ipv6Header.builder().nextHeader(0).source(v6("2001:db8::1"))
                 .destination(v6("2001:db8::2")).build(hbh))));
+        // MIPv6 route optimisation: type 2 routing header and the Home Address destination option (RFC 6275)
+        byte[] hoaOpt = concat(Hex.decode("01020000c910"), v6("2001:db8::5")); // PadN(2), option 201 length 16
+        byte[] dstHoa = Ipv6ExtensionHeader.options(60, 59, hoaOpt).encode(new byte[0]);
+        byte[] rt2 = new Ipv6ExtensionHeader(43, 60, concat(Hex.decode("02020100000000"), v6("2001:db8::5")))
+                .encode(dstHoa);
+        out.add(new Frame(229, ByteBuffer.wrap(Ipv6Header.builder().nextHeader(43).source(v6("2001:db8::1"))
+                .destination(v6("2001:db8::2")).build(rt2))));
         // Mobility headers: BU with every option this codec knows, BA, BE, an unknown MH type
         byte[] acoa = v6("2001:db8::99");
         byte[] bu = MobilityHeader.builder().mhType(MobilityMessages.BINDING_UPDATE)

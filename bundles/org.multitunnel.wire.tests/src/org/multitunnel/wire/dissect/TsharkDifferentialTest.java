@@ -105,6 +105,13 @@ class TsharkDifferentialTest {
             "icmp.mip.type", "icmp.mip.length", "icmp.mip.seq", "icmp.mip.life", "icmp.mip.flags", "icmp.mip.coa",
             "icmp.mip.prefixlength",
             "mpls.label", "mpls.exp", "mpls.bottom", "mpls.ttl",
+            "ipv6.hopopts.nxt", "ipv6.hopopts.len", "ipv6.dstopts.nxt", "ipv6.dstopts.len", "ipv6.routing.nxt",
+            "ipv6.routing.len", "ipv6.routing.type", "ipv6.routing.segleft", "ipv6.routing.mipv6.home_address",
+            "ipv6.opt.mipv6.home_address", "ipv6.fraghdr.nxt", "ipv6.fraghdr.offset", "ipv6.fraghdr.more",
+            "ipv6.fraghdr.ident",
+            "erspan.version", "erspan.vlan", "erspan.cos", "erspan.encap", "erspan.truncated", "erspan.spanid",
+            "erspan.index", "gre.wccp.service_id", "gre.wccp.alternative_bucket", "gre.wccp.primary_bucket",
+            "sll.pkttype", "sll.hatype", "sll.halen", "sll.etype", "null.family",
             // Mobile IPv4 (dissected by org.multitunnel.wire.mip on UDP 434); mip.ident is left out because
             // tshark types it as an NTP timestamp (FT_ABSOLUTE_TIME) and prints a date
             "mip.type", "mip.flags", "mip.s", "mip.b", "mip.d", "mip.m", "mip.g", "mip.v", "mip.t", "mip.x",

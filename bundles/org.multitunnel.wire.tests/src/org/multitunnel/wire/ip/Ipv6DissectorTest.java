@@ -80,6 +80,27 @@ class Ipv6DissectorTest {
     }
 
     @Test
+    void decodesMobileIpv6RoutingHeaderType2AndHomeAddressOption() {
+        String header = HEADER.replace("0030" + "00", "0030" + "2b"); // payload 48, next header 43
+        List<Field> l = dissector.dissect(LinkTypes.IPV6, buf(header
+                + "3c" // routing: next header 60
+                + "02" // length 2 (24 bytes)
+                + "02" // routing type 2 (RFC 6275 §6.4)
+                + "01" // segments left 1
+                + "00000000" // reserved
+                + "20010db8000000000000000000000005" // home address 2001:db8::5
+                + "3b" + "02" // destination options: no next header, length 2 (24 bytes)
+                + "01" + "02" + "0000" // PadN of 2 (so the address is 8n+6 aligned, RFC 6275 §6.3)
+                + "c9" + "10" // Home Address option (201), length 16
+                + "20010db8000000000000000000000005")); // home address
+        assertEquals(2L, value(l, "ipv6.routing.type"));
+        assertEquals("2001:db8::5", value(l, "ipv6.routing.mipv6.home_address"));
+        assertEquals(48, field(l, "ipv6.routing.mipv6.home_address").offset());
+        assertEquals("2001:db8::5", value(l, "ipv6.opt.mipv6.home_address"));
+        assertEquals(72, field(l, "ipv6.opt.mipv6.home_address").offset());
+    }
+
+    @Test
     void anOptionRunningPastItsHeaderIsMalformed() {
         String ext = "3b" + "00" + "0109" + "00000000"; // PadN claims 9 bytes in a 6-byte area
         Dissection d = dissector.dissectFull(LinkTypes.IPV6, buf(HEADER.replace("0030", "0008") + ext));

@@ -11,11 +11,15 @@ import org.multitunnel.wire.dissect.Layer;
 
 /**
  * IPv6 extension headers (RFC 8200 §4.3–4.6): hop-by-hop options (0) and destination options (60) with their
- * TLV options (Pad1, PadN, others raw), the routing header (43: type, segments left, data raw) and the fragment
+ * TLV options (Pad1, PadN, the MIPv6 Home Address option 201, others raw), the routing header (43: type, segments
+ * left, the MIPv6 type 2 home address, other data raw) and the fragment
  * header (44). Registered in the ip.proto table, so each header is one layer and the chain continues through the
  * same table; every header consumes at least 8 bytes, so the chain always ends.
  */
 public final class Ipv6ExtensionDissector implements Dissector {
+    /** RFC 6275 §6.3 Home Address option type (0xc9). */
+    public static final int HOME_ADDRESS_OPTION = 201;
+
     private final int protocol;
     private final String abbrev;
     private final String title;
@@ -49,39 +53,49 @@ public final class Ipv6ExtensionDissector implements Dissector {
 
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
-        Ipv6ExtensionHeader h = Ipv6ExtensionHeader.decode(buf, offset, length, protocol);
         Layer l = new Layer(buf, offset, length);
         String p = abbrev;
-        l.uint(p + ".nxt", "Next Header", offset, 1);
-        int size = h.size();
-        boolean dispatch = true;
-        if (protocol == Ipv6ExtensionHeader.FRAGMENT) {
-            l.hex("ipv6.fraghdr.reserved_octet", "Reserved octet", offset + 1, 1);
-            long off = l.bits("ipv6.fraghdr.offset", "Offset", offset + 2, 2, 0xfff8);
-            l.bits("ipv6.fraghdr.reserved_bits", "Reserved bits", offset + 2, 2, 0x0006);
-            boolean more = l.flag("ipv6.fraghdr.more", "More Fragments", offset + 2, 2, 0x0001);
-            l.hex("ipv6.fraghdr.ident", "Identification", offset + 4, 4);
-            dispatch = off == 0 && !more;
-        } else {
-            l.uint(p + ".len", "Length", offset + 1, 1);
-            l.add(Field.leaf(p + ".len_oct", "[Length: " + size + " bytes]", (long) size, offset + 1, 1));
-            if (protocol == Ipv6ExtensionHeader.ROUTING) {
-                l.uint("ipv6.routing.type", "Type", offset + 2, 1);
-                l.uint("ipv6.routing.segleft", "Segments Left", offset + 3, 1);
-                if (size > 4) {
-                    l.raw("ipv6.routing.unknown_data", "Type-Specific Data", offset + 4, size - 4);
-                }
+        try {
+            // field by field, so a cut header still shows what was captured (as tshark does)
+            int next = (int) l.uint(p + ".nxt", "Next Header", offset, 1);
+            int size;
+            boolean dispatch = true;
+            if (protocol == Ipv6ExtensionHeader.FRAGMENT) {
+                size = 8;
+                l.hex("ipv6.fraghdr.reserved_octet", "Reserved octet", offset + 1, 1);
+                long off = l.bits("ipv6.fraghdr.offset", "Offset", offset + 2, 2, 0xfff8);
+                l.bits("ipv6.fraghdr.reserved_bits", "Reserved bits", offset + 2, 2, 0x0006);
+                boolean more = l.flag("ipv6.fraghdr.more", "More Fragments", offset + 2, 2, 0x0001);
+                l.hex("ipv6.fraghdr.ident", "Identification", offset + 4, 4);
+                dispatch = off == 0 && !more;
             } else {
-                options(l, offset + 2, offset + size);
+                size = ((int) l.uint(p + ".len", "Length", offset + 1, 1) + 1) * 8;
+                l.add(Field.leaf(p + ".len_oct", "[Length: " + size + " bytes]", (long) size, offset + 1, 1));
+                l.need(offset, size, "IPv6 extension header");
+                if (protocol == Ipv6ExtensionHeader.ROUTING) {
+                    int type = (int) l.uint("ipv6.routing.type", "Type", offset + 2, 1);
+                    l.uint("ipv6.routing.segleft", "Segments Left", offset + 3, 1);
+                    if (type == 2 && size == 24) {
+                        // RFC 6275 §6.4: type 2 routing header = reserved(32) + the mobile node's home address
+                        l.raw("ipv6.routing.mipv6.reserved", "Reserved", offset + 4, 4);
+                        l.ipv6("ipv6.routing.mipv6.home_address", "Home Address", offset + 8);
+                    } else if (size > 4) {
+                        l.raw("ipv6.routing.unknown_data", "Type-Specific Data", offset + 4, size - 4);
+                    }
+                } else {
+                    options(l, offset + 2, offset + size);
+                }
             }
+            int payload = offset + size;
+            if (dispatch) {
+                ctx.next(DissectorRegistry.IP_PROTO, next, buf, payload, l.end() - payload);
+            } else {
+                ctx.data(buf, payload, l.end() - payload);
+            }
+            return l.build(p, title, size);
+        } catch (DecodeException e) {
+            return l.partial(ctx, e, p, title);
         }
-        int payload = offset + size;
-        if (dispatch) {
-            ctx.next(DissectorRegistry.IP_PROTO, h.nextHeader(), buf, payload, l.end() - payload);
-        } else {
-            ctx.data(buf, payload, l.end() - payload);
-        }
-        return l.build(p, title, size);
     }
 
     /** RFC 8200 §4.2 TLV options; Pad1 (0) is a single byte. */
@@ -101,10 +115,19 @@ public final class Ipv6ExtensionDissector implements Dissector {
             if (p + 2 + len > end) {
                 throw DecodeException.malformed(p + 1, "IPv6 option length " + len + " runs past its header");
             }
-            if (len > 0) {
-                o.raw(type == 1 ? "ipv6.opt.padn" : "ipv6.opt_unknown_data", type == 1 ? "PadN" : "Data", p + 2, len);
+            String title;
+            if (type == HOME_ADDRESS_OPTION && len == 16) {
+                // RFC 6275 §6.3: Home Address destination option (type 201), the mobile node's home address
+                o.ipv6("ipv6.opt.mipv6.home_address", "MIPv6 Home Address", p + 2);
+                title = "Home Address Option";
+            } else {
+                if (len > 0) {
+                    o.raw(type == 1 ? "ipv6.opt.padn" : "ipv6.opt_unknown_data", type == 1 ? "PadN" : "Data", p + 2,
+                            len);
+                }
+                title = type == 1 ? "PadN" : "IPv6 Option (" + type + ")";
             }
-            l.add(o.build("ipv6.opt", type == 1 ? "PadN" : "IPv6 Option (" + type + ")", 2 + len));
+            l.add(o.build("ipv6.opt", title, 2 + len));
             p += 2 + len;
         }
     }

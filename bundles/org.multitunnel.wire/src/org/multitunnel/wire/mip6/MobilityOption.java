@@ -84,7 +84,10 @@ public record MobilityOption(int type, int length, byte[] data) {
         return of(FLOW_SUMMARY, b.array());
     }
 
-    /** RFC 6089 §4.1: FID(16) | FID-PRI(16) | Reserved(8) | Status(8) | sub-options. */
+    /**
+     * RFC 6089 §4.1: FID(16) | FID-PRI(16) | Reserved(8) | Status(8) | sub-options (the same layout PcapDotNet's
+     * IpV6MobilityOptionFlowIdentification implements).
+     */
     public static MobilityOption flowIdentification(int fid, int priority, int status, byte[] subOptions) {
         return of(FLOW_IDENTIFICATION, ByteBuffer.allocate(6 + subOptions.length).putShort((short) fid)
                 .putShort((short) priority).put((byte) 0).put((byte) status).put(subOptions).array());
