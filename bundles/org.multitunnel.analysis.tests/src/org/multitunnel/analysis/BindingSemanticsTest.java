@@ -18,7 +18,11 @@ import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.Registration;
 import org.multitunnel.model.Tunnel;
 import org.multitunnel.wire.Hex;
+import org.multitunnel.wire.mip.MipFields;
 import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.ext.FlowBindingExtension;
+import org.multitunnel.wire.mip.ext.MultipathExtension;
+import org.multitunnel.wire.mip.ext.TrafficSelector;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 
@@ -236,6 +240,36 @@ class BindingSemanticsTest {
         CaptureSession s = sc.analyze(dir);
         assertEquals(List.of(AnalysisRules.FLOW_SPLIT), rules(s), "only the flow from 172.16.0.7 moved");
         assertTrue(s.getFindings().get(0).getMessage().contains("172.16.0.7"));
+    }
+
+    @Test
+    void rfc7629CallFlowWlanThenLteWithAFlowBindingIsFollowedOrFlagged() throws Exception {
+        // RFC 7629 §5: register WLAN (BID 1), then LTE (BID 2) with a flow binding sending the correspondent
+        // 172.16.0.77's traffic over BID 2 only. Its packets on the LTE tunnel follow the policy; a later one on
+        // the WLAN tunnel does not.
+        Scenario sc = new Scenario();
+        RegistrationRequest wlan = sc.multipath(WLAN, 1, 300, false, false);
+        TrafficSelector ts = TrafficSelector.builder(TrafficSelector.FORMAT_IPV4)
+                .address(MipFields.TS_SRC_START, "172.16.0.77").build();
+        RegistrationRequest lte = sc.request(LTE, 300, 0, MultipathExtension.builder().ifAtt(8).ifLabel(2).bid(2)
+                .build(), FlowBindingExtension.builder().action(1).bids(2).tsFormat(1).selector(ts).build());
+        sc.send(1, wlan).reply(1.1, wlan, 0, 300).send(2, lte).reply(2.1, lte, 0, 300)
+                .dataToCareOfFrom(3, LTE, "172.16.0.77", 4, 100).dataToCareOf(3, WLAN, 2, 100);
+        CaptureSession ok = sc.analyze(dir);
+        MobileNode mn = node(ok);
+        assertEquals(1, mn.getFlowBindings().size());
+        assertEquals(List.of(2), mn.getFlowBindings().get(0).getBids());
+        assertEquals(1, mn.getFlowBindings().get(0).getActionCode());
+        assertEquals("ipv4", mn.getFlowBindings().get(0).getSelectorFormat());
+        assertEquals(List.of(), rules(ok), "traffic follows the policy");
+
+        sc.dataToCareOfFrom(4, WLAN, "172.16.0.77", 1, 100);
+        CaptureSession off = sc.analyze(dir);
+        assertTrue(rules(off).contains(AnalysisRules.FLOW_OFF_POLICY), rules(off).toString());
+        Finding f = off.getFindings().stream().filter(x -> x.getRule().equals(AnalysisRules.FLOW_OFF_POLICY))
+                .findFirst().orElseThrow();
+        assertEquals(4, f.getFrame(), "reported at the reply that accepted the flow binding");
+        assertTrue(f.getMessage().contains(WLAN), f.getMessage());
     }
 
     @Test

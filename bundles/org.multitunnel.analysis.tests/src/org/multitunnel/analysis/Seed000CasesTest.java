@@ -1,6 +1,7 @@
 package org.multitunnel.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +65,21 @@ class Seed000CasesTest {
         assertEquals(3, s.getTunnels().get(0).getToCareOfPackets());
         assertEquals(1, s.getTunnels().get(1).getToCareOfPackets());
         assertEquals(List.of(), s.getFindings());
+    }
+
+    @Test
+    void observedShareFarFromTheRequestedLinkWeightsIsNoted() throws Exception {
+        Scenario sc = new Scenario();
+        RegistrationRequest r1 = sc.request(MT_IF_1, 300, 0, mir(1, 1));
+        RegistrationRequest r2 = sc.request(MT_IF_2, 300, 0, mir(2, 1));
+        // Equal weights asked, but 90% of the bytes go to interface 1.
+        sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300)
+                .dataToCareOf(3, MT_IF_1, 90, 200).dataToCareOf(4, MT_IF_2, 10, 200);
+        CaptureSession s = sc.analyze(dir);
+        List<String> rules = s.getFindings().stream().map(f -> f.getRule()).toList();
+        assertEquals(List.of(AnalysisRules.SHARE_OFF_REQUEST, AnalysisRules.SHARE_OFF_REQUEST), rules);
+        assertTrue(s.getFindings().get(0).getMessage().contains("90%") || s.getFindings().get(1).getMessage()
+                .contains("90%"), s.getFindings().toString());
     }
 
     @Test

@@ -22,6 +22,14 @@ public final class AnalysisRules {
     /** RFC 7629 §7: per-flow load balancing keeps a flow on one path; this flow used several tunnels. */
     public static final String FLOW_SPLIT = "RFC7629-7-FLOW-SPLIT";
 
+    /** RFC 7629 §5: with flow bindings, the forwarding plane must match the negotiated flow policy. */
+    public static final String FLOW_OFF_POLICY = "RFC7629-5-FLOW-OFF-POLICY";
+    /**
+     * Seed 000 §4.1 (Link-Weight, weighted mode) / seed 001 (Interface Bandwidth): traffic is to be shared in the
+     * requested proportion; the observed share is far from it.
+     */
+    public static final String SHARE_OFF_REQUEST = "MIR-4.1-SHARE-OFF-REQUEST";
+
     private AnalysisRules() {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.multitunnel.analysis.dataplane.PolicyChecks;
 import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
 import org.multitunnel.analysis.registration.Mip6Analyzer;
 import org.multitunnel.analysis.registration.SignallingAnalyzer;
@@ -80,6 +81,7 @@ public final class CaptureAnalyzer {
         }
         writeTunnels(report, updater);
         flowSplits(report, updater);
+        PolicyChecks.run(report, signalling.semantics(), updater);
         updater.setSeriesInterval(options.intervalNanos());
         updater.describeCapture(file.getFileName().toString(), report.packets(), report.wireBytes(),
                 report.firstNanos(), report.lastNanos());

@@ -108,8 +108,9 @@ public final class Lab {
     private void startAgents(LabCase c, LabState st, String key) throws IOException, InterruptedException {
         Shell.Result tcpdump = sh.run(List.of("which", "tcpdump"));
         if (tcpdump.ok()) {
-            st.addPid(sh.spawn(List.of("ip", "netns", "exec", c.haNamespace(), "tcpdump", "-i", "any", "-U", "-n",
-                    "-w", dir.resolve("ha.pcap").toString()), dir.resolve("tcpdump.log")));
+            st.addPid(sh.spawn(List.of("ip", "netns", "exec", c.haNamespace(), "tcpdump", "-i", "any",
+                    "--immediate-mode", "-U", "-n", "-w", dir.resolve("ha.pcap").toString()),
+                    dir.resolve("tcpdump.log")));
         } else {
             out.println("tcpdump not found: only the home agent's own signalling record is written");
         }
@@ -177,8 +178,19 @@ public final class Lab {
             out.println("sent 20 UDP datagrams " + c.haAddress() + " -> " + c.homeAddress() + " through the tunnels: "
                     + (r.ok() ? "ok" : "failed: " + lastLine(r.output())));
         }
-        Thread.sleep(500); // tcpdump -U flushes per packet; give the last ones a moment
-        for (var e : LabTraffic.perSource(dir.resolve("ha.pcap"), sources).entrySet()) {
+        // tcpdump writes each packet as it sees it (--immediate-mode -U); read until the counts settle (max 5 s)
+        java.util.Map<String, long[]> counts = LabTraffic.perSource(dir.resolve("ha.pcap"), sources);
+        for (int i = 0; i < 10; i++) {
+            Thread.sleep(500);
+            java.util.Map<String, long[]> again = LabTraffic.perSource(dir.resolve("ha.pcap"), sources);
+            boolean same = again.keySet().stream().allMatch(k -> java.util.Arrays.equals(again.get(k), counts.get(k)));
+            counts.clear();
+            counts.putAll(again);
+            if (same) {
+                break;
+            }
+        }
+        for (var e : counts.entrySet()) {
             out.println("captured on the home agent from " + e.getKey() + ": " + e.getValue()[0] + " packets, "
                     + e.getValue()[1] + " bytes");
         }

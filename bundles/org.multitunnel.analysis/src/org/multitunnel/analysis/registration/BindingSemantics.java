@@ -35,6 +35,11 @@ public final class BindingSemantics {
     private final ModelUpdater updater;
     private final ExpiryQueue expiry = new ExpiryQueue();
     private int generation;
+    private final List<NegotiatedFlowBinding> flowBindings = new ArrayList<>();
+
+    /** A flow binding the home agent accepted: its extension (with the selector), when and in which frame. */
+    public record NegotiatedFlowBinding(MobileNode node, FlowBindingExtension extension, long time, long frame) {
+    }
 
     public BindingSemantics(ModelUpdater updater) {
         this.updater = updater;
@@ -59,6 +64,11 @@ public final class BindingSemantics {
     /** Notes a change of the active set made elsewhere (a Mobile IPv6 de-registration). */
     public void changed() {
         generation++;
+    }
+
+    /** Every accepted flow binding, in capture order. */
+    public List<NegotiatedFlowBinding> flowBindings() {
+        return flowBindings;
     }
 
     /** Changes whenever the set of active bindings may have changed, so callers can cache derived views. */
@@ -113,6 +123,7 @@ public final class BindingSemantics {
         }
         for (FlowBindingExtension fb : br.flowBindings()) {
             addFlowBinding(mn, fb, frame);
+            flowBindings.add(new NegotiatedFlowBinding(mn, fb, time, frame));
         }
     }
 

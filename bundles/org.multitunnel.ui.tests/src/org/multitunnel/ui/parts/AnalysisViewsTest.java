@@ -31,6 +31,7 @@ import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.multitunnel.model.Finding;
+import org.multitunnel.model.MultitunnelFactory;
 import org.multitunnel.ui.ProductLaunch;
 import org.multitunnel.ui.packets.TimeFormat;
 import org.multitunnel.ui.session.CaptureSessionService;
@@ -101,8 +102,13 @@ class AnalysisViewsTest {
         assertEquals(219_084.0 * 8, (Double) seen.get("series0Bits"), 0.5);
         // Findings: the table shows every finding of the session; going to one selects its packet.
         assertEquals(seen.get("sessionFindings"), seen.get("findingRows"));
-        assertNotNull(seen.get("firstFindingRow"));
-        assertEquals(seen.get("findingFrame"), seen.get("selectedAfterGoTo"));
+        assertNotNull(seen.get("firstFindingRow"), "the demo capture yields findings (flow splits)");
+        assertEquals(seen.get("firstFinding"), seen.get("firstFindingRow"));
+        assertEquals(Boolean.FALSE, seen.get("goToCaptureWide"));
+        assertEquals(Boolean.TRUE, seen.get("goToFrame5"));
+        assertEquals(5, seen.get("selectedAfterGoTo"));
+        assertTrue(((String) seen.get("detailsAfterGoTo")).startsWith("Frame 5: 113 bytes"),
+                String.valueOf(seen.get("detailsAfterGoTo")));
         // Errors: a file that is not a capture is refused in a dialog and the demo stays open.
         assertEquals("Not a capture file", seen.get("errorTitle"));
         assertEquals(Boolean.TRUE, seen.get("demoStillOpen"));
@@ -194,15 +200,18 @@ class AnalysisViewsTest {
         if (findings.viewer().getTable().getItemCount() > 0) {
             TableItem row = findings.viewer().getTable().getItem(0);
             seen.put("firstFindingRow", row.getText(0) + "|" + row.getText(1) + "|" + row.getText(2));
+            Finding f = capture.session().getFindings().get(0);
+            seen.put("firstFinding", f.getSeverity().getLiteral() + "|" + f.getRule() + "|" + f.getMessage());
         }
-        for (Finding f : capture.session().getFindings()) {
-            if (f.getFrame() > 1) {
-                seen.put("findingFrame", (int) f.getFrame());
-                findings.goTo(f);
-                seen.put("selectedAfterGoTo", table.getSelectionIndex() + 1);
-                break;
-            }
-        }
+        // Capture-wide findings (frame 0) have no packet to go to; one with a frame selects it in Packets and
+        // Details follows (the demo's findings are all capture-wide, so the frame finding is made here).
+        Finding captureWide = MultitunnelFactory.eINSTANCE.createFinding();
+        seen.put("goToCaptureWide", findings.goTo(captureWide));
+        Finding atFrame5 = MultitunnelFactory.eINSTANCE.createFinding();
+        atFrame5.setFrame(5);
+        seen.put("goToFrame5", findings.goTo(atFrame5));
+        seen.put("selectedAfterGoTo", table.getSelectionIndex() + 1);
+        seen.put("detailsAfterGoTo", details.layers().get(0).display());
 
         service.setErrorReporter((title, message) -> seen.put("errorTitle", title));
         service.open(Path.of("build.properties").toAbsolutePath());

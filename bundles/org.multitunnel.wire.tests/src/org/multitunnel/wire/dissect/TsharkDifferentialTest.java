@@ -183,6 +183,12 @@ class TsharkDifferentialTest {
             k.add(new Known("tcpdump-malformed/LINKTYPE_IPV6_invalid.pcap", f, List.of(1),
                     "tshark is strict on LINKTYPE_IPV6 only"));
         }
+        // An IPv6 fragment header cut after 6 of its 8 bytes: tshark shows none of its fields; we show the captured
+        // ones (next header, offset, M) and flag the truncation of the identification.
+        for (String f : List.of("ipv6.fraghdr.nxt", "ipv6.fraghdr.offset", "ipv6.fraghdr.more")) {
+            k.add(new Known("tcpdump-malformed/ip6_frag_asan.pcap", f, List.of(1),
+                    "tshark shows nothing of a cut fragment header"));
+        }
         return List.copyOf(k);
     }
 

@@ -71,10 +71,10 @@ public final class Ipv6ExtensionDissector implements Dissector {
             } else {
                 size = ((int) l.uint(p + ".len", "Length", offset + 1, 1) + 1) * 8;
                 l.add(Field.leaf(p + ".len_oct", "[Length: " + size + " bytes]", (long) size, offset + 1, 1));
-                l.need(offset, size, "IPv6 extension header");
                 if (protocol == Ipv6ExtensionHeader.ROUTING) {
                     int type = (int) l.uint("ipv6.routing.type", "Type", offset + 2, 1);
                     l.uint("ipv6.routing.segleft", "Segments Left", offset + 3, 1);
+                    l.need(offset, size, "IPv6 routing header");
                     if (type == 2 && size == 24) {
                         // RFC 6275 §6.4: type 2 routing header = reserved(32) + the mobile node's home address
                         l.raw("ipv6.routing.mipv6.reserved", "Reserved", offset + 4, 4);
@@ -83,6 +83,7 @@ public final class Ipv6ExtensionDissector implements Dissector {
                         l.raw("ipv6.routing.unknown_data", "Type-Specific Data", offset + 4, size - 4);
                     }
                 } else {
+                    l.need(offset, size, "IPv6 extension header");
                     options(l, offset + 2, offset + size);
                 }
             }
