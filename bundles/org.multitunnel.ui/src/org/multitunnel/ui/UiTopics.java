@@ -19,6 +19,9 @@ public final class UiTopics {
     /** Data: {@link Integer}, the packet byte offset the user clicked in Bytes. */
     public static final String BYTE_CLICKED = "multitunnel/bytes/clicked";
 
+    /** Data: the {@link org.multitunnel.model.Binding} or mobile node selected in Bindings (its tunnels are highlighted). */
+    public static final String BINDING_SELECTED = "multitunnel/binding/selected";
+
     private UiTopics() {
     }
 }

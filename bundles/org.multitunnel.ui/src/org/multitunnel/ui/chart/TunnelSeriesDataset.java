@@ -62,7 +62,8 @@ public final class TunnelSeriesDataset {
         return t.getHomeAddresses().isEmpty() ? "~" : t.getHomeAddresses().get(0);
     }
 
-    static String name(Tunnel t) {
+    /** The series key of a tunnel (also used to find the series of a selected binding). */
+    public static String name(Tunnel t) {
         StringBuilder b = new StringBuilder();
         if (!t.getHomeAddresses().isEmpty()) {
             b.append(String.join(",", t.getHomeAddresses()));

@@ -6,11 +6,15 @@ import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
+import org.multitunnel.model.Binding;
+import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.bindings.BindingsContent;
 import org.multitunnel.ui.bindings.BindingsLabels;
@@ -20,7 +24,7 @@ import org.multitunnel.ui.session.OpenCapture;
 /**
  * Bindings view: each mobile node with its bindings (BID, care-of address, access technology, label,
  * encapsulation, state, lifetime) and flow bindings, straight from the EMF session and refreshed while the
- * analysis adds to it.
+ * analysis adds to it. Selecting a binding (or a node) highlights its tunnels in the chart.
  */
 public class BindingsPart {
     static final String WHAT_IT_SHOWS = "Bindings: each mobile node with its bindings (BID, care-of address, state, lifetime) and flow bindings.";
@@ -28,6 +32,8 @@ public class BindingsPart {
 
     @Inject
     private CaptureSessionService service;
+    @Inject
+    private IEventBroker events;
 
     private PartBody body;
     private TreeViewer viewer;
@@ -47,6 +53,12 @@ public class BindingsPart {
         viewer.setContentProvider(new BindingsContent());
         viewer.setLabelProvider(new BindingsLabels());
         viewer.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
+        viewer.addSelectionChangedListener(e -> {
+            Object selected = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (selected instanceof Binding || selected instanceof MobileNode) {
+                events.send(UiTopics.BINDING_SELECTED, selected);
+            }
+        });
         watcher = new ModelWatcher(parent.getDisplay(), this::refresh);
         if (service.current() != null) {
             opened(service.current());
