@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.widgets.Display;
@@ -27,6 +29,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.TreeItem;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,9 @@ class AnalysisViewsTest {
         assertEquals(7, seen.get("seriesCount"));
         assertEquals("10.1.0.1 BID 1 via 198.51.100.1 (ipip)", seen.get("series0"));
         assertEquals(219_084.0 * 8, (Double) seen.get("series0Bits"), 0.5);
+        assertEquals(List.of(1f, 3.5f), seen.get("strokes"));
+        assertEquals(Boolean.TRUE, seen.get("goToTime"));
+        assertEquals(Boolean.TRUE, seen.get("firstPacketOfBucket"));
         // Findings: the table shows every finding of the session; going to one selects its packet.
         assertEquals(seen.get("sessionFindings"), seen.get("findingRows"));
         assertNotNull(seen.get("firstFindingRow"), "the demo capture yields findings (flow splits)");
@@ -194,6 +200,19 @@ class AnalysisViewsTest {
             total += first.getValue(i).doubleValue();
         }
         seen.put("series0Bits", total);
+        // Selecting BID 2 of the first node draws its tunnel (series 1) thick, the others thin.
+        bindings.viewer().setSelection(new StructuredSelection(
+                capture.session().getMobileNodes().get(0).getBindings().get(1)));
+        XYItemRenderer renderer = tunnels.chart().getXYPlot().getRenderer();
+        seen.put("strokes", List.of(((BasicStroke) renderer.getSeriesStroke(0)).getLineWidth(),
+                ((BasicStroke) renderer.getSeriesStroke(1)).getLineWidth()));
+        // Clicking a point shows the first packet of its bucket.
+        long bucketMillis = first.getTimePeriod(5).getFirstMillisecond();
+        seen.put("goToTime", tunnels.goToTime(bucketMillis));
+        int at = table.getSelectionIndex();
+        long bucketNanos = bucketMillis * 1_000_000L;
+        seen.put("firstPacketOfBucket", capture.file().timestampNanos(at) >= bucketNanos
+                && (at == 0 || capture.file().timestampNanos(at - 1) < bucketNanos));
 
         seen.put("sessionFindings", capture.session().getFindings().size());
         seen.put("findingRows", findings.viewer().getTable().getItemCount());
