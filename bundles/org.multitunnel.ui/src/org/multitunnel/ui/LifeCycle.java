@@ -13,7 +13,9 @@ import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.multitunnel.ui.chart.HeadlessAwt;
+import org.multitunnel.ui.prefs.UiPreferences;
 import org.multitunnel.ui.session.CaptureSessionService;
+import org.multitunnel.wire.mip.ReplyCodes;
 
 /**
  * Hooks into the e4 start-up: reads {@code ./workbench}'s arguments (capture file, perspective) into the
@@ -26,6 +28,13 @@ public class LifeCycle {
         Object raw = appContext.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> args = raw instanceof String[] a ? Arrays.asList(a) : List.of();
         HeadlessAwt.ensure();
+        try {
+            for (String conflict : UiPreferences.load().applyReplyCodes(ReplyCodes.standard())) {
+                System.err.println("workbench: draft reply code preference not applied: " + conflict);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("workbench: preferences not applied: " + e);
+        }
         context.set(LaunchArguments.class, LaunchArguments.parse(args));
         context.set(CaptureSessionService.class, ContextInjectionFactory.make(CaptureSessionService.class, context));
     }

@@ -24,4 +24,7 @@ public final class UiTopics {
 
     private UiTopics() {
     }
+
+    /** The user saved new preferences (data: the stored UiPreferences); they apply to the next capture opened. */
+    public static final String PREFERENCES_CHANGED = "multitunnel/preferences/changed";
 }

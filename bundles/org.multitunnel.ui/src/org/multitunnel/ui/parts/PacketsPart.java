@@ -1,6 +1,9 @@
 package org.multitunnel.ui.parts;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -12,6 +15,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.DropTargetAdapter;
@@ -20,6 +24,7 @@ import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
@@ -30,7 +35,13 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.multitunnel.analysis.filter.DisplayFilter;
+import org.multitunnel.analysis.filter.FilterSyntaxException;
+import org.multitunnel.model.Binding;
+import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.packets.FilterJob;
 import org.multitunnel.ui.packets.PacketRow;
 import org.multitunnel.ui.packets.PacketRowFormatter;
 import org.multitunnel.ui.packets.RowColours;
@@ -41,7 +52,9 @@ import org.multitunnel.ui.session.OpenCapture;
 /**
  * Packets view: a virtual table over the packet index, so a capture of millions of packets costs only the rows on
  * screen; rows appear while indexing continues. Selecting a row tells Details and Bytes; Ctrl+G goes to a packet;
- * the context menu switches the time reading; captures can be dropped onto it.
+ * the context menu switches the time reading; captures can be dropped onto it. The display filter bar above the
+ * table runs a {@link FilterJob} and then shows only the matching packets (rows map to packet numbers through a
+ * primitive array; No. stays the frame number, and selection still names the packet).
  */
 public class PacketsPart {
     static final String WHAT_IT_SHOWS = "Packets: every packet of the capture (No., Time, Source, Destination, Protocol, Length, Info), coloured by signalling, tunnel and finding.";
@@ -60,6 +73,16 @@ public class PacketsPart {
     private final PacketRowFormatter formatter = new PacketRowFormatter();
     private TimeFormat timeFormat = TimeFormat.RELATIVE;
     private OpenCapture capture;
+    private Text filterText;
+    private Label filterError;
+    private Color errorBackground;
+    /** Packet indices (ascending) shown as rows while a filter is applied; null shows every packet. */
+    private int[] rows;
+    /** The filter whose result is shown, or null. */
+    private DisplayFilter filter;
+    /** The filter job running now, or null; UI thread only. */
+    private FilterJob filterJob;
+    private String filterProgress = "";
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -68,6 +91,7 @@ public class PacketsPart {
         GridLayout layout = new GridLayout(2, false);
         layout.marginWidth = layout.marginHeight = 0;
         content.setLayout(layout);
+        createFilterBar(content);
         table = new Table(content, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         table.setHeaderVisible(true);
@@ -90,7 +114,13 @@ public class PacketsPart {
         cancel = new Link(content, SWT.NONE);
         cancel.setText("<a>Cancel</a>");
         cancel.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
-        cancel.addListener(SWT.Selection, e -> service.cancel());
+        cancel.addListener(SWT.Selection, e -> {
+            if (filterJob != null) {
+                filterJob.cancel();
+            } else {
+                service.cancel();
+            }
+        });
         acceptDrops(parent);
         acceptDrops(table);
         OpenCapture open = service.current();
@@ -111,6 +141,11 @@ public class PacketsPart {
             return;
         }
         capture = c;
+        stopFilterJob();
+        rows = null;
+        filter = null;
+        filterText.setText("");
+        showFilterError(null);
         table.removeAll();
         table.setItemCount(c.packetCount());
         body.showContent(true);
@@ -121,7 +156,9 @@ public class PacketsPart {
     @Optional
     void grown(@UIEventTopic(UiTopics.PACKETS_GROWN) OpenCapture c) {
         if (c == capture && !table.isDisposed()) {
-            table.setItemCount(c.packetCount());
+            if (rows == null) {
+                table.setItemCount(c.packetCount());
+            }
             updateStatus();
         }
     }
@@ -130,9 +167,14 @@ public class PacketsPart {
     @Optional
     void analysed(@UIEventTopic(UiTopics.ANALYSIS_DONE) OpenCapture c) {
         if (c == capture && !table.isDisposed()) {
-            table.setItemCount(c.packetCount());
+            if (rows == null) {
+                table.setItemCount(c.packetCount());
+            }
             table.clearAll(); // rows with findings get their colour now
             updateStatus();
+            if (filter != null || filterJob != null) {
+                startFilter(filterJob != null ? filterJob.filter() : filter); // over every packet, with findings
+            }
         }
     }
 
@@ -142,29 +184,37 @@ public class PacketsPart {
         select(index);
     }
 
-    /** Selects and reveals packet {@code index} (0-based) and tells the other views; false if out of range. */
+    /**
+     * Selects and reveals packet {@code index} (0-based) and tells the other views; false if out of range or
+     * hidden by the display filter.
+     */
     boolean select(int index) {
-        if (capture == null || table.isDisposed() || index < 0 || index >= table.getItemCount()) {
+        int row = rowOf(index);
+        if (capture == null || table.isDisposed() || row < 0 || row >= table.getItemCount()) {
             return false;
         }
-        table.setSelection(index);
+        table.setSelection(row);
         table.showSelection();
         selected();
         return true;
     }
 
     private void selected() {
-        int i = table.getSelectionIndex();
-        if (i >= 0 && capture != null) {
-            events.send(UiTopics.PACKET_SELECTED, i);
+        int row = table.getSelectionIndex();
+        if (row >= 0 && capture != null) {
+            events.send(UiTopics.PACKET_SELECTED, packetAt(row));
         }
     }
 
     private void fillRow(Event e) {
         TableItem item = (TableItem) e.item;
-        int i = e.index;
         OpenCapture c = capture;
-        if (c == null || i >= c.packetCount()) {
+        int[] shown = rows;
+        if (c == null || (shown != null && e.index >= shown.length)) {
+            return;
+        }
+        int i = shown == null ? e.index : shown[e.index];
+        if (i >= c.packetCount()) {
             return;
         }
         PacketRow row = formatter.format(c.file(), i);
@@ -174,8 +224,15 @@ public class PacketsPart {
     }
 
     private void updateStatus() {
-        status.setText(capture.statusText());
-        boolean running = !capture.analysisDone();
+        String text = capture.statusText();
+        if (rows != null) {
+            text += String.format(" · filter shows %,d", rows.length);
+        }
+        if (filterJob != null) {
+            text += " · filtering" + filterProgress;
+        }
+        status.setText(text);
+        boolean running = !capture.analysisDone() || filterJob != null;
         ((GridData) cancel.getLayoutData()).exclude = !running;
         cancel.setVisible(running);
         status.getParent().layout(true);
@@ -209,7 +266,7 @@ public class PacketsPart {
         if (capture == null) {
             return;
         }
-        int n = table.getItemCount();
+        int n = capture.packetCount();
         InputDialog d = new InputDialog(table.getShell(), "Go to Packet", "Packet number (1 to " + n + "):", "",
                 s -> {
                     try {
@@ -240,6 +297,216 @@ public class PacketsPart {
                 }
             }
         });
+    }
+
+    /** The packet (0-based index) shown in table row {@code row}. */
+    int packetAt(int row) {
+        int[] shown = rows;
+        return shown == null ? row : shown[row];
+    }
+
+    /** The table row showing packet {@code index}, or -1 when the filter hides it. */
+    int rowOf(int index) {
+        int[] shown = rows;
+        if (shown == null) {
+            return index;
+        }
+        int r = Arrays.binarySearch(shown, index);
+        return r >= 0 ? r : -1;
+    }
+
+    private void createFilterBar(Composite content) {
+        Composite bar = new Composite(content, SWT.NONE);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        GridLayout layout = new GridLayout(4, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 2;
+        bar.setLayout(layout);
+        Label label = new Label(bar, SWT.NONE);
+        label.setText("Filter:");
+        filterText = new Text(bar, SWT.SINGLE | SWT.BORDER | SWT.SEARCH);
+        filterText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filterText.setMessage("mip.homeaddr == 10.1.0.5 && mip.ext.mp.bid == 2, tunnel.coa == …, finding");
+        filterText.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_RETURN) {
+                applyFilter(filterText.getText());
+                e.doit = false;
+            } else if (e.detail == SWT.TRAVERSE_ESCAPE) {
+                clearFilter();
+                e.doit = false;
+            }
+        });
+        filterText.addListener(SWT.Modify, e -> {
+            if (filterError.isVisible()) {
+                showFilterError(null); // the user is fixing it
+            }
+        });
+        Button apply = new Button(bar, SWT.PUSH);
+        apply.setText("Apply");
+        apply.addListener(SWT.Selection, e -> applyFilter(filterText.getText()));
+        Button clear = new Button(bar, SWT.PUSH);
+        clear.setText("Clear");
+        clear.addListener(SWT.Selection, e -> clearFilter());
+        filterError = new Label(bar, SWT.NONE);
+        filterError.setForeground(content.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridData errorData = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
+        errorData.exclude = true;
+        filterError.setLayoutData(errorData);
+        filterError.setVisible(false);
+        errorBackground = new Color(255, 205, 205);
+    }
+
+    /**
+     * Parses {@code text} and, when it is valid, starts filtering (rows change when the job is done); a blank text
+     * clears the filter. A syntax error is shown under the bar and leaves the rows as they are. Returns the job, or
+     * null when nothing was started.
+     */
+    FilterJob applyFilter(String text) {
+        if (!filterText.getText().equals(text)) {
+            filterText.setText(text);
+        }
+        if (text.isBlank()) {
+            clearFilter();
+            return null;
+        }
+        DisplayFilter parsed;
+        try {
+            parsed = DisplayFilter.parse(text);
+        } catch (FilterSyntaxException e) {
+            showFilterError(e);
+            return null;
+        }
+        showFilterError(null);
+        if (capture == null) {
+            return null;
+        }
+        return startFilter(parsed);
+    }
+
+    private FilterJob startFilter(DisplayFilter parsed) {
+        stopFilterJob();
+        Set<String> careOfs = new HashSet<>();
+        Set<String> homeAgents = new HashSet<>();
+        for (MobileNode mn : capture.session().getMobileNodes()) { // the model is read on the UI thread only
+            if (mn.getHomeAgent() != null) {
+                homeAgents.add(mn.getHomeAgent());
+            }
+            for (Binding b : mn.getBindings()) {
+                if (b.getCareOfAddress() != null) {
+                    careOfs.add(b.getCareOfAddress());
+                }
+            }
+        }
+        FilterJob job = new FilterJob(capture, parsed, careOfs, homeAgents, new FilterJob.Sink() {
+            @Override
+            public void progress(FilterJob j, int done, int total) {
+                asyncUi(() -> {
+                    if (j == filterJob) {
+                        filterProgress = String.format(" %d%%", total == 0 ? 100 : done * 100L / total);
+                        updateStatus();
+                    }
+                });
+            }
+
+            @Override
+            public void done(FilterJob j, int[] matching) {
+                asyncUi(() -> filtered(j, matching));
+            }
+        });
+        filterJob = job;
+        filterProgress = "";
+        updateStatus();
+        job.schedule();
+        return job;
+    }
+
+    private void asyncUi(Runnable r) {
+        if (!table.isDisposed()) {
+            table.getDisplay().asyncExec(() -> {
+                if (!table.isDisposed()) {
+                    r.run();
+                }
+            });
+        }
+    }
+
+    /** The job's result arrives on the UI thread: show the matching rows, keeping the selected packet if shown. */
+    private void filtered(FilterJob job, int[] matching) {
+        if (job != filterJob || job.capture() != capture) {
+            return;
+        }
+        filterJob = null;
+        int selectedRow = table.getSelectionIndex();
+        int selectedPacket = selectedRow >= 0 ? packetAt(selectedRow) : -1;
+        rows = matching;
+        filter = job.filter();
+        showRows(selectedPacket);
+    }
+
+    /** Removes the filter: every packet is a row again. */
+    void clearFilter() {
+        stopFilterJob();
+        if (!filterText.getText().isEmpty()) {
+            filterText.setText("");
+        }
+        showFilterError(null);
+        if (rows == null) {
+            if (capture != null) {
+                updateStatus();
+            }
+            return;
+        }
+        int selectedRow = table.getSelectionIndex();
+        int selectedPacket = selectedRow >= 0 ? packetAt(selectedRow) : -1;
+        rows = null;
+        filter = null;
+        showRows(selectedPacket);
+    }
+
+    private void showRows(int selectedPacket) {
+        table.deselectAll();
+        table.setItemCount(rows != null ? rows.length : capture.packetCount());
+        table.clearAll();
+        int row = selectedPacket >= 0 ? rowOf(selectedPacket) : -1;
+        if (row >= 0) {
+            table.setSelection(row);
+            table.showSelection();
+        }
+        updateStatus();
+    }
+
+    private void stopFilterJob() {
+        if (filterJob != null) {
+            filterJob.cancel();
+            filterJob = null;
+        }
+    }
+
+    private void showFilterError(FilterSyntaxException e) {
+        GridData data = (GridData) filterError.getLayoutData();
+        boolean show = e != null;
+        filterError.setText(show ? e.detail() + " at character " + (e.position() + 1) : "");
+        filterText.setBackground(show ? errorBackground : null);
+        if (data.exclude == !show) {
+            return;
+        }
+        data.exclude = !show;
+        filterError.setVisible(show);
+        filterError.getParent().getParent().layout(true, true);
+    }
+
+    /** The filter bar's error text, or "" when the filter parses. */
+    String filterErrorText() {
+        return filterError.isVisible() ? filterError.getText() : "";
+    }
+
+    Text filterText() {
+        return filterText;
+    }
+
+    /** The filter job running now, or null (tests join it). */
+    FilterJob filterJob() {
+        return filterJob;
     }
 
     Table table() {

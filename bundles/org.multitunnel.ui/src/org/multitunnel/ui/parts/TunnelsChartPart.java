@@ -35,6 +35,7 @@ import org.multitunnel.ui.chart.HeadlessAwt;
 import org.multitunnel.ui.packets.PacketTimeIndex;
 import org.multitunnel.ui.chart.TunnelSeriesDataset;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
+import org.multitunnel.ui.prefs.UiPreferences;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 
@@ -60,7 +61,7 @@ public class TunnelsChartPart {
     private JFreeChart chart;
     private ChartComposite chartComposite;
     private Label note;
-    private Unit unit = Unit.BITS;
+    private Unit unit = UiPreferences.load().chartUnit();
     private OpenCapture capture;
 
     @PostConstruct

@@ -13,8 +13,12 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.ui.LaunchArguments;
 import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.prefs.KeyStore;
+import org.multitunnel.ui.prefs.RecentFiles;
+import org.multitunnel.ui.prefs.UiPreferences;
 
 /**
  * The application's one open capture. Put into the application context by the LifeCycle, it reacts to
@@ -29,6 +33,7 @@ public class CaptureSessionService {
     /** The job that opened {@link #current}; UI thread only. */
     private OpenCaptureJob job;
     private BiConsumer<String, String> errorReporter = this::showErrorDialog;
+    private RecentFiles recent = RecentFiles.instance();
 
     @Inject
     public CaptureSessionService(IEventBroker events, @Optional LaunchArguments launch) {
@@ -84,6 +89,25 @@ public class CaptureSessionService {
         errorReporter = reporter;
     }
 
+    /** Replaces where opened captures are recorded for File > Recent (tests). */
+    public void setRecentFiles(RecentFiles r) {
+        recent = r;
+    }
+
+    /**
+     * How the next capture is analysed: the stored chart interval and the key table from secure storage. A key
+     * table that cannot be read leaves authenticators unverified rather than failing the open.
+     */
+    AnalysisOptions analysisOptions() {
+        UiPreferences prefs = UiPreferences.load();
+        AnalysisOptions options = AnalysisOptions.defaults().withInterval(prefs.chartIntervalNanos());
+        try {
+            return options.withKeys(KeyStore.openDefault().keyTable());
+        } catch (Exception e) {
+            return options;
+        }
+    }
+
     Display display() {
         return display;
     }
@@ -94,6 +118,10 @@ public class CaptureSessionService {
      */
     OpenCaptureJob publish(OpenCaptureJob from, OpenCapture capture) {
         OpenCaptureJob[] replaced = new OpenCaptureJob[1];
+        RecentFiles r = recent;
+        if (r != null) {
+            r.add(capture.path()); // on the job's thread: the preference flush is file I/O
+        }
         syncUi(() -> {
             replaced[0] = job;
             job = from;

@@ -21,7 +21,7 @@ public final class OpenCapture {
     private volatile boolean cancelled;
     private volatile String analysisProblem;
     /** Frames (1-based) that have a finding; filled on the UI thread when the analysis ends. */
-    private BitSet findingFrames = new BitSet();
+    private volatile BitSet findingFrames = new BitSet();
 
     OpenCapture(Path path, CaptureFile file, CaptureSession session) {
         this.path = path;

@@ -9,7 +9,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.AnalysisProgress;
 import org.multitunnel.analysis.CaptureAnalyzer;
 import org.multitunnel.capture.CaptureFile;
@@ -80,7 +79,7 @@ public final class OpenCaptureJob extends Job {
         mon.subTask("Analysing");
         ModelUpdater updater = new ModelUpdater(c.session(), new UiThreadContext(service.display()));
         try {
-            CaptureAnalyzer.analyze(file, AnalysisOptions.defaults(), updater, new AnalysisProgress() {
+            CaptureAnalyzer.analyze(file, service.analysisOptions(), updater, new AnalysisProgress() {
                 @Override
                 public void packets(long seen) {
                     mon.subTask(String.format("Analysing: %,d packets", seen));

@@ -1,0 +1,148 @@
+package org.multitunnel.ui.packets;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.filter.DisplayFilter;
+import org.multitunnel.analysis.filter.FilterContext;
+import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.ui.session.OpenCapture;
+import org.multitunnel.wire.Field;
+import org.multitunnel.wire.dissect.Addresses;
+import org.multitunnel.wire.dissect.PacketDissector;
+import org.multitunnel.wire.fast.PacketClassifier;
+import org.multitunnel.wire.fast.PacketKind;
+import org.multitunnel.wire.fast.PacketSummary;
+
+/**
+ * Applies a display filter to every packet of a capture off the UI thread: dissects each packet, answers the
+ * pseudo-fields (finding, tunnel endpoints) and collects the matching packet indices in a primitive array, which
+ * the virtual Packets table then shows. Cancelable; reports progress to a {@link Sink}.
+ */
+public final class FilterJob extends Job {
+    /** Receives progress and the result (called on the job's thread; the receiver moves to the UI thread). */
+    public interface Sink {
+        void progress(FilterJob job, int done, int total);
+
+        void done(FilterJob job, int[] matching);
+    }
+
+    private static final long PROGRESS_EVERY_NANOS = 100_000_000L;
+
+    private final OpenCapture capture;
+    private final DisplayFilter filter;
+    private final Set<String> careOfs;
+    private final Set<String> homeAgents;
+    private final Sink sink;
+
+    /**
+     * @param careOfs    care-of addresses known from the analysis (decide which outer end of a tunnel is the CoA)
+     * @param homeAgents home agent addresses known from the analysis
+     */
+    public FilterJob(OpenCapture capture, DisplayFilter filter, Set<String> careOfs, Set<String> homeAgents,
+            Sink sink) {
+        super("Filtering packets: " + filter.text());
+        this.capture = capture;
+        this.filter = filter;
+        this.careOfs = careOfs;
+        this.homeAgents = homeAgents;
+        this.sink = sink;
+        setSystem(true); // progress is shown in the Packets status line
+    }
+
+    public DisplayFilter filter() {
+        return filter;
+    }
+
+    public OpenCapture capture() {
+        return capture;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        CaptureFile file = capture.file();
+        int n = capture.packetCount();
+        monitor.beginTask(getName(), n);
+        PacketDissector dissector = new PacketDissector();
+        PacketSummary s = new PacketSummary();
+        PacketContext ctx = new PacketContext();
+        int[] out = new int[Math.max(16, Math.min(n, 4096))];
+        int count = 0;
+        long last = System.nanoTime();
+        try {
+            for (int i = 0; i < n; i++) {
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                ByteBuffer buf = file.packet(i);
+                int linkType = file.linkType(i);
+                List<Field> layers = dissector.dissect(linkType, buf.duplicate());
+                ctx.reset(capture.hasFinding(i));
+                if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s) == PacketKind.TUNNEL_DATA
+                        && s.ipVersion() == 4) {
+                    ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
+                }
+                if (filter.matches(layers, ctx)) {
+                    if (count == out.length) {
+                        out = Arrays.copyOf(out, out.length * 2);
+                    }
+                    out[count++] = i;
+                }
+                if ((i & 255) == 255) {
+                    monitor.worked(256);
+                    long now = System.nanoTime();
+                    if (now - last > PROGRESS_EVERY_NANOS) {
+                        last = now;
+                        sink.progress(this, i + 1, n);
+                    }
+                }
+            }
+        } catch (IllegalStateException e) {
+            return Status.CANCEL_STATUS; // the capture was closed (another file opened) while filtering
+        } finally {
+            monitor.done();
+        }
+        sink.done(this, Arrays.copyOf(out, count));
+        return Status.OK_STATUS;
+    }
+
+    /** The pseudo-fields of the packet being filtered; reused for every packet. */
+    private final class PacketContext implements FilterContext {
+        private boolean finding;
+        private String careOf;
+        private String homeAgent;
+
+        void reset(boolean hasFinding) {
+            finding = hasFinding;
+            careOf = null;
+            homeAgent = null;
+        }
+
+        void tunnel(String src, String dst) {
+            boolean srcIsHa = homeAgents.contains(src) || careOfs.contains(dst);
+            careOf = srcIsHa ? dst : src;
+            homeAgent = srcIsHa ? src : dst;
+        }
+
+        @Override
+        public boolean hasFinding() {
+            return finding;
+        }
+
+        @Override
+        public String tunnelCareOf() {
+            return careOf;
+        }
+
+        @Override
+        public String tunnelHomeAgent() {
+            return homeAgent;
+        }
+    }
+}
