@@ -64,7 +64,9 @@ class BindingSemanticsTest {
         RegistrationRequest r3 = sc.multipath(THIRD, 3, 300, false, false);
         sc.send(1.0, r1).reply(1.1, r1, 0, 300).send(2.0, r2).reply(2.1, r2, 0, 300).send(3.0, r3)
                 .reply(3.1, r3, 0, 300);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(3, mn.getBindings().size());
         assertEquals(WLAN, bid(mn, 1).getCareOfAddress());
         assertEquals(LTE, bid(mn, 2).getCareOfAddress());
@@ -88,7 +90,9 @@ class BindingSemanticsTest {
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest d2 = sc.multipath(LTE, 2, 0, false, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300).send(5, d2).reply(5.1, d2, 0, 0);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.ACTIVE, bid(mn, 1).getState());
         assertEquals(BindingState.DEREGISTERED, bid(mn, 2).getState());
         assertEquals(Scenario.at(5.1), bid(mn, 2).getEndedAt());
@@ -102,7 +106,9 @@ class BindingSemanticsTest {
         RegistrationRequest bulk = sc.multipath(WLAN, 1, 10, true, false);
         sc.send(1, r1).reply(1.1, r1, 0, 10).send(2, r2).reply(2.1, r2, 0, 10).send(8, bulk).reply(8.1, bulk, 0, 10)
                 .dataToCareOf(15, LTE, 1, 100); // past BID 2's original lease end (12.1), inside the bulk refresh
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.ACTIVE, bid(mn, 1).getState());
         assertEquals(BindingState.ACTIVE, bid(mn, 2).getState());
         assertEquals(Scenario.at(8.1), bid(mn, 2).getRefreshedAt());
@@ -116,7 +122,9 @@ class BindingSemanticsTest {
         RegistrationRequest refresh1 = sc.multipath(WLAN, 1, 10, false, false);
         sc.send(1, r1).reply(1.1, r1, 0, 10).send(2, r2).reply(2.1, r2, 0, 10).send(8, refresh1)
                 .reply(8.1, refresh1, 0, 10).dataToCareOf(15, WLAN, 1, 100);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.ACTIVE, bid(mn, 1).getState());
         assertEquals(BindingState.EXPIRED, bid(mn, 2).getState());
         assertEquals(Scenario.at(12.1), bid(mn, 2).getEndedAt());
@@ -129,7 +137,9 @@ class BindingSemanticsTest {
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest all = sc.multipath(WLAN, 1, 0, true, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300).send(4, all).reply(4.1, all, 0, 0);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.DEREGISTERED, bid(mn, 1).getState());
         assertEquals(BindingState.DEREGISTERED, bid(mn, 2).getState());
     }
@@ -143,7 +153,9 @@ class BindingSemanticsTest {
         RegistrationRequest o2 = sc.multipath(LTE, 2, 300, false, true);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300).send(3, r3).reply(3.1, r3, 0, 300)
                 .send(6, o2).reply(6.1, o2, 0, 300);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.REPLACED, bid(mn, 1).getState());
         assertEquals(BindingState.ACTIVE, bid(mn, 2).getState());
         assertEquals(BindingState.REPLACED, bid(mn, 3).getState());
@@ -156,7 +168,9 @@ class BindingSemanticsTest {
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         sc.send(1, r1).reply(1.1, r1, 152, 0).send(2, r2).reply(2.1, r2, 153, 0);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.REJECTED, bid(mn, 1).getState());
         assertEquals(BindingState.REJECTED, bid(mn, 2).getState());
         List<Integer> codes = mn.getRegistrations().stream().map(Registration::getCode).toList();
@@ -168,7 +182,9 @@ class BindingSemanticsTest {
         Scenario sc = new Scenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         sc.send(1, r1).send(2, r1).reply(2.1, r1, 0, 300);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(1, mn.getRegistrations().size());
         Registration r = mn.getRegistrations().get(0);
         assertEquals(1, r.getRetransmissions());
@@ -279,7 +295,9 @@ class BindingSemanticsTest {
         RegistrationRequest b = sc.request(LTE, 300, 0);
         RegistrationRequest c = sc.request(THIRD, 300, 0x80); // S: keep the others (RFC 5944 §3.3)
         sc.send(1, a).reply(1.1, a, 0, 300).send(2, b).reply(2.1, b, 0, 300).send(3, c).reply(3.1, c, 0, 300);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(3, mn.getBindings().size());
         assertEquals(BindingState.REPLACED, mn.getBindings().get(0).getState());
         assertEquals(WLAN, mn.getBindings().get(0).getCareOfAddress());
@@ -296,7 +314,9 @@ class BindingSemanticsTest {
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest home = sc.request(Scenario.HOA, 0, 0);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300).send(9, home).reply(9.1, home, 0, 0);
-        MobileNode mn = node(sc.analyze(dir));
+        CaptureSession session = sc.analyze(dir);
+        assertEquals(List.of(), rules(session), "no findings expected");
+        MobileNode mn = node(session);
         assertEquals(BindingState.DEREGISTERED, bid(mn, 1).getState());
         assertEquals(BindingState.DEREGISTERED, bid(mn, 2).getState());
     }

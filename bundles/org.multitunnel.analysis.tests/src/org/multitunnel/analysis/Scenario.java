@@ -65,8 +65,32 @@ final class Scenario {
         return ((T0 + 2_208_988_800L) << 32) | ident++;
     }
 
+    /** What each request built by the test was actually sent as: re-stamped with its send time. */
+    private final java.util.Map<RegistrationRequest, RegistrationRequest> sentAs = new java.util.IdentityHashMap<>();
+
+    /**
+     * Sends the request with an NTP-timestamp Identification taken at the send time (RFC 5944 §5.7), re-signed;
+     * sending the same request object again is a retransmission of the same message.
+     */
     Scenario send(double t, RegistrationRequest rq) {
-        return udp(t, rq.careOfAddress(), HA, 434, 434, rq);
+        RegistrationRequest sent = sentAs.computeIfAbsent(rq, r -> stamped(r, t));
+        return udp(t, sent.careOfAddress(), HA, 434, 434, sent);
+    }
+
+    private RegistrationRequest stamped(RegistrationRequest rq, double t) {
+        RegistrationRequest.Builder b = rq.toBuilder().clearExtensions().identification(ntp(t));
+        for (MipExtension e : rq.extensions()) {
+            if (!(e instanceof org.multitunnel.wire.mip.ext.AuthExtension)) {
+                b.extension(e);
+            }
+        }
+        return b.authenticate(MN_HA_AUTH, KEY).build();
+    }
+
+    private long ntp(double t) {
+        long seconds = T0 + 2_208_988_800L + (long) Math.floor(t);
+        long fraction = (long) ((t - Math.floor(t)) * 0x1p32) & 0xffff_ff00L | (ident++ & 0xff);
+        return (seconds << 32) | fraction;
     }
 
     /**
@@ -74,12 +98,14 @@ final class Scenario {
      * {@code from} is the mobile node's interface address.
      */
     Scenario relay(double t, RegistrationRequest rq, String from, String fa) {
-        udp(t, from, fa, 434, 434, rq);
-        return udp(t + 0.01, fa, HA, 434, 434, rq);
+        RegistrationRequest sent = sentAs.computeIfAbsent(rq, r -> stamped(r, t));
+        udp(t, from, fa, 434, 434, sent);
+        return udp(t + 0.01, fa, HA, 434, 434, sent);
     }
 
     /** The reply relayed back: HA → FA, then FA → mobile node. */
     Scenario replyVia(double t, RegistrationRequest rq, int code, int lifetime, String fa, String to) {
+        rq = sentAs.getOrDefault(rq, rq);
         RegistrationReply rp = RegistrationReply.replyTo(rq).code(code).lifetime(lifetime)
                 .authenticate(MN_HA_AUTH, KEY).build();
         udp(t, HA, fa, 434, 434, rp);
@@ -105,6 +131,7 @@ final class Scenario {
     }
 
     Scenario reply(double t, RegistrationRequest rq, int code, int lifetime) {
+        rq = sentAs.getOrDefault(rq, rq); // a reply never sent for (orphan tests) keeps the built identification
         RegistrationReply rp = RegistrationReply.replyTo(rq).code(code).lifetime(lifetime)
                 .authenticate(MN_HA_AUTH, KEY).build();
         return udp(t, HA, rq.careOfAddress(), 434, 434, rp);
