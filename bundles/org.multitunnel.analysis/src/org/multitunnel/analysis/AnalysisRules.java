@@ -30,6 +30,11 @@ public final class AnalysisRules {
      */
     public static final String SHARE_OFF_REQUEST = "MIR-4.1-SHARE-OFF-REQUEST";
 
+    /** RFC 5944 §3.3/§3.4: a registration message too short or inconsistent to decode at all. */
+    public static final String UNDECODABLE = "RFC5944-3-MALFORMED";
+    /** The capture file itself is damaged (truncated record, bad block); the reader's warning, frame 0. */
+    public static final String CAPTURE_READ = "CAPTURE-READ";
+
     private AnalysisRules() {
     }
 }

@@ -77,7 +77,7 @@ public final class CaptureAnalyzer {
         signalling.finish(last[0]);
         TunnelReport report = accounting.finish();
         for (ReadWarning w : summary.warnings()) {
-            updater.addFinding(0, Severity.WARNING, "CAPTURE-READ", w.toString());
+            updater.addFinding(0, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString());
         }
         writeTunnels(report, updater);
         flowSplits(report, updater);

@@ -1,5 +1,7 @@
 package org.multitunnel.agent.client;
 
+import org.multitunnel.agent.net.NtpIdentification;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -172,7 +174,7 @@ class RegistrationClientTest {
 
     @Test
     void ntpIdentificationCountsSecondsSince1900() {
-        long id = IdentificationSource.ntp(Instant.parse("2026-01-01T00:00:00.5Z"));
+        long id = NtpIdentification.of(Instant.parse("2026-01-01T00:00:00.5Z"));
         assertEquals(1767225600L + 2_208_988_800L, id >>> 32);
         assertEquals(0x80000000L, id & 0xffffffffL, "half a second is 2^31");
     }

@@ -1,5 +1,7 @@
 package org.multitunnel.agent.client;
 
+import org.multitunnel.agent.net.NtpIdentification;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,25 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * rejects a request not newer than the last one it accepted. {@link #fixed} is for nonce-style or negative tests.
  */
 public interface IdentificationSource {
-    /** Seconds between the NTP epoch (1900-01-01) and the Unix epoch. */
-    long NTP_UNIX_OFFSET = 2_208_988_800L;
 
     long next();
 
     /** True when every call yields a new value (timestamps), so a retransmission counts as a new request. */
     boolean fresh();
-
-    /** The NTP timestamp for {@code t}: seconds since 1900 in the high word, 32-bit binary fraction below. */
-    static long ntp(Instant t) {
-        long seconds = t.getEpochSecond() + NTP_UNIX_OFFSET;
-        long fraction = ((long) t.getNano() << 32) / 1_000_000_000L;
-        return (seconds << 32) | (fraction & 0xffffffffL);
-    }
-
-    /** The seconds part (high 32 bits, unsigned) of an NTP-format identification. */
-    static long ntpSeconds(long identification) {
-        return identification >>> 32;
-    }
 
     /** RFC 5944 §5.7.1 timestamps from {@code clock}, strictly increasing, low 12 bits random. */
     static IdentificationSource timestamps(Clock clock) {
@@ -40,7 +28,7 @@ public interface IdentificationSource {
             @Override
             public long next() {
                 // Millisecond clocks fill about 10 fraction bits; randomize the 12 lowest (RFC 5944 §5.7.1).
-                long candidate = (ntp(clock.instant()) & ~0xfffL) | random.nextInt(0x1000);
+                long candidate = (NtpIdentification.of(clock.instant()) & ~0xfffL) | random.nextInt(0x1000);
                 return last.updateAndGet(prev -> Long.compareUnsigned(candidate, prev) > 0 ? candidate : prev + 1);
             }
 

@@ -1,5 +1,7 @@
 package org.multitunnel.agent.conformance;
 
+import org.multitunnel.agent.net.NtpIdentification;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -70,15 +72,15 @@ final class Rfc5944Scenarios {
 
     static void staleIdentification(ScenarioSession s) throws Exception {
         s.requireKey();
-        long stale = IdentificationSource.ntp(Instant.now().minusSeconds(3600));
+        long stale = NtpIdentification.of(Instant.now().minusSeconds(3600));
         ClientResult r = s.send("register with an Identification one hour old", 1, s.spec(1, LIFE).build(),
                 IdentificationSource.fixed(stale), true);
         s.expectCode(r, 133, "a stale timestamp");
         if ((int) r.reply().identification() != (int) stale) {
             throw new ScenarioFailure("133 reply does not copy the low-order 32 bits of the Identification");
         }
-        long skew = IdentificationSource.ntpSeconds(r.reply().identification())
-                - IdentificationSource.ntpSeconds(IdentificationSource.ntp(Instant.now()));
+        long skew = NtpIdentification.seconds(r.reply().identification())
+                - NtpIdentification.seconds(NtpIdentification.of(Instant.now()));
         s.step("reply Identification high-order bits differ from the local clock by " + skew + " s");
         ClientResult fresh = s.send("register with a current timestamp (control)", 1, s.spec(1, LIFE).build());
         s.expectCode(fresh, 0, "a current timestamp");

@@ -61,7 +61,7 @@ public final class SignallingAnalyzer {
         try {
             m = codec.decode(payload);
         } catch (DecodeException e) {
-            updater.addFinding(frame, Severity.ERROR, "RFC5944-3-MALFORMED", "undecodable registration message: "
+            updater.addFinding(frame, Severity.ERROR, AnalysisRules.UNDECODABLE, "undecodable registration message: "
                     + e.getMessage());
             return;
         }
