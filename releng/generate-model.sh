@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the EMF model code (bundles/org.multitunnel.model/src-gen and the item providers in
-# bundles/org.multitunnel.model.edit/src-gen) from model/multitunnel.ecore + .genmodel with EMF's own generator,
+# bundles/org.multitunnel.model.edit/src-gen) from model/multitunnel.ecore + .genmodel, and the registration
+# template model (model/template.ecore + .genmodel, package org.multitunnel.model.template, no edit code) with EMF's own generator,
 # run standalone from Maven Central jars (releng/model-generator). Run it after every change to the .ecore or
 # .genmodel and commit the result; the Tycho build compiles src-gen and never generates.
 # Generation goes to an empty scratch tree and the src-gen folders are replaced wholesale, so the output
@@ -12,7 +13,7 @@ MVN=${MVN:-$(command -v mvn || echo ./mvnw)}   # only resolves the generator's j
 gen=releng/model-generator
 build=$gen/target
 mkdir -p "$build/classes"
-"$MVN" -B -q -f $gen/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$build/classpath.txt" >/dev/null
+"$MVN" -B -q ${MVN_OPTS:-} -f $gen/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$build/classpath.txt" >/dev/null
 cp=$(cat "$build/classpath.txt")
 "$JAVA_HOME/bin/javac" --release 21 -nowarn -d "$build/classes" -cp "$cp" \
     $(find $gen/src/main/java -name '*.java')
@@ -21,6 +22,9 @@ trap 'rm -rf "$scratch"' EXIT
 "$JAVA_HOME/bin/java" -cp "$build/classes:$cp" org.multitunnel.releng.modelgen.GenerateModel \
     bundles/org.multitunnel.model/model/multitunnel.genmodel "$scratch" \
     org.multitunnel.model org.multitunnel.model.edit > "$build/generate.log"
+# The registration template model (Testbed composer, send --template): model code only, same src-gen tree.
+"$JAVA_HOME/bin/java" -cp "$build/classes:$cp" org.multitunnel.releng.modelgen.GenerateModel \
+    bundles/org.multitunnel.model/model/template.genmodel "$scratch" org.multitunnel.model >> "$build/generate.log"
 for p in org.multitunnel.model org.multitunnel.model.edit; do
   [ -d "$scratch/$p/src-gen" ] || { echo "generator wrote no $p/src-gen (see $build/generate.log)" >&2; exit 1; }
   rm -rf "bundles/$p/src-gen"

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.agent.ha.HomeAgentConfig;
+import org.multitunnel.agent.template.TemplateFiles;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.wire.Hex;
 
@@ -111,6 +112,22 @@ class ClientCommandsTest {
         }
         assertThrows(UsageException.class, () -> run(new SendCommand(), "--to", "127.0.0.1:1", "--home-address",
                 "10.1.0.5", "--care-of", "10.0.0.1", "--bulk"));
+    }
+
+    @Test
+    void sendBuildsFromTheComposersXmiTemplateWithItsTargetAndTheKeyBySpi(@TempDir Path dir) throws Exception {
+        try (HomeAgent ha = agent()) {
+            org.multitunnel.model.template.RegistrationTemplate sample = TemplateFiles.sample();
+            sample.setTargetPort(ha.localAddress().getPort()); // the sample aims at 4434; this agent's port is free
+            Path t = dir.resolve("rrq.xmi");
+            TemplateFiles.save(sample, t);
+            assertEquals(0, run(new SendCommand(), "--template", t.toString(), "--key", KEY, "--bid", "2", "--json"));
+            assertTrue(out().contains("\"verdict\": \"accepted\""), out());
+            assertEquals(2, ha.bindings("10.1.0.5").get(0).bid(), "--bid edits the template's Multipath Extension");
+            UsageException e = assertThrows(UsageException.class,
+                    () -> run(new SendCommand(), "--template", t.toString()));
+            assertTrue(e.getMessage().contains("no key for SPI 4096"), e.getMessage());
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.multitunnel.agent.client.RegistrationClient;
 import org.multitunnel.agent.client.RegistrationSpec;
 import org.multitunnel.agent.client.RegistrationTemplate;
 import org.multitunnel.agent.client.Verdict;
+import org.multitunnel.agent.template.TemplateFiles;
+import org.multitunnel.model.template.IdentificationMode;
 import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
@@ -70,7 +72,9 @@ public final class SendCommand implements Command {
                   --identification V      ntp (default, RFC 5944 §5.7.1 timestamps) or a fixed 64-bit value
                   --timeout MS            first retransmission timeout (default 1000, doubles each time)
                   --transmissions N       how many times to send at most (default 4)
-                  --template FILE         start from a properties template (keys: flags, lifetime, home-address,
+                  --template FILE         start from a template: the Testbed composer's XMI file (its target
+                                          replaces --to, its MN-HA key is looked up by SPI in --key) or a
+                                          properties file (keys: flags, lifetime, home-address,
                                           home-agent, care-of, identification, mp.bid, mp.if-att, mp.if-label,
                                           mp.b, mp.o, fb.N.action, fb.N.bids, fb.N.ts.FIELD, mtr.*, mir.*,
                                           ext.N = TYPE:HEX); options given here override it
@@ -83,6 +87,7 @@ public final class SendCommand implements Command {
                   multitunnel send --to 127.0.0.1:4434 --home-address 10.1.0.5 --care-of 127.0.1.1 \\
                       --from 127.0.1.1 --bid 1 --key 4096:00112233445566778899aabbccddeeff
                   multitunnel send --to 127.0.0.1:4434 --template rrq.properties --json
+                  multitunnel send --template rfc7629-loopback.xmi --key 4096:00112233445566778899aabbccddeeff
                 """;
     }
 
@@ -92,22 +97,32 @@ public final class SendCommand implements Command {
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
-        InetSocketAddress to = CommandArgs.hostPort(a.require("to"), "--to");
         RegistrationTemplate t = null;
+        org.multitunnel.model.template.RegistrationTemplate xmi = null;
         if (a.get("template") != null) {
+            Path file = Path.of(a.get("template"));
             try {
-                t = RegistrationTemplate.load(Path.of(a.get("template")));
-            } catch (IllegalArgumentException e) {
+                if (TemplateFiles.isXmi(file)) {
+                    xmi = TemplateFiles.load(file);
+                } else {
+                    t = RegistrationTemplate.load(file);
+                }
+            } catch (IllegalArgumentException | java.io.IOException e) {
                 throw new UsageException("--template: " + e.getMessage());
             }
         }
-        RegistrationSpec spec = spec(a, t, to);
+        InetSocketAddress to = xmi != null ? XmiTemplateOptions.target(a, xmi)
+                : CommandArgs.hostPort(a.require("to"), "--to");
+        RegistrationSpec spec = xmi != null
+                ? XmiTemplateOptions.spec(a, xmi, to, a.get("flags") == null ? -1 : flagsOf(a.get("flags")))
+                : spec(a, t, to);
         SecurityAssociation key = spec.key();
         Duration first = Duration.ofMillis(a.intValue("timeout", 1000, 1, 60_000));
         Duration max = first.compareTo(ClientOptions.DEFAULT_MAX_TIMEOUT) > 0 ? first : ClientOptions.DEFAULT_MAX_TIMEOUT;
         ClientOptions o = ClientOptions.to(to)
                 .withTimeouts(first, max, a.intValue("transmissions", ClientOptions.DEFAULT_TRANSMISSIONS, 1, 32))
-                .withIdentification(identification(a, t));
+                .withIdentification(identification(a, xmi == null ? (t == null ? null : t.identification())
+                        : xmi.getIdentificationMode() == IdentificationMode.FIXED ? xmi.getFixedIdentification() : null));
         if (a.get("from") != null) {
             o = o.withSource(InetAddress.getByName(CommandArgs.ipv4(a.get("from"), "--from")));
         }
@@ -191,10 +206,9 @@ public final class SendCommand implements Command {
         return RegistrationTemplate.of(p).builder().build().flags();
     }
 
-    private static IdentificationSource identification(CommandArgs a, RegistrationTemplate t) throws UsageException {
+    private static IdentificationSource identification(CommandArgs a, Long fixed) throws UsageException {
         String v = a.get("identification");
         if (v == null) {
-            Long fixed = t == null ? null : t.identification();
             return fixed == null ? IdentificationSource.timestamps() : IdentificationSource.fixed(fixed);
         }
         if (v.equals("ntp")) {

@@ -81,8 +81,12 @@ public final class GenerateModel {
         generator.getAdapterFactoryDescriptorRegistry().addDescriptor(GenModelPackage.eNS_URI,
                 GenModelGeneratorAdapterFactory.DESCRIPTOR);
         generator.setInput(genModel);
-        for (String projectType : new String[] { GenBaseGeneratorAdapter.MODEL_PROJECT_TYPE,
-                GenBaseGeneratorAdapter.EDIT_PROJECT_TYPE }) {
+        // The edit (item provider) code only when its project was named: a model without an edit bundle (the
+        // registration template) names just the model project.
+        boolean edit = java.util.Arrays.asList(args).subList(2, args.length)
+                .contains(URI.createURI(genModel.getEditDirectory()).segment(0));
+        for (String projectType : edit ? new String[] { GenBaseGeneratorAdapter.MODEL_PROJECT_TYPE,
+                GenBaseGeneratorAdapter.EDIT_PROJECT_TYPE } : new String[] { GenBaseGeneratorAdapter.MODEL_PROJECT_TYPE }) {
             Diagnostic result = generator.generate(genModel, projectType, new BasicMonitor.Printing(System.out));
             if (result.getSeverity() >= Diagnostic.ERROR) {
                 fail("generating " + projectType + " failed", result);
