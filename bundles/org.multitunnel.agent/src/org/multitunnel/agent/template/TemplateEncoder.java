@@ -220,7 +220,8 @@ public final class TemplateEncoder {
             if (!placeholder) {
                 throw new IllegalArgumentException(what);
             }
-            notes.add(what + ": the authenticator shown is computed with a zero key");
+            notes.add(what + ": the authenticator shown is computed with a zero key (add the key in Window >"
+                    + " Preferences)");
             sa = new SecurityAssociation(a.getSpi(), peer, AuthAlgorithms.HMAC_MD5, new byte[16]);
         }
         return sa;

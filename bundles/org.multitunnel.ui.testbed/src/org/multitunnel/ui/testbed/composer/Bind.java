@@ -60,7 +60,7 @@ public final class Bind {
         label(parent, label, a);
         Text t = new Text(parent, SWT.BORDER | SWT.SINGLE);
         GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        gd.widthHint = 120;
+        gd.widthHint = 80;
         t.setLayoutData(gd);
         t.setData("attribute", a.getName());
         tooltip(t, a);
@@ -135,6 +135,9 @@ public final class Bind {
             String... names) {
         label(parent, label, a);
         Combo c = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 80;
+        c.setLayoutData(gd);
         c.setData("attribute", a.getName());
         tooltip(c, a);
         EEnum en = (EEnum) a.getEAttributeType();

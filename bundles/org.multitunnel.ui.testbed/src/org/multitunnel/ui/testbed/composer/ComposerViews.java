@@ -55,7 +55,6 @@ public final class ComposerViews {
         ((GridData) note.getLayoutData()).exclude = true;
         Group header = HeaderForm.create(left, headerBind, editor::template);
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        list = new ExtensionList(left, editor, editor::template, s -> rebuildDetail());
         Group errors = new Group(left, SWT.NONE);
         errors.setText("Deliberate errors (message)");
         errors.setLayout(new GridLayout(2, false));
@@ -64,11 +63,18 @@ public final class ComposerViews {
                 .setMessage("none");
         scroll(leftScroll, left);
 
-        detailScroll = new ScrolledComposite(top, SWT.V_SCROLL | SWT.H_SCROLL);
+        SashForm right = new SashForm(top, SWT.VERTICAL);
+        Composite listArea = new Composite(right, SWT.NONE);
+        GridLayout ll = new GridLayout(1, false);
+        ll.marginWidth = ll.marginHeight = 0;
+        listArea.setLayout(ll);
+        list = new ExtensionList(listArea, editor, editor::template, s -> rebuildDetail());
+        detailScroll = new ScrolledComposite(right, SWT.V_SCROLL | SWT.H_SCROLL);
         detail = new Composite(detailScroll, SWT.NONE);
         detail.setLayout(new GridLayout(1, false));
         scroll(detailScroll, detail);
-        top.setWeights(55, 45);
+        right.setWeights(36, 64);
+        top.setWeights(45, 55);
 
         preview = new PreviewView(root);
         root.setWeights(58, 42);
@@ -78,7 +84,13 @@ public final class ComposerViews {
         sc.setContent(content);
         sc.setExpandHorizontal(true);
         sc.setExpandVertical(true);
-        sc.addListener(SWT.Resize, e -> sc.setMinSize(content.computeSize(sc.getClientArea().width, SWT.DEFAULT)));
+        sc.addListener(SWT.Resize, e -> fit(sc, content));
+    }
+
+    /** Content at least its preferred width (else a horizontal scroll bar), as tall as it needs at that width. */
+    private static void fit(ScrolledComposite sc, Composite content) {
+        int w = Math.max(sc.getClientArea().width, content.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+        sc.setMinSize(w, content.computeSize(w, SWT.DEFAULT).y);
     }
 
     public Control control() {
@@ -151,7 +163,7 @@ public final class ComposerViews {
                 ExtensionForm.create(detail, detailBind, editor, s, keys);
             }
             detailBind.refresh();
-            detailScroll.setMinSize(detail.computeSize(detailScroll.getClientArea().width, SWT.DEFAULT));
+            fit(detailScroll, detail);
             detail.layout(true, true);
         } finally {
             detail.setRedraw(true);

@@ -73,7 +73,7 @@ final class ExtensionForm {
         Supplier<ExtensionSpec> owner = () -> spec;
         Group g = new Group(parent, SWT.NONE);
         g.setText(heading(spec));
-        g.setLayout(new GridLayout(4, false));
+        g.setLayout(new GridLayout(2, false));
         g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         if (spec instanceof AuthSpec a) {
             KeyChooser.create(g, bind, editor, a, keys);
@@ -90,7 +90,7 @@ final class ExtensionForm {
         }
         Group err = new Group(parent, SWT.NONE);
         err.setText("Deliberate errors");
-        err.setLayout(new GridLayout(4, false));
+        err.setLayout(new GridLayout(2, false));
         err.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         for (EAttribute at : spec.eClass().getEAllAttributes()) {
             if (ERROR_SWITCHES.contains(at.getName())) {

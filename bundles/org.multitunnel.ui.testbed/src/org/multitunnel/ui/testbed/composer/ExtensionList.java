@@ -19,14 +19,17 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.multitunnel.agent.template.TemplateEncoder;
+import org.multitunnel.model.template.AuthSpec;
 import org.multitunnel.model.template.ExtensionSpec;
+import org.multitunnel.model.template.FlowBindingSpec;
 import org.multitunnel.model.template.RegistrationTemplate;
 import org.multitunnel.model.template.TemplatePackage;
 import org.multitunnel.model.template.TemplatePackage.Literals;
 
 /**
- * The ordered extension list — wire order, authenticators included — with Add (one entry per extension type),
- * Remove (Delete) and Move up/down (Alt+Up/Alt+Down). Each change is one undoable command; the selection follows
+ * The ordered extension list — wire order, authenticators included — with Add (one entry per extension type;
+ * inserted after the selection but ahead of the first authenticator), Remove (Delete) and Move up/down
+ * (Alt+Up/Alt+Down). Each change is one undoable command; the selection follows
  * the moved or added extension.
  */
 public final class ExtensionList {
@@ -55,17 +58,17 @@ public final class ExtensionList {
         this.selected = selected;
         Group g = new Group(parent, SWT.NONE);
         g.setText("Extensions (wire order)");
-        g.setLayout(new GridLayout(2, false));
+        g.setLayout(new GridLayout(1, false));
         g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table = new Table(g, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
         GridData td = new GridData(SWT.FILL, SWT.FILL, true, true);
-        td.heightHint = 110;
+        td.heightHint = 60;
         table.setLayoutData(td);
         Composite buttons = new Composite(g, SWT.NONE);
-        GridLayout bl = new GridLayout(1, true);
+        GridLayout bl = new GridLayout(4, true);
         bl.marginWidth = bl.marginHeight = 0;
         buttons.setLayout(bl);
-        buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Button add = button(buttons, "Add ▾", "Add an extension after the selected one");
         Menu menu = new Menu(add);
         for (int i = 0; i < TYPES.size(); i++) {
@@ -82,9 +85,9 @@ public final class ExtensionList {
         });
         remove = button(buttons, "Remove", "Remove the selected extension (Delete)");
         remove.addListener(SWT.Selection, e -> removeSelected());
-        up = button(buttons, "Move up", "Move the selected extension one place earlier (Alt+Up)");
+        up = button(buttons, "Up", "Move the selected extension one place earlier (Alt+Up)");
         up.addListener(SWT.Selection, e -> moveSelected(-1));
-        down = button(buttons, "Move down", "Move the selected extension one place later (Alt+Down)");
+        down = button(buttons, "Down", "Move the selected extension one place later (Alt+Down)");
         down.addListener(SWT.Selection, e -> moveSelected(1));
         table.addListener(SWT.Selection, e -> {
             updateButtons();
@@ -122,8 +125,21 @@ public final class ExtensionList {
     /** Adds a new extension of {@code type} after the selection (or at the end) and selects it. */
     public ExtensionSpec add(EClass type) {
         ExtensionSpec s = (ExtensionSpec) EcoreUtil.create(type);
+        if (s instanceof FlowBindingSpec f) {
+            f.getBids().add(1); // a flow binding names at least one BID (RFC 7629 §4.2)
+        }
         List<ExtensionSpec> list = template.get().getExtensions();
         int at = table.getSelectionIndex() >= 0 ? table.getSelectionIndex() + 1 : list.size();
+        if (!(s instanceof AuthSpec)) {
+            // RFC 5944 §3.6.1.3: extensions go before the authenticator; putting one after it is a deliberate
+            // error the user makes by moving it there
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof AuthSpec) {
+                    at = Math.min(at, i);
+                    break;
+                }
+            }
+        }
         editor.add(template.get(), Literals.REGISTRATION_TEMPLATE__EXTENSIONS, s, at);
         select(s);
         return s;

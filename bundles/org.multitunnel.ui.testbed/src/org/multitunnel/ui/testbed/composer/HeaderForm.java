@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -31,38 +30,34 @@ final class HeaderForm {
     static Group create(Composite parent, Bind bind, Supplier<RegistrationTemplate> t) {
         Group g = new Group(parent, SWT.NONE);
         g.setText("Registration Request");
-        g.setLayout(new GridLayout(4, false));
+        g.setLayout(new GridLayout(2, false));
 
         bind.text(g, "Target", t, Literals.REGISTRATION_TEMPLATE__TARGET_HOST);
-        bind.text(g, "Port", t, Literals.REGISTRATION_TEMPLATE__TARGET_PORT);
-
+        bind.text(g, "UDP port", t, Literals.REGISTRATION_TEMPLATE__TARGET_PORT);
         Label fl = Bind.label(g, "Flags", Literals.REGISTRATION_TEMPLATE__FLAGS);
-        fl.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        fl.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         Composite flags = new Composite(g, SWT.NONE);
-        RowLayout rl = new RowLayout();
-        rl.marginLeft = rl.marginTop = rl.marginBottom = 0;
-        rl.spacing = 2;
+        GridLayout rl = new GridLayout(4, true); // S B D M / G r T x: narrow enough for a side column
+        rl.marginWidth = rl.marginHeight = 0;
+        rl.verticalSpacing = 0;
         flags.setLayout(rl);
-        flags.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        flags.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         for (int i = 0; i < FLAGS.length; i++) {
             bind.bit(flags, FLAGS[i][0], FLAGS[i][1], t, Literals.REGISTRATION_TEMPLATE__FLAGS, 0x80 >>> i);
         }
-
-        bind.text(g, "Home address", t, Literals.REGISTRATION_TEMPLATE__HOME_ADDRESS);
         bind.text(g, "Lifetime (s)", t, Literals.REGISTRATION_TEMPLATE__LIFETIME);
+        bind.text(g, "Home address", t, Literals.REGISTRATION_TEMPLATE__HOME_ADDRESS);
         bind.text(g, "Home agent", t, Literals.REGISTRATION_TEMPLATE__HOME_AGENT);
         bind.text(g, "Care-of address", t, Literals.REGISTRATION_TEMPLATE__CARE_OF_ADDRESS);
-
         bind.choice(g, "Identification", t, Literals.REGISTRATION_TEMPLATE__IDENTIFICATION_MODE,
-                "NTP timestamp at send", "Fixed value");
+                "NTP, fresh per send", "Fixed");
         Text fixed = bind.text(g, "Fixed value", t, Literals.REGISTRATION_TEMPLATE__FIXED_IDENTIFICATION);
         bind.onRefresh(() -> {
             if (!fixed.isDisposed()) {
                 fixed.setEnabled(t.get().getIdentificationMode() == IdentificationMode.FIXED);
             }
         });
-        bind.text(g, "Name", t, Literals.REGISTRATION_TEMPLATE__NAME).setLayoutData(
-                new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        bind.text(g, "Name", t, Literals.REGISTRATION_TEMPLATE__NAME);
         return g;
     }
 }

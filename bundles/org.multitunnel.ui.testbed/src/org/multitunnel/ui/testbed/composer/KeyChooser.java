@@ -32,7 +32,9 @@ final class KeyChooser {
                 + "(Window > Preferences > Keys); the key itself stays in secure storage");
         Combo c = new Combo(g, SWT.READ_ONLY | SWT.DROP_DOWN);
         c.setData("attribute", "key");
-        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        GridData gd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        gd.widthHint = 80;
+        c.setLayoutData(gd);
         c.addListener(SWT.Selection, e -> {
             List<KeyEntry> list = keys.get();
             int i = c.getSelectionIndex();
@@ -61,7 +63,9 @@ final class KeyChooser {
                     sel = i;
                 }
             }
-            if (sel >= 0) {
+            if (list.isEmpty()) {
+                c.select(0); // the hint where keys come from
+            } else if (sel >= 0) {
                 c.select(sel);
             } else {
                 c.deselectAll();

@@ -144,7 +144,7 @@ public final class PreviewView {
             ti.setText(f.display());
             ti.setData(f);
             addFields(ti, f.children());
-            ti.setExpanded(true);
+            ti.setExpanded(!f.name().endsWith("flags")); // flag bits stay folded: the node shows the octet
         }
     }
 

@@ -37,7 +37,7 @@ final class SelectorRows {
         Group g = new Group(parent, SWT.NONE);
         g.setText("Traffic selector (RFC 6088)");
         g.setLayout(new GridLayout(3, false));
-        g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         List<String> names = names(f.getTsFormat());
         for (SelectorField sf : f.getSelectorFields()) {
             Combo name = new Combo(g, SWT.DROP_DOWN | SWT.READ_ONLY);
