@@ -72,9 +72,9 @@ public final class SendCommand implements Command {
                   --identification V      ntp (default, RFC 5944 §5.7.1 timestamps) or a fixed 64-bit value
                   --timeout MS            first retransmission timeout (default 1000, doubles each time)
                   --transmissions N       how many times to send at most (default 4)
-                  --template FILE         start from a template: the Testbed composer's XMI file (its target
-                                          replaces --to, its MN-HA key is looked up by SPI in --key) or a
-                                          properties file (keys: flags, lifetime, home-address,
+                  --template FILE         start from a template: the Testbed composer's XMI file (sent to its
+                                          target unless --to is given; the key its SPI names comes from --key)
+                                          or a properties file (keys: flags, lifetime, home-address,
                                           home-agent, care-of, identification, mp.bid, mp.if-att, mp.if-label,
                                           mp.b, mp.o, fb.N.action, fb.N.bids, fb.N.ts.FIELD, mtr.*, mir.*,
                                           ext.N = TYPE:HEX); options given here override it
