@@ -43,6 +43,10 @@ import org.multitunnel.wire.mip.ext.UdpTunnelRequestExtension;
 import org.multitunnel.wire.mip.finding.Finding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
+/**
+ * Template to wire: the bytes decode to what the template says, authenticators verify with the key table's key
+ * (and deliberately do not when asked), deliberate errors reach the wire and trigger their findings.
+ */
 class TemplateEncoderTest {
     private static final byte[] KEY = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
     private static final MapKeyTable KEYS = new MapKeyTable().add(SecurityAssociation.hmacMd5(4096, KEY));

@@ -16,6 +16,7 @@ import org.multitunnel.model.template.FlowBindingSpec;
 import org.multitunnel.model.template.RegistrationTemplate;
 import org.multitunnel.model.template.TemplateFactory;
 
+/** Templates as XMI files: save and reload equal, XMI told from properties, clear errors for other files. */
 class TemplateFilesTest {
     @TempDir
     Path dir;

@@ -56,6 +56,7 @@ import org.multitunnel.wire.mip.ext.FlowBindingExtension;
 import org.multitunnel.wire.mip.ext.MipExtension;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.NaiExtension;
+import org.multitunnel.wire.mip.ext.UdpTunnelRequestExtension;
 
 /**
  * The composer part on a plain shell (no workbench): created by injection like the workbench creates it, with a
@@ -225,6 +226,11 @@ class ComposerPartTest {
         assertEquals(List.of(MultipathExtension.class, org.multitunnel.wire.mip.ext.AuthExtension.class),
                 wireExtensions());
         assertEquals(AuthResult.Status.VALID, mnHa(shown()), "the authenticator follows the edits");
+        views().list().select(template().getExtensions().get(1)); // the authenticator
+        views().list().add(Literals.UDP_TUNNEL_REQUEST_SPEC);
+        assertEquals(List.of(MultipathExtension.class, UdpTunnelRequestExtension.class,
+                org.multitunnel.wire.mip.ext.AuthExtension.class), wireExtensions(),
+                "a new extension goes ahead of the authenticator (after it only when moved there)");
     }
 
     @Test

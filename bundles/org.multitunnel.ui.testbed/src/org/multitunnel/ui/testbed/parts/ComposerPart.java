@@ -75,6 +75,7 @@ public class ComposerPart {
     private final TemplateEditor editor = new TemplateEditor();
     private final long previewIdentification = NtpIdentification.of(Instant.now());
     private volatile List<KeyEntry> keys = List.of();
+    private long lastKeyReload = System.nanoTime();
     private MessageSource source;
     private Display display;
     private ComposerViews views;
@@ -292,6 +293,11 @@ public class ComposerPart {
     @Focus
     void focus() {
         views.focus();
+        long now = System.nanoTime();
+        if (now - lastKeyReload > 3_000_000_000L) { // keys may have been added in Preferences or by Agents
+            lastKeyReload = now;
+            reloadKeys();
+        }
     }
 
     @PreDestroy
