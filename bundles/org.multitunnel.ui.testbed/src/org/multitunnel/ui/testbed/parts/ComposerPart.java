@@ -195,7 +195,11 @@ public class ComposerPart {
         return keyStore != null ? keyStore : KeyStore.openDefault();
     }
 
-    /** The message to send now (Send/Inject call this, on any thread). */
+    /**
+     * The message to send now. Send/Inject may call this on any thread: the template is copied on the UI thread
+     * (synchronously, so a caller off the UI thread must not hold the UI thread waiting for it), the rest runs on
+     * the caller's thread.
+     */
     private ComposedMessage build() throws Exception {
         RegistrationTemplate copy = onUi(() -> EcoreUtil.copy(editor.template()));
         MapKeyTable table = keyTable(store().load());
@@ -277,7 +281,13 @@ public class ComposerPart {
 
     private void remember(Path f) {
         if (configuredFile == null) {
-            InstanceScope.INSTANCE.getNode(PREF_NODE).put(PREF_LAST, f.toAbsolutePath().toString());
+            org.eclipse.core.runtime.preferences.IEclipsePreferences node = InstanceScope.INSTANCE.getNode(PREF_NODE);
+            node.put(PREF_LAST, f.toAbsolutePath().toString());
+            try {
+                node.flush();
+            } catch (org.osgi.service.prefs.BackingStoreException e) {
+                // not remembered: the next start opens the sample again
+            }
         }
     }
 
