@@ -211,6 +211,19 @@ class ComposerPartTest {
     }
 
     @Test
+    void clickingAByteSelectsTheFieldThatCoversIt() {
+        for (int i = 0; i < 64; i++) {
+            assertEquals(i, PreviewView.byteAt(PreviewView.charOf(i)), "hex layout round trip at byte " + i);
+            assertEquals(i, PreviewView.byteAt(PreviewView.charOf(i) + 1));
+        }
+        views().preview().selectByte(26); // the Multipath Extension's 16-bit Length
+        assertEquals("Extension Length: 4", views().preview().tree().getSelection()[0].getText());
+        views().preview().selectByte(1);
+        assertEquals("Flags: 0x0", views().preview().tree().getSelection()[0].getText());
+        assertEquals(1, views().preview().hex().getStyleRanges().length, "the flags octet is highlighted");
+    }
+
+    @Test
     void addsMovesAndRemovesExtensionsInWireOrder() {
         views().list().select(template().getExtensions().get(0));
         views().list().add(Literals.NAI_SPEC);

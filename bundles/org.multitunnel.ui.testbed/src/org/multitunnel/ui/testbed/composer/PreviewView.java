@@ -28,7 +28,8 @@ import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
  * What the composer would send, shown the way a receiver sees it: the bytes in hex, their decoding as a field
- * tree (selecting a field highlights its bytes) and the message-level findings they trigger. The bytes are
+ * tree (selecting a field highlights its bytes, clicking a byte selects its field) and the message-level
+ * findings they trigger. The bytes are
  * decoded from the encoding, not taken from the template, so a deliberate error shows as the peer will see it.
  */
 public final class PreviewView {
@@ -69,6 +70,12 @@ public final class PreviewView {
         tree.addListener(SWT.Selection, e -> {
             if (e.item instanceof TreeItem ti && ti.getData() instanceof Field f) {
                 highlight(f.offset(), f.length());
+            }
+        });
+        hex.addListener(SWT.MouseUp, e -> {
+            int i = byteAt(hex.getCaretOffset());
+            if (i >= 0) {
+                selectByte(i);
             }
         });
         findings.addListener(SWT.Selection, e -> {
@@ -171,6 +178,40 @@ public final class PreviewView {
     static int charOf(int i) {
         int col = i % PER_LINE;
         return (i / PER_LINE) * (LINE + 1) + 6 + col * 3 + (col >= 8 ? 1 : 0);
+    }
+
+    /** The byte whose hex digits are at character {@code offset} of the hex text, or -1. */
+    static int byteAt(int offset) {
+        int line = offset / (LINE + 1);
+        int col = offset % (LINE + 1) - 6;
+        if (col < 0) {
+            return -1;
+        }
+        int k = col >= 8 * 3 ? (col - 1) / 3 : col / 3;
+        return k < PER_LINE ? line * PER_LINE + k : -1;
+    }
+
+    /** Selects the innermost field covering byte {@code i} in the tree (and highlights its bytes). */
+    public void selectByte(int i) {
+        if (i < 0 || i >= bytes.length) {
+            return;
+        }
+        TreeItem best = innermost(tree.getItems(), i, null);
+        if (best != null) {
+            tree.setSelection(best);
+            Field f = (Field) best.getData();
+            highlight(f.offset(), f.length());
+        }
+    }
+
+    private static TreeItem innermost(TreeItem[] items, int i, TreeItem found) {
+        for (TreeItem ti : items) {
+            if (ti.getData() instanceof Field f && f.length() > 0 && i >= f.offset() && i < f.offset() + f.length()) {
+                // a flags octet is the answer, not the first of its bits
+                return f.name().endsWith("flags") ? ti : innermost(ti.getItems(), i, ti);
+            }
+        }
+        return found;
     }
 
     private void highlight(int offset, int length) {
