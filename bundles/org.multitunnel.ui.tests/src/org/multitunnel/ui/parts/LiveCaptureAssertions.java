@@ -16,6 +16,13 @@ final class LiveCaptureAssertions {
     }
 
     static void check(Map<String, Object> seen) {
+        StringBuilder measured = new StringBuilder("live capture on lo:");
+        for (Map.Entry<String, Object> e : seen.entrySet()) {
+            if (e.getKey().startsWith("live")) {
+                measured.append("\n  ").append(e.getKey()).append(" = ").append(e.getValue());
+            }
+        }
+        System.out.println(measured);
         // Capture menu enablement follows the capture: Start until it runs, Stop while it runs.
         assertEquals(List.of(true, false), List.of(seen.get("liveStartEnabledBefore"), seen.get("liveStopEnabledBefore")));
         assertEquals(List.of(false, true), List.of(seen.get("liveStartEnabledWhileCapturing"),
