@@ -1,8 +1,10 @@
 package org.multitunnel.analysis;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.multitunnel.analysis.dataplane.PolicyChecks;
@@ -48,6 +50,8 @@ public final class IncrementalAnalysis {
     private long last;
     private long packets;
     private boolean finished;
+    /** Per tunnel (HA, CoA, encapsulation, key, ports): its packet total at the last publication. */
+    private final Map<String, Long> published = new HashMap<>();
 
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
         this.options = options;
@@ -95,7 +99,7 @@ public final class IncrementalAnalysis {
             signalling.semantics().advanceTo(now);
         }
         TunnelReport report = accounting.snapshot();
-        writeTunnels(report, updater);
+        writeTunnels(report, updater, published);
         updater.setSeriesInterval(options.intervalNanos());
         updater.describeCapture(captureName, report.packets(), report.wireBytes(), report.firstNanos(),
                 Math.max(report.lastNanos(), now));
@@ -109,7 +113,7 @@ public final class IncrementalAnalysis {
         for (ReadWarning w : warnings) {
             updater.addFinding(0, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString());
         }
-        writeTunnels(report, updater);
+        writeTunnels(report, updater, null);
         flowSplits(report, updater);
         PolicyChecks.run(report, signalling.semantics(), updater);
         updater.setSeriesInterval(options.intervalNanos());
@@ -129,8 +133,22 @@ public final class IncrementalAnalysis {
         return out;
     }
 
-    private static void writeTunnels(TunnelReport report, ModelUpdater updater) {
+    /**
+     * Writes each tunnel's totals and series. With {@code unchanged}, tunnels whose packet total is the one
+     * remembered there are skipped (and the map updated): during a live capture most tunnels are idle between two
+     * publications, and every model change is a hop to the UI thread.
+     */
+    private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, Long> unchanged) {
         for (org.multitunnel.capture.tunnel.Tunnel t : report.tunnels()) {
+            if (unchanged != null) {
+                long total = t.toCareOf().packets() + t.toHomeAgent().packets();
+                String key = t.homeAgentText() + '>' + t.careOfAddressText() + ' ' + t.encapsulation() + ' '
+                        + t.greKey() + ' ' + t.homeAgentPort() + ' ' + t.careOfPort();
+                Long before = unchanged.put(key, total);
+                if (before != null && before == total) {
+                    continue;
+                }
+            }
             Encapsulation enc = Encapsulation.getByName(t.encapsulation().contractName());
             Tunnel mt = updater.tunnel(t.homeAgentText(), t.careOfAddressText(), enc);
             if (t.greKey() >= 0) {
