@@ -22,7 +22,8 @@ import org.multitunnel.model.export.AnalysisJson;
 
 /**
  * The analysis fed packet by packet with running totals published in between, as a live capture does: what it
- * shows midway is the prefix's truth, and at the end the session is the one the whole-file analysis produces.
+ * shows midway is the prefix's truth (without the series bucket still filling), and at the end the session is the
+ * one the whole-file analysis produces.
  */
 class IncrementalAnalysisTest {
     private static final Path DEMO = Path.of("../../test-captures/demo-multipath.pcapng");
@@ -38,20 +39,33 @@ class IncrementalAnalysisTest {
         IncrementalAnalysis analysis = new IncrementalAnalysis(AnalysisOptions.defaults(), new ModelUpdater(live));
         List<Long> tunnelledPacketsAtPublish = new ArrayList<>();
         List<Long> packetsAtPublish = new ArrayList<>();
+        long interval = AnalysisOptions.defaults().intervalNanos();
+        long[] newest = { 0 };
+        List<String> openBuckets = new ArrayList<>();
+        long[] shownBuckets = { 0 };
         ReadSummary summary = CaptureReader.read(DEMO, p -> {
             analysis.packet(p);
+            newest[0] = Math.max(newest[0], p.timestampNanos());
             if ((p.index() + 1) % PUBLISH_EVERY == 0) {
                 analysis.publish("demo", 0);
                 packetsAtPublish.add(live.getPackets());
                 long tunnelled = 0;
+                long filling = Math.floorDiv(newest[0], interval) * interval;
                 for (Tunnel t : live.getTunnels()) {
                     tunnelled += t.getToCareOfPackets() + t.getToHomeAgentPackets();
+                    long[] times = t.getSeries().getTimes();
+                    shownBuckets[0] += times.length;
+                    if (times.length > 0 && times[times.length - 1] >= filling) {
+                        openBuckets.add(t.getCareOfAddress() + " at packet " + (p.index() + 1));
+                    }
                 }
                 tunnelledPacketsAtPublish.add(tunnelled);
             }
             return true;
         });
         assertEquals(List.of(500L, 1000L, 1500L, 2000L, 2500L), packetsAtPublish);
+        assertEquals(List.of(), openBuckets, "the bucket still filling is not shown before the end");
+        assertTrue(shownBuckets[0] > 0, "the closed buckets are shown while feeding");
         for (int i = 1; i < tunnelledPacketsAtPublish.size(); i++) {
             assertTrue(tunnelledPacketsAtPublish.get(i) > tunnelledPacketsAtPublish.get(i - 1),
                     "tunnel traffic grows between publications: " + tunnelledPacketsAtPublish);

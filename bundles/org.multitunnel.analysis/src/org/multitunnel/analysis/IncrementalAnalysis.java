@@ -50,8 +50,8 @@ public final class IncrementalAnalysis {
     private long last;
     private long packets;
     private boolean finished;
-    /** Per tunnel (HA, CoA, encapsulation, key, ports): its packet total at the last publication. */
-    private final Map<String, Long> published = new HashMap<>();
+    /** Per tunnel (HA, CoA, encapsulation, key, ports): packet total and buckets shown at the last publication. */
+    private final Map<String, List<Long>> published = new HashMap<>();
 
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
         this.options = options;
@@ -88,7 +88,8 @@ public final class IncrementalAnalysis {
 
     /**
      * Writes the running totals: every tunnel seen so far with its traffic and series, and the session's time
-     * span. With {@code now} (ns since the epoch, e.g. the wall clock of a live capture; 0 for none) bindings
+     * span. The series leave out the bucket still filling (the one holding the newest packet or {@code now}): drawn
+     * half-full it would look like a drop in throughput. With {@code now} (ns since the epoch, e.g. the wall clock of a live capture; 0 for none) bindings
      * whose lifetime ran out by then expire even if no packet has arrived since.
      */
     public void publish(String captureName, long now) {
@@ -99,7 +100,9 @@ public final class IncrementalAnalysis {
             signalling.semantics().advanceTo(now);
         }
         TunnelReport report = accounting.snapshot();
-        writeTunnels(report, updater, published);
+        long interval = options.intervalNanos();
+        long newest = Math.max(last, now);
+        writeTunnels(report, updater, published, Math.floorDiv(newest, interval) * interval);
         updater.setSeriesInterval(options.intervalNanos());
         updater.describeCapture(captureName, report.packets(), report.wireBytes(), report.firstNanos(),
                 Math.max(report.lastNanos(), now));
@@ -113,7 +116,7 @@ public final class IncrementalAnalysis {
         for (ReadWarning w : warnings) {
             updater.addFinding(0, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString());
         }
-        writeTunnels(report, updater, null);
+        writeTunnels(report, updater, null, Long.MAX_VALUE);
         flowSplits(report, updater);
         PolicyChecks.run(report, signalling.semantics(), updater);
         updater.setSeriesInterval(options.intervalNanos());
@@ -134,18 +137,24 @@ public final class IncrementalAnalysis {
     }
 
     /**
-     * Writes each tunnel's totals and series. With {@code unchanged}, tunnels whose packet total is the one
-     * remembered there are skipped (and the map updated): during a live capture most tunnels are idle between two
-     * publications, and every model change is a hop to the UI thread.
+     * Writes each tunnel's totals and series, the series without buckets starting at or after {@code openFrom}.
+     * With {@code unchanged}, tunnels whose packet total and shown buckets are those remembered there are skipped
+     * (and the map updated): during a live capture most tunnels are idle between two publications, and every
+     * model change is a hop to the UI thread.
      */
-    private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, Long> unchanged) {
+    private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, List<Long>> unchanged,
+            long openFrom) {
         for (org.multitunnel.capture.tunnel.Tunnel t : report.tunnels()) {
+            TunnelSeries s = t.series();
+            int n = 0;
+            while (n < s.size() && s.startNanos(n) < openFrom) {
+                n++;
+            }
             if (unchanged != null) {
-                long total = t.toCareOf().packets() + t.toHomeAgent().packets();
+                List<Long> state = List.of(t.toCareOf().packets() + t.toHomeAgent().packets(), (long) n);
                 String key = t.homeAgentText() + '>' + t.careOfAddressText() + ' ' + t.encapsulation() + ' '
                         + t.greKey() + ' ' + t.homeAgentPort() + ' ' + t.careOfPort();
-                Long before = unchanged.put(key, total);
-                if (before != null && before == total) {
+                if (state.equals(unchanged.put(key, state))) {
                     continue;
                 }
             }
@@ -160,11 +169,10 @@ public final class IncrementalAnalysis {
             }
             updater.setTraffic(mt, t.toCareOf().packets(), t.toCareOf().bytes(), t.toHomeAgent().packets(),
                     t.toHomeAgent().bytes());
-            TunnelSeries s = t.series();
-            long[] times = new long[s.size()];
-            long[] bytes = new long[s.size()];
-            long[] counts = new long[s.size()];
-            for (int i = 0; i < s.size(); i++) {
+            long[] times = new long[n];
+            long[] bytes = new long[n];
+            long[] counts = new long[n];
+            for (int i = 0; i < n; i++) {
                 times[i] = s.startNanos(i);
                 bytes[i] = s.bytes(i);
                 counts[i] = s.packets(i);

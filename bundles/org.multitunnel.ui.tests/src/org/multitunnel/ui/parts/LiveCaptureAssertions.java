@@ -30,6 +30,8 @@ final class LiveCaptureAssertions {
         assertEquals(List.of(true, false), List.of(seen.get("liveStartEnabledAfter"), seen.get("liveStopEnabledAfter")));
         // Dialog: lo is listed, the default filter compiles, a broken one is explained inline and blocks Start.
         assertEquals(Boolean.TRUE, seen.get("liveLoListed"));
+        assertTrue(String.valueOf(seen.get("liveProposedOutput")).matches("live-lo-\\d{8}-\\d{6}\\.pcapng"),
+                "the proposed file follows the interface: " + seen.get("liveProposedOutput"));
         assertEquals("", seen.get("liveDefaultFilterProblem"));
         assertTrue(String.valueOf(seen.get("liveBadFilterProblem")).contains("syntax error"),
                 String.valueOf(seen.get("liveBadFilterProblem")));

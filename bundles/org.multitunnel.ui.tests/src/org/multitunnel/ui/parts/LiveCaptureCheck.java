@@ -104,6 +104,7 @@ final class LiveCaptureCheck {
         when(() -> dialog.filterProblem() != null, 10_000, "the default filter was never checked", () -> {
             seen.put("liveDefaultFilterProblem", dialog.filterProblem());
             seen.put("liveLoListed", dialog.selectInterface("lo"));
+            seen.put("liveProposedOutput", Path.of(dialog.output()).getFileName().toString());
             dialog.setFilter("udp port");
             when(() -> dialog.filterProblem() != null, 10_000, "the broken filter was never checked", () -> {
                 seen.put("liveBadFilterProblem", dialog.filterProblem());

@@ -46,11 +46,15 @@ public final class LiveCaptureDialog extends TitleAreaDialog {
     /** libpcap's complaint about the current filter text, "" when it compiles, null while a check is pending. */
     private String filterProblem;
     private LiveCaptureSettings result;
+    /** The output path as last proposed by the dialog; while the field still shows it, it follows the interface. */
+    private String proposedOutput;
+    private String initialOrPreviousInterface;
 
     public LiveCaptureDialog(Shell parent, List<LiveInterface> interfaces, LiveCaptureSettings initial) {
         super(parent);
         this.interfaces = List.copyOf(interfaces);
         this.initial = initial;
+        this.initialOrPreviousInterface = initial.interfaceName();
     }
 
     @Override
@@ -81,7 +85,10 @@ public final class LiveCaptureDialog extends TitleAreaDialog {
         if (selected >= 0) {
             interfaceCombo.select(selected);
         }
-        interfaceCombo.addListener(SWT.Selection, e -> validate());
+        interfaceCombo.addListener(SWT.Selection, e -> {
+            followInterfaceInOutput();
+            validate();
+        });
 
         label(c, "Capture &filter (BPF):");
         filterText = new Text(c, SWT.BORDER | SWT.SINGLE);
@@ -109,7 +116,8 @@ public final class LiveCaptureDialog extends TitleAreaDialog {
         label(c, "&Output file:");
         outputText = new Text(c, SWT.BORDER | SWT.SINGLE);
         outputText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        outputText.setText(initial.output().toString());
+        proposedOutput = initial.output().toString();
+        outputText.setText(proposedOutput);
         outputText.addListener(SWT.Modify, e -> validate());
         Button browse = new Button(c, SWT.PUSH);
         browse.setText("&Browse...");
@@ -146,6 +154,24 @@ public final class LiveCaptureDialog extends TitleAreaDialog {
             b.append(" — ").append(i.description());
         }
         return b.toString();
+    }
+
+    /** "live-eth0-…" becomes "live-lo-…" when lo is chosen, unless the user typed or browsed to a name. */
+    private void followInterfaceInOutput() {
+        int i = interfaceCombo.getSelectionIndex();
+        if (i < 0 || !outputText.getText().equals(proposedOutput)) {
+            return;
+        }
+        Path current = Path.of(proposedOutput);
+        String old = "live-" + LiveCaptureSettings.fileSafe(initialOrPreviousInterface) + "-";
+        String name = current.getFileName().toString();
+        if (name.startsWith(old)) {
+            String now = interfaces.get(i).name();
+            proposedOutput = current.resolveSibling("live-" + LiveCaptureSettings.fileSafe(now) + "-"
+                    + name.substring(old.length())).toString();
+            outputText.setText(proposedOutput);
+            initialOrPreviousInterface = now;
+        }
     }
 
     private void browse() {
@@ -243,6 +269,7 @@ public final class LiveCaptureDialog extends TitleAreaDialog {
         for (int i = 0; i < interfaces.size(); i++) {
             if (interfaces.get(i).name().equals(name)) {
                 interfaceCombo.select(i);
+                followInterfaceInOutput();
                 validate();
                 return true;
             }
@@ -252,6 +279,11 @@ public final class LiveCaptureDialog extends TitleAreaDialog {
 
     public void setFilter(String filter) {
         filterText.setText(filter); // triggers the check
+    }
+
+    /** The output file as the field shows it now. */
+    public String output() {
+        return outputText.getText();
     }
 
     public void setOutput(Path file) {

@@ -38,9 +38,14 @@ public record LiveCaptureSettings(String interfaceName, String filter, int snapL
 
     /** {@code <state>/captures/live-<interface>-<yyyyMMdd-HHmmss>.pcapng}. */
     public static Path defaultOutput(Path stateDirectory, String interfaceName, ZonedDateTime now) {
-        String itf = interfaceName == null || interfaceName.isBlank() ? "capture"
-                : interfaceName.replaceAll("[^A-Za-z0-9._-]", "_");
+        String itf = fileSafe(interfaceName);
         return stateDirectory.resolve("captures").resolve("live-" + itf + "-" + STAMP.format(now) + ".pcapng");
+    }
+
+    /** An interface name as it appears in a file name ("capture" for none). */
+    static String fileSafe(String interfaceName) {
+        return interfaceName == null || interfaceName.isBlank() ? "capture"
+                : interfaceName.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     static String defaultInterface(List<LiveInterface> interfaces) {
