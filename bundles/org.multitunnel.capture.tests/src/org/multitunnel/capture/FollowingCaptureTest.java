@@ -132,7 +132,11 @@ class FollowingCaptureTest {
         Files.write(live, java.util.Arrays.copyOf(all, (int) cut));
         try (CaptureFile f = CaptureFile.follow(live, OpenOptions.defaults(), new IndexListener() {
         }, 5)) {
-            Thread.sleep(50);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (f.packetCount() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(30); // several more polls over the half-written block
             assertEquals(10, f.packetCount());
             assertTrue(f.warnings().isEmpty(), f.warnings().toString());
             f.endFollowing();
