@@ -2,6 +2,7 @@ package org.multitunnel.capture;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import org.multitunnel.capture.internal.MappedCapture;
 import org.multitunnel.capture.internal.ScanContext;
 import org.multitunnel.capture.internal.Scanners;
 import org.multitunnel.capture.internal.Warnings;
+import org.multitunnel.capture.internal.pcapng.PcapngScanner;
 
 /**
  * An opened, indexed capture: any packet can be fetched by number as a zero-copy view of the memory-mapped file,
@@ -48,6 +50,9 @@ public final class CaptureFile implements AutoCloseable {
     private final CountDownLatch indexed = new CountDownLatch(1);
     private volatile boolean closing;
     private volatile boolean closed;
+    /** Following a growing file: the writer has closed it, so the next pass is the last. */
+    private volatile boolean writerDone;
+    private final Object growth = new Object();
     private Thread indexer;
 
     private CaptureFile(Path path, CaptureSource.Kind kind, OpenOptions options) {
@@ -108,6 +113,101 @@ public final class CaptureFile implements AutoCloseable {
         f.indexer = t;
         t.start();
         return f;
+    }
+
+    /**
+     * Indexes a pcapng file that another thread or process is still writing (a live capture's write-through file):
+     * a daemon thread indexes what is there, then polls every {@code pollMillis} for more, treating a block cut off
+     * at the end as not yet written rather than damage, until {@link #endFollowing()} says the writer has closed
+     * the file; then it indexes the rest as a normal file (a truncated last block is reported) and finishes. The
+     * listener's {@link IndexListener#caughtUp} runs after each poll. {@link #packetCount()} grows as for
+     * {@link #openInBackground}; readers see new packets through a fresh mapping of the grown file.
+     *
+     * @throws NotACaptureFileException the file does not start as pcapng
+     */
+    public static CaptureFile follow(Path file, OpenOptions options, IndexListener listener, long pollMillis)
+            throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        CaptureSource.Kind kind = CaptureSource.probe(file);
+        if (kind.format() != Format.PCAPNG || kind.compressed()) {
+            throw new NotACaptureFileException(file + ": only an uncompressed pcapng file can be followed");
+        }
+        CaptureFile f = new CaptureFile(file, kind, options);
+        f.source = CaptureSource.open(file, options.windowBytes());
+        Thread t = new Thread(() -> {
+            try {
+                f.followLoop(options.classifier(), listener, Math.max(1, pollMillis));
+            } catch (IOException | RuntimeException e) {
+                f.warnings.add(f.sizeBytes(), ReadWarning.Kind.INCOMPLETE, "indexing failed: " + e);
+                listener.finished(f.packetCount(), f.warnings(), e);
+            } finally {
+                f.indexed.countDown();
+            }
+        }, "capture-follow " + file.getFileName());
+        t.setDaemon(true);
+        f.indexer = t;
+        t.start();
+        return f;
+    }
+
+    /** Tells a {@link #follow}ed capture that its writer has closed the file: index the rest and finish. */
+    public void endFollowing() {
+        writerDone = true;
+        synchronized (growth) {
+            growth.notifyAll();
+        }
+    }
+
+    private void followLoop(PacketClassifier classifier, IndexListener listener, long pollMillis)
+            throws IOException {
+        IndexListener control = new IndexListener() {
+            @Override
+            public void progress(int packets, long bytesScanned, long totalBytes) {
+                listener.progress(packets, bytesScanned, totalBytes);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return closing || listener.cancelled();
+            }
+        };
+        PacketIndex idx = index;
+        ScanContext ctx = new ScanContext(source.data, warnings, interfaces, view -> {
+            idx.add(view.fileOffset(), view.timestampNanos(), view.capturedLength(), view.originalLength(),
+                    view.interfaceId(), classifier.classify(view));
+            return true;
+        }, control);
+        PcapngScanner scanner = PcapngScanner.following(ctx);
+        long pos = 0;
+        while (true) {
+            boolean last = writerDone; // read before the size, so the last pass sees everything written
+            long size = Files.size(path);
+            CaptureSource s = source;
+            if (size > s.data.size()) {
+                s = s.grown(size);
+                source = s; // published before any packet in the new bytes is indexed
+                ctx.remap(s.data);
+            }
+            pos = scanner.resume(pos, !last);
+            if (pos < 0 || last || control.cancelled()) {
+                break;
+            }
+            listener.progress(index.size(), pos, size);
+            listener.caughtUp(index.size());
+            synchronized (growth) {
+                if (!writerDone && !closing) {
+                    try {
+                        growth.wait(pollMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        listener.progress(index.size(), source.data.size(), source.data.size());
+        listener.caughtUp(index.size());
+        listener.finished(index.size(), warnings.snapshot(), null);
     }
 
     /** The single indexing pass; the caller counts {@link #indexed} down afterwards, whatever happens. */
@@ -259,6 +359,9 @@ public final class CaptureFile implements AutoCloseable {
             return;
         }
         closing = true;
+        synchronized (growth) {
+            growth.notifyAll();
+        }
         Thread t = indexer;
         if (t != null && t != Thread.currentThread()) {
             boolean interrupted = false;

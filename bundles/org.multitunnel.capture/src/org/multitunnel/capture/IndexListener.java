@@ -17,6 +17,14 @@ public interface IndexListener {
     }
 
     /**
+     * Following a growing file ({@link CaptureFile#follow}): the index has reached what was written so far. Called
+     * once per poll, on the indexing thread, so work that must see a consistent prefix (publishing running totals)
+     * can be done here without another thread.
+     */
+    default void caughtUp(int packets) {
+    }
+
+    /**
      * Indexing has ended (completed, cancelled or failed with an I/O error, then {@code failure} is non-null).
      */
     default void finished(int packets, List<ReadWarning> warnings, Throwable failure) {

@@ -10,6 +10,11 @@ public final class UiTopics {
     public static final String PACKETS_GROWN = "multitunnel/capture/packetsGrown";
     /** Data: the {@link org.multitunnel.ui.session.OpenCapture} whose analysis ended (done or cancelled). */
     public static final String ANALYSIS_DONE = "multitunnel/capture/analysisDone";
+    /**
+     * Data: the {@link org.multitunnel.ui.session.OpenCapture} whose running totals (tunnels, series) were just
+     * written to its session; during a live capture about twice a second.
+     */
+    public static final String ANALYSIS_UPDATED = "multitunnel/capture/analysisUpdated";
     /** Data: {@link Integer}, the 0-based index of the packet selected in Packets. */
     public static final String PACKET_SELECTED = "multitunnel/packet/selected";
     /** Data: {@link Integer}, a 0-based packet index another view wants shown and selected in Packets. */

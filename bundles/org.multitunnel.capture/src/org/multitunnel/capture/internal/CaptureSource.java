@@ -104,6 +104,12 @@ public final class CaptureSource implements Closeable {
         }
     }
 
+    /** The same file mapped up to {@code newSize} (it grew); see {@link MappedCapture#grown}. */
+    public CaptureSource grown(long newSize) {
+        return new CaptureSource(path, new Kind(format, pcapOrder, compressed), data.grown(newSize),
+                compressionProblem);
+    }
+
     private static Kind detect(byte[] head, long size, String what, boolean compressed, String problem)
             throws NotACaptureFileException {
         if (size < 4 || head.length < 4) {

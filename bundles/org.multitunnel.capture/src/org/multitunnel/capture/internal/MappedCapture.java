@@ -41,6 +41,14 @@ public final class MappedCapture implements Closeable {
         this.littleEndian = new AtomicReferenceArray<>((int) windows);
     }
 
+    /**
+     * A mapping of the same channel up to {@code newSize}, for a file that grew (live capture write-through). This
+     * one stays valid for buffers already handed out; only the newest one should be closed (it closes the channel).
+     */
+    public MappedCapture grown(long newSize) {
+        return new MappedCapture(channel, newSize, step);
+    }
+
     public long size() {
         return size;
     }

@@ -16,7 +16,8 @@ public final class ScanContext {
     /** Progress/cancel cadence in packets (a power of two). */
     public static final int PROGRESS_EVERY = 4096;
 
-    public final MappedCapture data;
+    /** The mapped bytes; replaced by {@link #remap} when a followed file has grown (scanner thread only). */
+    public MappedCapture data;
     public final Warnings warnings;
     public final InterfaceTable interfaces;
     private final PacketVisitor sink;
@@ -75,6 +76,11 @@ public final class ScanContext {
             }
         }
         return true;
+    }
+
+    /** Continues the same pass over a larger mapping of the same file (packet numbering goes on). */
+    public void remap(MappedCapture grown) {
+        data = grown;
     }
 
     public void warn(long offset, ReadWarning.Kind kind, String message) {

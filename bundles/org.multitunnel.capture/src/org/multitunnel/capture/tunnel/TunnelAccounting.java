@@ -264,6 +264,22 @@ public final class TunnelAccounting implements PacketVisitor {
     /** Decides each tunnel's direction and builds the report; the accounting takes no packets afterwards. */
     public TunnelReport finish() {
         finished = true;
+        return report(true);
+    }
+
+    /**
+     * The report so far, without inner flows, while packets keep coming (a live capture shows its tunnels and
+     * series every second). Directions are decided on the evidence so far, so a tunnel seen before any signalling
+     * may turn around later. Costs one pass over the tunnels and copies of their series; call it rarely.
+     */
+    public TunnelReport snapshot() {
+        if (finished) {
+            throw new IllegalStateException("finish() was called");
+        }
+        return report(false);
+    }
+
+    private TunnelReport report(boolean withFlows) {
         int n = tunnels.size();
         LongTupleTable peers = peerCounts(n);
         Tunnel[] built = new Tunnel[n];
@@ -283,7 +299,7 @@ public final class TunnelAccounting implements PacketVisitor {
         }
         return new TunnelReport(intervalNanos, packets, wireBytes, packets == 0 ? 0 : firstNanos,
                 packets == 0 ? 0 : lastNanos, signalling, requests, replies, mobility, tunnelled, unattributed,
-                malformed, sorted, buildFlows(rank));
+                malformed, sorted, withFlows ? buildFlows(rank) : List.of());
     }
 
     private LongTupleTable peerCounts(int n) {

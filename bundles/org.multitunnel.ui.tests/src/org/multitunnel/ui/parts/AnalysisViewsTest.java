@@ -49,7 +49,7 @@ import org.multitunnel.wire.dissect.PacketDissector;
  * the bytes of a registration request and how they are linked, the bindings tree, the chart's series and totals,
  * the findings and going to a finding's packet, the error shown for a file that is not a capture, and the display
  * filter bar (a BID filter leaves exactly the BID 2 packets, computed here independently; a syntax error is shown
- * inline and leaves the rows alone).
+ * inline and leaves the rows alone), then a live capture on loopback ({@link LiveCaptureCheck}).
  */
 class AnalysisViewsTest {
     private static final Path DEMO = Path.of("../../test-captures/demo-multipath.pcapng");
@@ -65,7 +65,7 @@ class AnalysisViewsTest {
         List<String> bid2Frames = framesWithBid2();
         assertTrue(bid2Frames.size() > 1, "the demo capture has registrations with BID 2: " + bid2Frames);
         Display display = Display.getDefault();
-        display.timerExec(240_000, () -> closeWorkbench(display, "watchdog: the analysis did not finish"));
+        display.timerExec(300_000, () -> closeWorkbench(display, "watchdog: the analysis did not finish"));
         whenTrue(display, () -> analysed(display), () -> {
             try {
                 inspect(display);
@@ -142,6 +142,7 @@ class AnalysisViewsTest {
         assertEquals("", seen.get("filterErrorAfterClear"));
         assertEquals(2968, seen.get("rowsAfterClear"));
         assertEquals(bid2Frames.get(1), seen.get("selectedAfterClear"));
+        LiveCaptureAssertions.check(seen);
     }
 
     /** The frame numbers (as the No. column shows them) of packets with a Multipath extension of BID 2. */
@@ -188,7 +189,8 @@ class AnalysisViewsTest {
             } catch (RuntimeException | AssertionError e) {
                 problems.add("filter bar inspection failed: " + e);
             }
-            closeWorkbench(display, null);
+            new LiveCaptureCheck(display, service(display), packets, part(display, "bindings"),
+                    part(display, "tunnels"), seen, problems, () -> closeWorkbench(display, null)).run();
         });
     }
 

@@ -1,5 +1,6 @@
 package org.multitunnel.ui.bindings;
 
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.jface.viewers.ITableLabelProvider;
@@ -15,11 +16,19 @@ import org.multitunnel.wire.mip.ext.AccessTechnologyTypes;
 
 /**
  * Column texts of the Bindings tree. Lifetime shows the granted lifetime and, for a binding still active, what is
- * left of it at the end of the capture (the moment the capture shows).
+ * left of it at the end of the capture (the moment the capture shows), or during a live capture what is left now.
  */
 public final class BindingsLabels extends LabelProvider implements ITableLabelProvider {
     public static final String[] COLUMNS = { "Node / binding", "Care-of address", "Access technology", "Label",
         "Encapsulation", "State", "Lifetime", "Registered" };
+
+    /** During a live capture: the clock (ns since the epoch) lifetimes count down against; else null. */
+    private LongSupplier liveClock;
+
+    /** Counts lifetimes down against {@code clock} (a live capture), or against the capture's end (null). */
+    public void setLiveClock(LongSupplier clock) {
+        liveClock = clock;
+    }
 
     @Override
     public Image getColumnImage(Object element, int column) {
@@ -37,7 +46,7 @@ public final class BindingsLabels extends LabelProvider implements ITableLabelPr
             };
         }
         if (element instanceof Binding b) {
-            return binding(b, column);
+            return binding(b, column, liveClock);
         }
         if (element instanceof FlowBinding fb) {
             return switch (column) {
@@ -51,7 +60,7 @@ public final class BindingsLabels extends LabelProvider implements ITableLabelPr
         return "";
     }
 
-    private static String binding(Binding b, int column) {
+    private static String binding(Binding b, int column, LongSupplier clock) {
         return switch (column) {
             case 0 -> b.isSetBid() ? "BID " + b.getBid() : "binding";
             case 1 -> b.getCareOfAddress();
@@ -59,7 +68,7 @@ public final class BindingsLabels extends LabelProvider implements ITableLabelPr
             case 3 -> b.isSetInterfaceLabel() ? Integer.toString(b.getInterfaceLabel()) : "";
             case 4 -> b.getEncapsulation() != null ? b.getEncapsulation().getLiteral() : "";
             case 5 -> b.getState() != null ? b.getState().getLiteral() : "";
-            case 6 -> lifetime(b);
+            case 6 -> lifetime(b, clock);
             case 7 -> registered(b);
             default -> "";
         };
@@ -70,11 +79,16 @@ public final class BindingsLabels extends LabelProvider implements ITableLabelPr
         return name != null ? name + " (" + value + ")" : Integer.toString(value);
     }
 
-    private static String lifetime(Binding b) {
+    private static String lifetime(Binding b, LongSupplier clock) {
         if (!b.isSetLifetimeGranted()) {
             return b.getLifetimeRequested() > 0 ? "requested " + b.getLifetimeRequested() + " s" : "";
         }
         String granted = b.getLifetimeGranted() == 0xffff ? "infinite" : b.getLifetimeGranted() + " s";
+        if (clock != null && b.getState() == BindingState.ACTIVE && b.getLifetimeGranted() != 0xffff
+                && b.isSetRefreshedAt()) {
+            long left = Math.ceilDiv(ModelQueries.leaseEnd(b) - clock.getAsLong(), 1_000_000_000L);
+            return granted + ", " + Math.max(0, left) + " s left";
+        }
         CaptureSession s = b.eContainer() != null && b.eContainer().eContainer() instanceof CaptureSession cs ? cs
                 : null;
         if (b.getState() == BindingState.ACTIVE && s != null && s.isSetEnd() && b.getLifetimeGranted() != 0xffff

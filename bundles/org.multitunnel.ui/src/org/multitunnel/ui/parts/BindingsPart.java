@@ -18,6 +18,7 @@ import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.bindings.BindingsContent;
 import org.multitunnel.ui.bindings.BindingsLabels;
+import org.multitunnel.ui.bindings.LifetimeCountdown;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 
@@ -38,6 +39,7 @@ public class BindingsPart {
     private PartBody body;
     private TreeViewer viewer;
     private ModelWatcher watcher;
+    private LifetimeCountdown countdown;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -51,7 +53,9 @@ public class BindingsPart {
             c.setWidth(WIDTHS[i]);
         }
         viewer.setContentProvider(new BindingsContent());
-        viewer.setLabelProvider(new BindingsLabels());
+        BindingsLabels labels = new BindingsLabels();
+        viewer.setLabelProvider(labels);
+        countdown = new LifetimeCountdown(parent.getDisplay(), labels, this::refresh);
         viewer.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
         viewer.addSelectionChangedListener(e -> {
             Object selected = ((IStructuredSelection) e.getSelection()).getFirstElement();
@@ -72,6 +76,7 @@ public class BindingsPart {
             return;
         }
         watcher.watch(c.session());
+        countdown.follow(c);
         viewer.setInput(c.session());
         body.showContent(true);
     }

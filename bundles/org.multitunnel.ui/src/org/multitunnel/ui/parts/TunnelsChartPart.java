@@ -129,6 +129,15 @@ public class TunnelsChartPart {
         }
     }
 
+    /** During a live capture the running totals arrive about twice a second. */
+    @Inject
+    @Optional
+    void updated(@UIEventTopic(UiTopics.ANALYSIS_UPDATED) OpenCapture c) {
+        if (c == capture) {
+            rebuild();
+        }
+    }
+
     private void rebuild() {
         if (capture == null || chartComposite.isDisposed()) {
             return;

@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -14,6 +15,8 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.multitunnel.analysis.AnalysisOptions;
+import org.multitunnel.capture.live.LiveCaptureException;
+import org.multitunnel.capture.live.LiveCaptureOptions;
 import org.multitunnel.ui.LaunchArguments;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.prefs.KeyStore;
@@ -22,16 +25,19 @@ import org.multitunnel.ui.prefs.UiPreferences;
 
 /**
  * The application's one open capture. Put into the application context by the LifeCycle, it reacts to
- * File > Open, drag & drop and the command-line argument, runs the opening as an {@link OpenCaptureJob} and tells
- * the parts through the event broker; parts ask {@link #current()} when they are created late.
+ * File > Open, drag & drop and the command-line argument, runs the opening as an {@link OpenCaptureJob} (or a
+ * live capture as a {@link LiveCaptureJob}) and tells the parts through the event broker; parts ask
+ * {@link #current()} when they are created late.
  */
 public class CaptureSessionService {
     private final IEventBroker events;
     private final Display display;
     private final LaunchArguments launch;
     private volatile OpenCapture current;
-    /** The job that opened {@link #current}; UI thread only. */
-    private OpenCaptureJob job;
+    /** The job that opened {@link #current} (a file or a live capture); UI thread only. */
+    private Job job;
+    /** The live capture started last (it may have ended); see {@link #isCapturingLive()}. */
+    private volatile LiveCaptureJob live;
     private BiConsumer<String, String> errorReporter = this::showErrorDialog;
     private RecentFiles recent = RecentFiles.instance();
 
@@ -69,7 +75,7 @@ public class CaptureSessionService {
 
     /** Cancels indexing and analysis of the current capture; what was read so far stays visible. */
     public void cancel() {
-        OpenCaptureJob j = job;
+        Job j = job;
         if (j != null) {
             j.cancel();
         }
@@ -79,9 +85,66 @@ public class CaptureSessionService {
         return current;
     }
 
-    /** The job opening the current capture (tests join it). */
-    public OpenCaptureJob job() {
+    /** The job opening the current capture, or capturing it live (tests join it). */
+    public Job job() {
         return job;
+    }
+
+    /**
+     * Starts a live capture in the background: the interface is opened off the UI thread, problems (permissions,
+     * libpcap, filter) are explained in a dialog, and once it runs it replaces the current capture in the views.
+     */
+    public LiveCaptureJob startLive(LiveCaptureOptions options) {
+        LiveCaptureJob j = new LiveCaptureJob(options, this);
+        live = j;
+        j.schedule();
+        return j;
+    }
+
+    /** Stops the running live capture (returns at once; the views turn into the saved file's when it ends). */
+    public void stopLive() {
+        LiveCaptureJob j = live;
+        if (j != null) {
+            j.stop();
+        }
+    }
+
+    /** The live capture started last, or null. */
+    public LiveCaptureJob live() {
+        return live;
+    }
+
+    /** True from Start until the capture has stopped (enables Capture > Stop, disables Start). */
+    public boolean isCapturingLive() {
+        LiveCaptureJob j = live;
+        return j != null && !j.ended();
+    }
+
+    /** Explains a live capture problem in a dialog (or to the test's reporter). */
+    void reportLiveError(String interfaceName, LiveCaptureException e) {
+        CaptureErrors.Problem p = LiveCaptureErrors.describe(interfaceName, e);
+        if (!display.isDisposed()) {
+            display.asyncExec(() -> errorReporter.accept(p.title(), p.message()));
+        }
+    }
+
+    /** Stops the replaced capture's job and releases its file (no part reads it any more). Not on the UI thread. */
+    static void closeReplaced(Job previous) {
+        if (previous == null) {
+            return;
+        }
+        previous.cancel();
+        try {
+            previous.join();
+            OpenCapture old = previous instanceof CaptureJob cj ? cj.capture() : null;
+            if (old != null) {
+                old.file().close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            // The old capture is gone from the UI; a failing close only leaks a mapping until exit.
+        }
     }
 
     /** Replaces the error dialog (tests record the message instead of blocking on a modal dialog). */
@@ -116,8 +179,8 @@ public class CaptureSessionService {
      * Called by the job: makes {@code capture} current and tells the parts synchronously on the UI thread, so no
      * part still reads the previous capture afterwards. Returns the job whose capture was replaced, or null.
      */
-    OpenCaptureJob publish(OpenCaptureJob from, OpenCapture capture) {
-        OpenCaptureJob[] replaced = new OpenCaptureJob[1];
+    Job publish(Job from, OpenCapture capture) {
+        Job[] replaced = new Job[1];
         RecentFiles r = recent;
         if (r != null) {
             r.add(capture.path()); // on the job's thread: the preference flush is file I/O
@@ -167,5 +230,9 @@ public class CaptureSessionService {
     @PreDestroy
     void dispose() {
         cancel();
+        LiveCaptureJob j = live;
+        if (j != null) {
+            j.stopNow(); // leaves a complete pcapng behind when the window closes mid-capture
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.multitunnel.ui.session;
 
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.function.Supplier;
 
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.model.CaptureSession;
@@ -20,6 +21,8 @@ public final class OpenCapture {
     private volatile boolean analysisDone;
     private volatile boolean cancelled;
     private volatile String analysisProblem;
+    /** The status line of the live capture writing this file, or null for a capture opened from a file. */
+    private volatile Supplier<String> liveStatus;
     /** Frames (1-based) that have a finding; filled on the UI thread when the analysis ends. */
     private volatile BitSet findingFrames = new BitSet();
 
@@ -68,6 +71,20 @@ public final class OpenCapture {
         return findingFrames.get(index + 1);
     }
 
+    /** True while a live capture is still writing (and the views are following) this capture. */
+    public boolean isLive() {
+        return liveStatus != null && !indexingDone;
+    }
+
+    /** True if this capture was recorded live in this session (it may have stopped since). */
+    public boolean wasCapturedLive() {
+        return liveStatus != null;
+    }
+
+    void live(Supplier<String> status) {
+        liveStatus = status;
+    }
+
     void markIndexingDone() {
         indexingDone = true;
     }
@@ -94,6 +111,10 @@ public final class OpenCapture {
 
     /** Short state text for the status strip, e.g. "2,968 packets · analysing…". */
     public String statusText() {
+        Supplier<String> live = liveStatus;
+        if (live != null) {
+            return live.get();
+        }
         String state = cancelled ? "cancelled" : !indexingDone ? "indexing…" : !analysisDone ? "analysing…"
                 : analysisProblem != null ? "analysis stopped: " + analysisProblem : "done";
         return String.format("%s — %,d packets · %s", path.getFileName(), packetCount(), state);

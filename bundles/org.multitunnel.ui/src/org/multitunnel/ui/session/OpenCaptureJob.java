@@ -26,7 +26,7 @@ import org.multitunnel.ui.UiTopics;
  * and reports progress, cancellation and errors. Everything that touches the file happens here, never on the UI
  * thread.
  */
-public final class OpenCaptureJob extends Job {
+public final class OpenCaptureJob extends Job implements CaptureJob {
     /** Row-count events are posted at most this often, so a fast index does not flood the UI. */
     private static final long GROWN_EVERY_NANOS = 150_000_000L;
 
@@ -57,7 +57,7 @@ public final class OpenCaptureJob extends Job {
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         OpenCapture c = new OpenCapture(file, opened, session);
         capture = c;
-        closePrevious(service.publish(this, c));
+        CaptureSessionService.closeReplaced(service.publish(this, c));
         if (opened.indexingComplete()) {
             c.markIndexingDone();
         }
@@ -109,23 +109,9 @@ public final class OpenCaptureJob extends Job {
         }
     }
 
-    /** Stops the replaced capture's job and releases its file (no part reads it any more). */
-    private static void closePrevious(OpenCaptureJob previous) {
-        if (previous == null) {
-            return;
-        }
-        previous.cancel();
-        try {
-            previous.join();
-            OpenCapture old = previous.capture;
-            if (old != null) {
-                old.file().close();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // The old capture is gone from the UI; a failing close only leaks a mapping until exit.
-        }
+    @Override
+    public OpenCapture capture() {
+        return capture;
     }
 
     /** Follows the background index: throttled row-count events, cancellation, the final count and failures. */

@@ -55,7 +55,8 @@ public final class PcapngScanner {
     private static final int CHECKPOINT_BLOCKS = 4096;
 
     private final ScanContext ctx;
-    private final MappedCapture data;
+    /** The context's current mapping; refreshed at each {@link #resume} because a followed file grows. */
+    private MappedCapture data;
     private ByteOrder order;
     private int section = -1;
     private final List<CaptureInterface> sectionInterfaces = new ArrayList<>();
@@ -71,12 +72,32 @@ public final class PcapngScanner {
      * checked by {@link org.multitunnel.capture.internal.CaptureSource}).
      */
     public static void scan(ScanContext ctx) {
-        new PcapngScanner(ctx).run();
+        new PcapngScanner(ctx).run(0, false);
     }
 
-    private void run() {
+    /**
+     * A scanner that keeps its section state (byte order, interfaces) between calls to {@link #resume}, for a file
+     * that is still being written (live capture write-through).
+     */
+    public static PcapngScanner following(ScanContext ctx) {
+        return new PcapngScanner(ctx);
+    }
+
+    /**
+     * Scans from {@code pos} (a block boundary returned by the previous call, 0 at first) to the end of the
+     * context's current mapping. With {@code tail}, a block cut off by the end is not damage but not yet written:
+     * the scan stops before it, without a warning, and returns its offset to resume from once the file has grown.
+     *
+     * @return where to resume, or -1 when the pass must end (stopped, cancelled, or damage with nothing after it)
+     */
+    public long resume(long pos, boolean tail) {
+        return run(pos, tail);
+    }
+
+    private long run(long start, boolean tail) {
+        data = ctx.data;
         long size = data.size();
-        long pos = 0;
+        long pos = start;
         int k = -1;
         ByteBuffer b = null;
         ByteBuffer be = null;
@@ -85,17 +106,20 @@ public final class PcapngScanner {
         while (true) {
             long remaining = size - pos;
             if (remaining == 0) {
-                return;
+                return pos;
             }
             if (++blocksSinceCheckpoint >= CHECKPOINT_BLOCKS) {
                 blocksSinceCheckpoint = 0;
                 if (!ctx.checkpoint(pos)) {
-                    return;
+                    return -1;
                 }
+            }
+            if (remaining < 12 && tail) {
+                return pos; // the next block is still being written
             }
             if (remaining < 12) {
                 ctx.warn(pos, TRUNCATED, "file ends with " + remaining + " bytes, too short for a block");
-                return;
+                return -1;
             }
             int type = data.getInt(pos, ByteOrder.BIG_ENDIAN); // SHB type is a palindrome
             if (type == SHB) {
@@ -109,7 +133,7 @@ public final class PcapngScanner {
                             bom));
                     pos = resync(pos);
                     if (pos < 0) {
-                        return;
+                        return -1;
                     }
                     continue;
                 }
@@ -117,6 +141,9 @@ public final class PcapngScanner {
                 type = Integer.reverseBytes(type);
             }
             long length = data.getInt(pos + 4, order) & MASK32;
+            if (tail && length >= 12 && (length & 3) == 0 && length > remaining) {
+                return pos; // the block is still being written
+            }
             if (length < 12 || (length & 3) != 0 || length > remaining) {
                 if (length >= 12 && (length & 3) == 0) {
                     ctx.warn(pos, TRUNCATED, "block of type " + hex(type) + " claims " + length
@@ -126,7 +153,7 @@ public final class PcapngScanner {
                 }
                 pos = resync(pos);
                 if (pos < 0) {
-                    return;
+                    return -1;
                 }
                 continue;
             }
@@ -136,7 +163,7 @@ public final class PcapngScanner {
                         + " but ends with " + trailer);
                 pos = resync(pos);
                 if (pos < 0) {
-                    return;
+                    return -1;
                 }
                 continue;
             }
@@ -159,7 +186,7 @@ public final class PcapngScanner {
                     } else if (!packet(pos, length, b, be, o, b.getInt(o + 8) & MASK32,
                             ((b.getInt(o + 12) & MASK32) << 32) | (b.getInt(o + 16) & MASK32),
                             b.getInt(o + 20) & MASK32, b.getInt(o + 24) & MASK32, 28, true, next)) {
-                        return;
+                        return -1;
                     }
                 }
                 case OPB -> {
@@ -168,14 +195,14 @@ public final class PcapngScanner {
                     } else if (!packet(pos, length, b, be, o, b.getShort(o + 8) & 0xFFFF,
                             ((b.getInt(o + 12) & MASK32) << 32) | (b.getInt(o + 16) & MASK32),
                             b.getInt(o + 20) & MASK32, b.getInt(o + 24) & MASK32, 28, true, next)) {
-                        return;
+                        return -1;
                     }
                 }
                 case SPB -> {
                     if (length < 16) {
                         ctx.warn(pos, BAD_LENGTH, "simple packet block too short: " + length + " bytes");
                     } else if (!simplePacket(pos, length, b, be, o, next)) {
-                        return;
+                        return -1;
                     }
                 }
                 default -> {

@@ -1,0 +1,209 @@
+package org.multitunnel.analysis;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.multitunnel.analysis.dataplane.PolicyChecks;
+import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
+import org.multitunnel.analysis.registration.Mip6Analyzer;
+import org.multitunnel.analysis.registration.SignallingAnalyzer;
+import org.multitunnel.capture.PacketView;
+import org.multitunnel.capture.ReadWarning;
+import org.multitunnel.capture.tunnel.FlowTunnelUse;
+import org.multitunnel.capture.tunnel.InnerFlow;
+import org.multitunnel.capture.tunnel.TunnelAccounting;
+import org.multitunnel.capture.tunnel.TunnelReport;
+import org.multitunnel.capture.tunnel.TunnelSeries;
+import org.multitunnel.model.Binding;
+import org.multitunnel.model.Encapsulation;
+import org.multitunnel.model.MobileNode;
+import org.multitunnel.model.ModelUpdater;
+import org.multitunnel.model.MultitunnelPackage;
+import org.multitunnel.model.Severity;
+import org.multitunnel.model.Tunnel;
+import org.multitunnel.wire.fast.PacketKind;
+import org.multitunnel.wire.fast.PacketSummary;
+
+/**
+ * The analysis as a stream that can be looked at before it ends: {@link #packet} takes packets one by one (any
+ * source: a file pass, a file being followed during a live capture), {@link #publish} writes the tunnels, their
+ * traffic and series so far to the model, and {@link #finish} does the capture-wide checks once. Bindings and
+ * per-packet findings reach the model as the packets arrive. {@link CaptureAnalyzer} is this over a whole file,
+ * so a live capture and the same capture opened later are analysed by the same code. Not thread-safe: one thread
+ * feeds, publishes and finishes.
+ */
+public final class IncrementalAnalysis {
+    /** Only registration requests (1) and replies (3) change bindings; revocations are dissected elsewhere. */
+    private static final int RRQ = 1;
+    private static final int RRP = 3;
+
+    private final AnalysisOptions options;
+    private final ModelUpdater updater;
+    private final TunnelAccounting accounting;
+    private final SignallingAnalyzer signalling;
+    private final UnboundTunnelCheck unbound;
+    private final Mip6Analyzer mip6;
+    private long last;
+    private long packets;
+    private boolean finished;
+    /** Per tunnel (HA, CoA, encapsulation, key, ports): packet total and buckets shown at the last publication. */
+    private final Map<String, List<Long>> published = new HashMap<>();
+
+    public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
+        this.options = options;
+        this.updater = updater;
+        this.accounting = new TunnelAccounting(options.intervalNanos());
+        this.signalling = new SignallingAnalyzer(updater, options);
+        this.unbound = new UnboundTunnelCheck(updater, signalling.semantics(), signalling.homeAgents());
+        this.mip6 = new Mip6Analyzer(updater, signalling.semantics());
+    }
+
+    /** Analyses one packet; {@code p.index()} is its 0-based number in the capture. */
+    public void packet(PacketView p) {
+        long frame = p.index() + 1;
+        long time = p.timestampNanos();
+        last = Math.max(last, time);
+        packets++;
+        PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
+                p.originalLength(), time);
+        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
+                && (s.mipType() == RRQ || s.mipType() == RRP)) {
+            signalling.message(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
+        } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
+            mip6.packet(p.linkType(), p.slice(), frame, time);
+        } else if (s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
+            signalling.semantics().advanceTo(time);
+            unbound.packet(s, frame);
+        }
+    }
+
+    /** Packets analysed so far. */
+    public long packets() {
+        return packets;
+    }
+
+    /**
+     * Writes the running totals: every tunnel seen so far with its traffic and series, and the session's time
+     * span. The series leave out the bucket still filling (the one holding the newest packet or {@code now}): drawn
+     * half-full it would look like a drop in throughput. With {@code now} (ns since the epoch, e.g. the wall clock of a live capture; 0 for none) bindings
+     * whose lifetime ran out by then expire even if no packet has arrived since.
+     */
+    public void publish(String captureName, long now) {
+        if (finished) {
+            throw new IllegalStateException("finish() was called");
+        }
+        if (now > last) {
+            signalling.semantics().advanceTo(now);
+        }
+        TunnelReport report = accounting.snapshot();
+        long interval = options.intervalNanos();
+        long newest = Math.max(last, now);
+        writeTunnels(report, updater, published, Math.floorDiv(newest, interval) * interval);
+        updater.setSeriesInterval(options.intervalNanos());
+        updater.describeCapture(captureName, report.packets(), report.wireBytes(), report.firstNanos(),
+                Math.max(report.lastNanos(), now));
+    }
+
+    /** Ends the analysis: unanswered requests, final tunnels, flow splits, policy checks and read warnings. */
+    public void finish(String captureName, List<ReadWarning> warnings) {
+        finished = true;
+        signalling.finish(last);
+        TunnelReport report = accounting.finish();
+        for (ReadWarning w : warnings) {
+            updater.addFinding(0, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString());
+        }
+        writeTunnels(report, updater, null, Long.MAX_VALUE);
+        flowSplits(report, updater);
+        PolicyChecks.run(report, signalling.semantics(), updater);
+        updater.setSeriesInterval(options.intervalNanos());
+        updater.describeCapture(captureName, report.packets(), report.wireBytes(), report.firstNanos(),
+                report.lastNanos());
+    }
+
+    /** The UDP payload (the registration message) as its own array: signalling is rare, so copying is fine. */
+    private static byte[] udpPayload(PacketView p, PacketSummary s) {
+        ByteBuffer buf = p.buffer();
+        int m = s.mipOffset();
+        int frameEnd = p.dataOffset() + p.capturedLength();
+        int udpLength = buf.getShort(m - 4) & 0xffff;
+        int len = udpLength >= 8 ? Math.min(udpLength - 8, frameEnd - m) : frameEnd - m;
+        byte[] out = new byte[Math.max(0, len)];
+        buf.get(m, out);
+        return out;
+    }
+
+    /**
+     * Writes each tunnel's totals and series, the series without buckets starting at or after {@code openFrom}.
+     * With {@code unchanged}, tunnels whose packet total and shown buckets are those remembered there are skipped
+     * (and the map updated): during a live capture most tunnels are idle between two publications, and every
+     * model change is a hop to the UI thread.
+     */
+    private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, List<Long>> unchanged,
+            long openFrom) {
+        for (org.multitunnel.capture.tunnel.Tunnel t : report.tunnels()) {
+            TunnelSeries s = t.series();
+            int n = 0;
+            while (n < s.size() && s.startNanos(n) < openFrom) {
+                n++;
+            }
+            if (unchanged != null) {
+                List<Long> state = List.of(t.toCareOf().packets() + t.toHomeAgent().packets(), (long) n);
+                String key = t.homeAgentText() + '>' + t.careOfAddressText() + ' ' + t.encapsulation() + ' '
+                        + t.greKey() + ' ' + t.homeAgentPort() + ' ' + t.careOfPort();
+                if (state.equals(unchanged.put(key, state))) {
+                    continue;
+                }
+            }
+            Encapsulation enc = Encapsulation.getByName(t.encapsulation().contractName());
+            Tunnel mt = updater.tunnel(t.homeAgentText(), t.careOfAddressText(), enc);
+            if (t.greKey() >= 0) {
+                updater.set(mt, MultitunnelPackage.Literals.TUNNEL__GRE_KEY, t.greKey());
+            }
+            if (t.homeAgentPort() >= 0) {
+                updater.set(mt, MultitunnelPackage.Literals.TUNNEL__UDP_DESTINATION_PORT, t.homeAgentPort());
+                updater.set(mt, MultitunnelPackage.Literals.TUNNEL__UDP_SOURCE_PORT, t.careOfPort());
+            }
+            updater.setTraffic(mt, t.toCareOf().packets(), t.toCareOf().bytes(), t.toHomeAgent().packets(),
+                    t.toHomeAgent().bytes());
+            long[] times = new long[n];
+            long[] bytes = new long[n];
+            long[] counts = new long[n];
+            for (int i = 0; i < n; i++) {
+                times[i] = s.startNanos(i);
+                bytes[i] = s.bytes(i);
+                counts[i] = s.packets(i);
+            }
+            updater.setSeries(mt, s.intervalNanos(), times, bytes, counts);
+            for (MobileNode mn : updater.session().getMobileNodes()) {
+                for (Binding b : mn.getBindings()) {
+                    if (b.getCareOfAddress().equals(mt.getCareOfAddress())
+                            && t.homeAgentText().equals(mn.getHomeAgent())) {
+                        updater.addHomeAddress(mt, mn.getHomeAddress());
+                        if (b.isSetBid()) {
+                            updater.addBid(mt, b.getBid());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** RFC 7629 §7 recommends per-flow load balancing: one inner flow seen on several tunnels is worth a note. */
+    private static void flowSplits(TunnelReport report, ModelUpdater updater) {
+        for (InnerFlow f : report.flows()) {
+            Set<Integer> tunnels = new HashSet<>();
+            for (FlowTunnelUse u : f.tunnels()) {
+                tunnels.add(u.tunnel());
+            }
+            if (tunnels.size() > 1) {
+                // A flow-level observation, not one packet's: frame 0 marks capture-wide findings.
+                updater.addFinding(0, Severity.INFO, AnalysisRules.FLOW_SPLIT, "flow " + f.label()
+                        + " was carried on " + tunnels.size() + " tunnels");
+            }
+        }
+    }
+}
