@@ -57,7 +57,7 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
  * packets in the Analysis perspective, and JUnit XML / HTML export. The engine is the CLI's ConformanceRunner.
  */
 public class ConformancePart {
-    static final int COL_RULE = 0, COL_TITLE = 1, COL_SOURCE = 2, COL_VERDICT = 3, COL_MESSAGE = 4, COL_TIME = 5;
+    static final int COL_RULE = 0, COL_VERDICT = 1, COL_MESSAGE = 2, COL_TIME = 3, COL_TITLE = 4, COL_SOURCE = 5;
     static final String ANALYSIS_PERSPECTIVE = "org.multitunnel.ui.perspective.analysis";
 
     @Inject
@@ -102,7 +102,7 @@ public class ConformancePart {
         keys = StoredKeys.load(keyStore);
 
         Composite top = new Composite(parent, SWT.NONE);
-        top.setLayout(ReplayPart.noMargins(6));
+        top.setLayout(ReplayPart.noMargins(4));
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(top, SWT.NONE).setText("Target:");
         targetText = new Text(top, SWT.BORDER);
@@ -116,17 +116,18 @@ public class ConformancePart {
         int builtIn = keys.indexOf(TestbedSession.BUILT_IN_SPI);
         keyCombo.select(builtIn >= 0 ? builtIn + 1 : keys.entries().isEmpty() ? 0 : 1);
         keyCombo.setToolTipText("The MN-HA association shared with the agent (key table in Preferences)");
-        new Label(top, SWT.NONE).setText("Deny-multipath HoA:");
-        denyText = new Text(top, SWT.BORDER);
+
+        Composite pick = new Composite(parent, SWT.NONE);
+        pick.setLayout(ReplayPart.noMargins(6));
+        pick.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(pick, SWT.NONE).setText("Deny-multipath HoA:");
+        denyText = new Text(pick, SWT.BORDER);
         denyText.setMessage("optional");
         denyText.setToolTipText("A home address the agent is configured to refuse multipath to (152, MTS02/MIR "
                 + "denials); those scenarios are skipped when empty");
         GridData dg = new GridData(SWT.FILL, SWT.CENTER, false, false);
         dg.widthHint = 100;
         denyText.setLayoutData(dg);
-
-        Composite pick = new Composite(parent, SWT.NONE);
-        pick.setLayout(ReplayPart.noMargins(4));
         ReplayPart.button(pick, "All", "Check every scenario").addListener(SWT.Selection, e -> check(s -> true));
         ReplayPart.button(pick, "None", "Check no scenario").addListener(SWT.Selection, e -> check(s -> false));
         new Label(pick, SWT.NONE).setText("Only:");
@@ -144,17 +145,18 @@ public class ConformancePart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        ReplayPart.column(table, "Rule", 230, SWT.LEFT);
-        ReplayPart.column(table, "Title", 280, SWT.LEFT);
-        ReplayPart.column(table, "Source", 110, SWT.LEFT);
-        ReplayPart.column(table, "Verdict", 70, SWT.LEFT);
-        ReplayPart.column(table, "Message", 300, SWT.LEFT);
-        ReplayPart.column(table, "ms", 55, SWT.RIGHT);
+        // verdict next to the rule id so it stays visible in a narrow part; the hover shows the statement
+        ReplayPart.column(table, "Rule", 235, SWT.LEFT);
+        ReplayPart.column(table, "Verdict", 65, SWT.LEFT);
+        ReplayPart.column(table, "Message", 260, SWT.LEFT);
+        ReplayPart.column(table, "ms", 50, SWT.RIGHT);
+        ReplayPart.column(table, "Title", 300, SWT.LEFT);
+        ReplayPart.column(table, "Source", 130, SWT.LEFT);
         for (Scenario s : scenarios) {
             TableItem it = new TableItem(table, SWT.NONE);
             it.setData(s);
             it.setChecked(true);
-            it.setText(new String[] {s.ruleId(), s.title(), s.source(), "", "", ""});
+            it.setText(new String[] {s.ruleId(), "", "", "", s.title(), s.source()});
         }
         table.addListener(SWT.MouseHover, e -> {
             TableItem it = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
@@ -181,7 +183,8 @@ public class ConformancePart {
         progress.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status = new Label(parent, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        status.setText(keys.problem() != null ? keys.problem()
+        status.setText(keys.problem() != null ? keys.problem() : keys.entries().isEmpty()
+                ? "No MN-HA key in the key table (Window > Preferences): scenarios needing one will be skipped."
                 : scenarios.size() + " scenarios. Double-click a verdict to open its packets in Analysis.");
         updateButtons();
     }

@@ -88,14 +88,16 @@ public class InjectPart {
 
         Group what = new Group(parent, SWT.NONE);
         what.setText("Packets");
-        what.setLayout(new GridLayout(5, false));
+        what.setLayout(new GridLayout(4, false));
         what.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         fromCapture = new Button(what, SWT.RADIO);
         fromCapture.setText("From capture:");
         fromCapture.setSelection(true);
         captureText = new Text(what, SWT.BORDER);
         captureText.setMessage("capture file");
-        captureText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData cg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        cg.widthHint = 150;
+        captureText.setLayoutData(cg);
         Button fromAnalysis = ReplayPart.button(what, "From Analysis", "Use the capture open in Analysis");
         fromAnalysis.setEnabled(captures != null);
         fromAnalysis.addListener(SWT.Selection, e -> {
@@ -107,12 +109,13 @@ public class InjectPart {
             }
         });
         ReplayPart.button(what, "Browse…", "Choose a capture file").addListener(SWT.Selection, e -> browse());
+        Label framesLabel = new Label(what, SWT.NONE);
+        framesLabel.setText("Frames:");
+        framesLabel.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
         framesText = new Text(what, SWT.BORDER);
-        framesText.setMessage("frames, e.g. 1-10,15 (empty: all)");
+        framesText.setMessage("e.g. 1-10, 15, 20-   (empty: all)");
         framesText.setToolTipText("Packet numbers as the packet list shows them; ranges inclusive; 20- = to the end");
-        GridData fg = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        fg.widthHint = 170;
-        framesText.setLayoutData(fg);
+        framesText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         fromComposer = new Button(what, SWT.RADIO);
         fromComposer.setText("Composer message to:");
         targetText = new Text(what, SWT.BORDER);
@@ -120,24 +123,29 @@ public class InjectPart {
         targetText.setToolTipText("Destination IPv4:PORT of the wrapped message");
         targetText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         composerState = new Label(what, SWT.NONE);
-        composerState.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        composerState.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         if (captures != null && captures.current() != null) {
             captureText.setText(captures.current().path().toString());
         }
 
         Group how = new Group(parent, SWT.NONE);
         how.setText("Interface, rate and count");
-        how.setLayout(new GridLayout(7, false));
+        how.setLayout(new GridLayout(4, false));
         how.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        new Label(how, SWT.NONE).setText("Interface:");
         interfaceCombo = new Combo(how, SWT.READ_ONLY);
-        interfaceCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData ig = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        ig.widthHint = 200;
+        interfaceCombo.setLayoutData(ig);
         ReplayPart.button(how, "Refresh", "List the interfaces again").addListener(SWT.Selection,
                 e -> loadInterfaces());
         new Label(how, SWT.NONE).setText("Rate (pkt/s):");
         rate = new Spinner(how, SWT.BORDER);
         rate.setValues(10, 0, 1_000_000, 0, 1, 100);
         rate.setToolTipText("Packets per second; 0 = as fast as possible");
-        new Label(how, SWT.NONE).setText("Count:");
+        Label countLabel = new Label(how, SWT.NONE);
+        countLabel.setText("Count:");
+        countLabel.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
         count = new Spinner(how, SWT.BORDER);
         count.setValues(1, 1, 10_000_000, 0, 1, 100);
         count.setToolTipText("Packets to send; the picked packets are repeated in order");
@@ -165,8 +173,9 @@ public class InjectPart {
         if (composerState.isDisposed()) {
             return;
         }
-        composerState.setText(session.messageSource() == null ? "(the composer has no message yet)"
-                : "(the composer's current message, built when sending)");
+        composerState.setText(session.messageSource() == null ? "(no message yet)" : "(built when sending)");
+        composerState.setToolTipText("The composer's current message, wrapped in IPv4/UDP from the interface's "
+                + "address, source port " + SOURCE_PORT);
     }
 
     private void browse() {
@@ -196,9 +205,19 @@ public class InjectPart {
         return j;
     }
 
+    /**
+     * libpcap's pseudo devices (the "any" cooked capture, netfilter queues, D-Bus, Bluetooth and USB monitors) can
+     * be captured on but not sent to, so the list leaves them out.
+     */
+    static boolean injectable(LiveInterface f) {
+        String n = f.name();
+        return !n.equals("any") && !n.equals("nflog") && !n.equals("nfqueue") && !n.startsWith("dbus-")
+                && !n.startsWith("bluetooth") && !n.startsWith("usbmon");
+    }
+
     /** Replaces the interface list (loopback first selected). */
     void setInterfaces(List<LiveInterface> list) {
-        interfaces = List.copyOf(list);
+        interfaces = list.stream().filter(InjectPart::injectable).toList();
         interfaceCombo.removeAll();
         int lo = -1;
         for (int i = 0; i < interfaces.size(); i++) {
@@ -346,8 +365,11 @@ public class InjectPart {
     private boolean confirmDialog(String interfaceName, long n) {
         LiveInterface iface = interfaces.stream().filter(f -> f.name().equals(interfaceName)).findFirst()
                 .orElse(new LiveInterface(interfaceName, "", List.of(), false, false, false));
-        return MessageDialog.open(MessageDialog.WARNING, root.getShell(), "Inject on " + interfaceName + "?",
-                InjectGuard.question(iface, n), SWT.NONE, "Inject " + n + " on " + interfaceName, "Cancel") == 0;
+        // Cancel is the default button: Enter must not send frames onto a real network
+        MessageDialog d = new MessageDialog(root.getShell(), "Inject on " + interfaceName + "?", null,
+                InjectGuard.question(iface, n), MessageDialog.WARNING, 1, "Inject " + n + " on " + interfaceName,
+                "Cancel");
+        return d.open() == 0;
     }
 
     void cancel() {

@@ -18,7 +18,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -58,8 +57,8 @@ import org.multitunnel.wire.mip.auth.KeyTable;
  * Replayer); this class only presents it.
  */
 public class ReplayPart {
-    static final int COL_FRAME = 0, COL_TIME = 1, COL_HOA = 2, COL_COA = 3, COL_BID = 4, COL_CAPTURED = 5,
-            COL_REPLAYED = 6, COL_RESULT = 7;
+    static final int COL_FRAME = 0, COL_CAPTURED = 1, COL_REPLAYED = 2, COL_RESULT = 3, COL_HOA = 4, COL_COA = 5,
+            COL_BID = 6, COL_TIME = 7;
 
     @Inject
     @Optional
@@ -113,43 +112,39 @@ public class ReplayPart {
         portSpinner.setValues(HomeAgentConfig.DEFAULT_PORT, 1, 65535, 0, 1, 100);
         portSpinner.setToolTipText("Besides 434, decode this UDP port as Mobile IP (the reference agents use 4434)");
 
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Composite top = new Composite(sash, SWT.NONE);
-        top.setLayout(noMargins(1));
-        requests = new Table(top, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        requests = new Table(parent, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         requests.setHeaderVisible(true);
         requests.setLinesVisible(true);
-        requests.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData tg = new GridData(SWT.FILL, SWT.FILL, true, true);
+        tg.heightHint = 120;
+        requests.setLayoutData(tg);
+        // the comparison first, so it stays visible in a narrow part; addresses and timing after it
         column(requests, "Frame", 55, SWT.RIGHT);
-        column(requests, "Time", 60, SWT.RIGHT);
-        column(requests, "Home address", 150, SWT.LEFT);
-        column(requests, "Care-of address", 150, SWT.LEFT);
+        column(requests, "Captured", 82, SWT.RIGHT).setToolTipText("Reply code in the capture (— = unanswered)");
+        column(requests, "Replayed", 82, SWT.RIGHT).setToolTipText("Reply code of the agent now");
+        column(requests, "Result", 85, SWT.LEFT);
+        column(requests, "Home address", 125, SWT.LEFT);
+        column(requests, "Care-of address", 125, SWT.LEFT);
         column(requests, "BID", 40, SWT.RIGHT);
-        column(requests, "Captured", 70, SWT.RIGHT);
-        column(requests, "Replayed", 75, SWT.RIGHT);
-        column(requests, "Result", 90, SWT.LEFT);
+        column(requests, "Time", 60, SWT.RIGHT);
         requests.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK) {
                 invalidate();
+                summarize();
             }
             updatePreview();
         });
-        Composite pick = row(top, 3);
+        Composite pick = row(parent, 3);
         button(pick, "All", "Pick every request").addListener(SWT.Selection, e -> pickAll(true));
         button(pick, "None", "Pick no request").addListener(SWT.Selection, e -> pickAll(false));
         preview = new Label(pick, SWT.NONE);
         preview.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        preview.setText("Select a row to preview it as it will be sent.");
 
-        Composite bottom = new Composite(sash, SWT.NONE);
-        bottom.setLayout(noMargins(2));
-        createMapEditor(bottom);
-        createRunControls(bottom);
-        sash.setWeights(65, 35);
-
-        status = new Label(parent, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        status.setText(keys.problem() != null ? keys.problem() : "Load a capture to list its registration requests.");
+        createTargetControls(parent);
+        createMapEditor(parent);
+        createRunButtons(parent);
+        setStatus(keys.problem() != null ? keys.problem() : "Load a capture to list its registration requests.");
         if (captures != null && captures.current() != null) {
             loadFromAnalysis();
         }
@@ -158,18 +153,22 @@ public class ReplayPart {
 
     private void createMapEditor(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
-        box.setLayout(noMargins(5));
-        box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        Label title = new Label(box, SWT.NONE);
-        title.setText("Rewrite map (address in the capture → address sent):");
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+        box.setLayout(noMargins(6));
+        box.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(box, SWT.NONE).setText("Rewrite:");
         oldText = new Text(box, SWT.BORDER);
-        oldText.setMessage("old, e.g. 10.1.0.1");
-        oldText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        oldText.setMessage("old address");
+        oldText.setToolTipText("Address as it is in the capture (Home Address, Home Agent, Care-of Address, source)");
+        GridData og = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        og.widthHint = 85;
+        oldText.setLayoutData(og);
         new Label(box, SWT.NONE).setText("→");
         newText = new Text(box, SWT.BORDER);
-        newText.setMessage("new");
-        newText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        newText.setMessage("new address");
+        newText.setToolTipText("Address sent instead");
+        GridData ng = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        ng.widthHint = 85;
+        newText.setLayoutData(ng);
         button(box, "Add", "Add or replace this mapping").addListener(SWT.Selection,
                 e -> addMapping(oldText.getText(), newText.getText()));
         button(box, "Remove", "Remove the selected mappings").addListener(SWT.Selection, e -> {
@@ -177,24 +176,26 @@ public class ReplayPart {
             mapChanged();
         });
         mapTable = new Table(box, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
-        mapTable.setHeaderVisible(true);
         mapTable.setLinesVisible(true);
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1);
-        gd.heightHint = 50;
+        mapTable.setToolTipText("Rewrite map: every address field equal to Old is sent as New");
+        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, false, 6, 1);
+        gd.heightHint = mapTable.getItemHeight() * 2;
         mapTable.setLayoutData(gd);
         column(mapTable, "Old", 130, SWT.LEFT);
         column(mapTable, "New", 130, SWT.LEFT);
     }
 
-    private void createRunControls(Composite parent) {
+    private void createTargetControls(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
-        box.setLayout(noMargins(3));
-        box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
+        box.setLayout(noMargins(4));
+        box.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(box, SWT.NONE).setText("Target:");
         targetText = new Text(box, SWT.BORDER);
         targetText.setText(RunSupport.format(TestbedSession.BUILT_IN_HOME_AGENT));
         targetText.setToolTipText("Home agent to replay to (IPv4:PORT); default: the built-in agent");
-        targetText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        GridData tg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        tg.widthHint = 120;
+        targetText.setLayoutData(tg);
         targetText.addListener(SWT.Modify, e -> invalidate());
         new Label(box, SWT.NONE).setText("Key:");
         keyCombo = new Combo(box, SWT.READ_ONLY);
@@ -206,29 +207,38 @@ public class ReplayPart {
         keyCombo.select(builtIn >= 0 ? builtIn + 1 : 0);
         keyCombo.setToolTipText("MN-HA association (from the key table in Preferences) the requests are re-signed "
                 + "with; keys are never shown");
-        keyCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        GridData kg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        kg.widthHint = 180;
+        keyCombo.setLayoutData(kg);
         keyCombo.addListener(SWT.Selection, e -> mapChanged());
         new Label(box, SWT.NONE).setText("Timing:");
-        stepRadio = new Button(box, SWT.RADIO);
+        Composite timing = new Composite(box, SWT.NONE);
+        timing.setLayout(noMargins(3));
+        timing.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        stepRadio = new Button(timing, SWT.RADIO);
         stepRadio.setText("Stepwise");
         stepRadio.setToolTipText("Step sends the next picked request and waits for its reply");
         stepRadio.setSelection(true);
-        Composite timed = new Composite(box, SWT.NONE);
-        timed.setLayout(noMargins(3));
-        timedRadio = new Button(timed, SWT.RADIO);
+        timedRadio = new Button(timing, SWT.RADIO);
         timedRadio.setText("Timed, speed ×");
         timedRadio.setToolTipText("Run sends every picked request at the capture's spacing divided by the speed");
-        speed = new Spinner(timed, SWT.BORDER);
+        speed = new Spinner(timing, SWT.BORDER);
         speed.setValues(10, 0, 1000, 1, 5, 10); // 0.0 .. 100.0, default 1.0
         speed.setToolTipText("Speed factor: 1.0 = original timing, 0 = back to back");
         stepRadio.addListener(SWT.Selection, e -> {
             invalidate();
             updateButtons();
         });
-        Composite buttons = new Composite(box, SWT.NONE);
-        buttons.setLayout(noMargins(4));
-        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        runButton = button(buttons, "Step", "Send the next picked request");
+    }
+
+    private void createRunButtons(Composite parent) {
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(noMargins(5));
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        runButton = button(buttons, "Step", "Send the next picked request (Stepwise) or all of them (Timed)");
+        GridData rg = new GridData();
+        rg.widthHint = 90;
+        runButton.setLayoutData(rg);
         runButton.addListener(SWT.Selection, e -> run());
         cancelButton = button(buttons, "Cancel", "Stop the running replay after the current request");
         cancelButton.addListener(SWT.Selection, e -> cancel());
@@ -236,6 +246,8 @@ public class ReplayPart {
                 .addListener(SWT.Selection, e -> reset());
         button(buttons, "Export…", "Save the report (.txt table, .json) or the exchanged packets (.pcapng)")
                 .addListener(SWT.Selection, e -> export());
+        status = new Label(buttons, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
     }
 
     // ---- loading ----
@@ -243,7 +255,7 @@ public class ReplayPart {
     private void loadFromAnalysis() {
         OpenCapture c = captures == null ? null : captures.current();
         if (c == null) {
-            status.setText("No capture is open in Analysis.");
+            setStatus("No capture is open in Analysis.");
             return;
         }
         load(c.path());
@@ -262,14 +274,14 @@ public class ReplayPart {
     Job load(Path file) {
         int port = portSpinner.getSelection();
         captureText.setText(file.toString());
-        status.setText("Reading registration requests of " + file.getFileName() + "…");
+        setStatus("Reading registration requests of " + file.getFileName() + "…");
         Job j = Job.create("Reading registrations of " + file.getFileName(), monitor -> {
             try {
                 List<CapturedRegistration> regs = CaptureRegistrations.read(file, port);
                 RunSupport.ui(root, () -> show(file, regs));
                 return Status.OK_STATUS;
             } catch (Exception e) {
-                RunSupport.ui(root, () -> status.setText("Cannot read " + file.getFileName() + ": " + e.getMessage()));
+                RunSupport.ui(root, () -> setStatus("Cannot read " + file.getFileName() + ": " + e.getMessage()));
                 return Status.OK_STATUS;
             }
         });
@@ -294,7 +306,7 @@ public class ReplayPart {
             it.setText(COL_CAPTURED, c.answered() ? Integer.toString(c.capturedCode()) : "—");
         }
         refreshRows();
-        status.setText(regs.isEmpty() ? "No registration request in " + file.getFileName()
+        setStatus(regs.isEmpty() ? "No registration request in " + file.getFileName()
                 + " (agents off port 434: set the MIP port)" : regs.size() + " registration requests in "
                         + file.getFileName());
         updateButtons();
@@ -307,7 +319,7 @@ public class ReplayPart {
         try {
             new AddressMap().add(from.trim(), to.trim());
         } catch (IllegalArgumentException e) {
-            status.setText("Rewrite map: " + e.getMessage());
+            setStatus("Rewrite map: " + e.getMessage());
             return false;
         }
         for (TableItem it : mapTable.getItems()) {
@@ -371,14 +383,14 @@ public class ReplayPart {
             options = new ReplayOptions(RunSupport.parseTarget(targetText.getText()), addressMap(), keyTable(),
                     ReplayTiming.STEP, Duration.ofMillis(1000), 2, null);
         } catch (IllegalArgumentException e) {
-            status.setText(e.getMessage());
+            setStatus(e.getMessage());
             return null;
         }
         boolean stepwise = stepRadio.getSelection();
         if (session == null || !session.hasNext() || !stepwise) {
             List<CapturedRegistration> picked = picked();
             if (picked.isEmpty()) {
-                status.setText("Pick at least one request.");
+                setStatus("Pick at least one request.");
                 return null;
             }
             log = new ExchangeLog();
@@ -408,7 +420,7 @@ public class ReplayPart {
                 Thread.currentThread().interrupt();
                 return Status.CANCEL_STATUS;
             } catch (Exception e) {
-                RunSupport.ui(root, () -> status.setText("Replay failed: " + e.getMessage()));
+                RunSupport.ui(root, () -> setStatus("Replay failed: " + e.getMessage()));
                 return Status.OK_STATUS;
             } finally {
                 RunSupport.ui(root, () -> {
@@ -520,11 +532,11 @@ public class ReplayPart {
 
     private void summarize() {
         if (session == null) {
-            status.setText(captured.size() + " registration requests, " + picked().size() + " picked");
+            setStatus(captured.size() + " registration requests, " + picked().size() + " picked");
             return;
         }
         var r = session.report();
-        status.setText(String.format(Locale.ROOT, "%d of %d replayed, %d compared, %d mismatches%s",
+        setStatus(String.format(Locale.ROOT, "%d of %d replayed, %d compared, %d mismatches%s",
                 r.entries().size(), session.requests().size(), r.compared(), r.mismatches(),
                 session.hasNext() ? "" : " — done"));
     }
@@ -549,7 +561,7 @@ public class ReplayPart {
 
     private void export() {
         if (session == null || session.report().entries().isEmpty()) {
-            status.setText("Nothing replayed yet.");
+            setStatus("Nothing replayed yet.");
             return;
         }
         FileDialog d = new FileDialog(root.getShell(), SWT.SAVE);
@@ -559,9 +571,9 @@ public class ReplayPart {
         String f = d.open();
         if (f != null) {
             try {
-                status.setText("Saved " + exportTo(Path.of(f)));
+                setStatus("Saved " + exportTo(Path.of(f)));
             } catch (Exception e) {
-                status.setText("Export failed: " + e.getMessage());
+                setStatus("Export failed: " + e.getMessage());
             }
         }
     }
@@ -577,6 +589,12 @@ public class ReplayPart {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         }
         return file;
+    }
+
+    /** The status line sits beside the buttons: long texts are cut, so the tooltip repeats them. */
+    private void setStatus(String text) {
+        status.setText(text);
+        status.setToolTipText(text);
     }
 
     Table requestTable() {

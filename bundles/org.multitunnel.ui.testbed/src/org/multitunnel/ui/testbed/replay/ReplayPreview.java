@@ -41,23 +41,26 @@ public final class ReplayPreview {
         return -1;
     }
 
-    /** One line: "frame 3: HoA 10.1.0.1 → 10.9.0.1, HA …, CoA …, lifetime 300, BID 2, re-signed with SPI 4096". */
+    /**
+     * One line, signing first (the usual reason for a surprising code): "frame 3: re-signed with SPI 4096; HoA
+     * 10.1.0.1 → 10.9.0.1, HA …, CoA …, lifetime 300, BID 2".
+     */
     public static String describe(CapturedRegistration c, AddressMap map, KeyTable keys) {
         RegistrationRequest rq = c.request();
-        StringBuilder b = new StringBuilder("frame ").append(c.frame()).append(": HoA ")
-                .append(mapped(rq.homeAddress(), map)).append(", HA ").append(mapped(rq.homeAgent(), map))
+        StringBuilder b = new StringBuilder("frame ").append(c.frame()).append(": ");
+        long spi = spi(rq);
+        if (spi < 0) {
+            b.append("unsigned");
+        } else {
+            SecurityAssociation sa = keys == null ? null : keys.lookup(spi, map.apply(rq.homeAgent()));
+            b.append(sa == null ? "no key for SPI " + spi + ", authenticator sent as captured (expect 131)"
+                    : "re-signed with SPI " + sa.spi());
+        }
+        b.append("; HoA ").append(mapped(rq.homeAddress(), map)).append(", HA ").append(mapped(rq.homeAgent(), map))
                 .append(", CoA ").append(mapped(rq.careOfAddress(), map)).append(", lifetime ").append(rq.lifetime());
         int bid = bid(rq);
         if (bid >= 0) {
             b.append(", BID ").append(bid);
-        }
-        long spi = spi(rq);
-        if (spi < 0) {
-            b.append(", unsigned");
-        } else {
-            SecurityAssociation sa = keys == null ? null : keys.lookup(spi, map.apply(rq.homeAgent()));
-            b.append(sa == null ? ", no key for SPI " + spi + ": authenticator sent as captured (expect 131)"
-                    : ", re-signed with SPI " + sa.spi());
         }
         return b.toString();
     }
