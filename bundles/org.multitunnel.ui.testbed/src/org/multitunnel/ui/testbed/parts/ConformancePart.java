@@ -398,15 +398,19 @@ public class ConformancePart {
         }
     }
 
+    /**
+     * Switches to Analysis first and opens the file once the double-click has been handled, so the Analysis views
+     * exist (and show the previous capture) when the new one is published — the order of File > Open there.
+     */
     private void openInAnalysis(Path file) {
         if (captures == null) {
             return;
         }
-        captures.open(file);
         if (application != null && models != null && partService != null
                 && models.find(ANALYSIS_PERSPECTIVE, application) instanceof MPerspective p) {
             partService.switchPerspective(p);
         }
+        root.getDisplay().asyncExec(() -> captures.open(file));
     }
 
     private void export(String extension) {
