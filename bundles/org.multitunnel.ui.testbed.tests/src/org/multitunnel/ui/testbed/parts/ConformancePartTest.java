@@ -108,6 +108,25 @@ class ConformancePartTest {
     }
 
     @Test
+    void cancelStopsTheRunAfterTheCurrentScenario() throws Exception {
+        byte[] key = PartHarness.randomKey();
+        try (HomeAgent ha = agent(key);
+                PartHarness h = new PartHarness(dir, List.of(PartHarness.entry(TestbedSession.BUILT_IN_SPI, key)))) {
+            ConformancePart part = h.make(ConformancePart.class);
+            part.setTarget("127.0.0.1:" + ha.localAddress().getPort());
+            int all = part.table().getItemCount();
+            assertNotNull(part.run(), part.statusText());
+            TableItem first = part.table().getItem(0);
+            h.await(30_000, () -> first.getText(ConformancePart.COL_VERDICT).equals("passed"), "the first verdict");
+            part.cancel();
+            h.await(30_000, () -> part.job() == null && part.report() != null, "the cancelled run to end");
+            assertTrue(part.report().cancelled());
+            assertTrue(part.report().results().size() < all, part.report().results().size() + " of " + all);
+            assertTrue(part.statusText().endsWith("(cancelled)"), part.statusText());
+        }
+    }
+
+    @Test
     void agentWithAnotherKeyFailsTheScenariosThatNeedIt() throws Exception {
         try (HomeAgent ha = agent(PartHarness.randomKey()); PartHarness h = new PartHarness(dir,
                 List.of(PartHarness.entry(TestbedSession.BUILT_IN_SPI, PartHarness.randomKey())))) {

@@ -99,9 +99,13 @@ class ReplayPartTest {
             part.selectKey(0); // the stored key of each captured SPI
             part.setTarget(target(ha));
             part.setStepwise(false, 20.0); // the capture's 8 s of requests in 0.4 s
+            List<CapturedRegistration> regs = CaptureRegistrations.read(capture);
+            long span = regs.get(regs.size() - 1).timestampNanos() - regs.get(0).timestampNanos();
+            long t0 = System.nanoTime();
             assertTrue(part.run() != null, part.statusText());
             h.await(30_000, () -> part.job() == null && !rows[rows.length - 1].getText(ReplayPart.COL_REPLAYED)
                     .isEmpty(), "the replay to end");
+            assertTrue(System.nanoTime() - t0 >= span / 20, "the capture's spacing, 20 times faster");
             for (int i = 0; i < rows.length; i++) {
                 assertEquals(rows[i].getText(ReplayPart.COL_CAPTURED), rows[i].getText(ReplayPart.COL_REPLAYED),
                         "row " + i + " new code equals captured code");

@@ -28,8 +28,15 @@ public final class InjectFrames {
     private InjectFrames() {
     }
 
+    /** Most frames one injection holds in memory (they are sent in a loop; count may be far larger). */
+    public static final int MAX_FRAMES = 100_000;
+
     /** The selected frames of {@code capture} (1-based numbers), as Ethernet frames, in capture order. */
     public static List<byte[]> fromCapture(Path capture, BitSet frames, boolean loopback) throws IOException {
+        if (frames.cardinality() > MAX_FRAMES) {
+            throw new IllegalArgumentException(frames.cardinality() + " frames selected; pick at most " + MAX_FRAMES
+                    + " (a frame range such as 1-" + MAX_FRAMES + ")");
+        }
         List<byte[]> out = new ArrayList<>();
         try (CaptureFile f = CaptureFile.open(capture)) {
             for (int n = frames.nextSetBit(1); n >= 0 && n <= f.packetCount(); n = frames.nextSetBit(n + 1)) {

@@ -401,6 +401,7 @@ public class ReplayPart {
         }
         ReplaySession s = session;
         double factor = speed.getSelection() / 10.0;
+        String[] problem = {null}; // a failure message must not be replaced by the summary
         Job j = Job.create(stepwise ? "Replay: step" : "Replay", monitor -> {
             try {
                 if (stepwise) {
@@ -420,12 +421,15 @@ public class ReplayPart {
                 Thread.currentThread().interrupt();
                 return Status.CANCEL_STATUS;
             } catch (Exception e) {
-                RunSupport.ui(root, () -> setStatus("Replay failed: " + e.getMessage()));
+                problem[0] = "Replay failed: " + e.getMessage();
                 return Status.OK_STATUS;
             } finally {
                 RunSupport.ui(root, () -> {
                     job = null;
                     summarize();
+                    if (problem[0] != null) {
+                        setStatus(problem[0]);
+                    }
                     updateButtons();
                 });
             }
