@@ -386,9 +386,11 @@ public class ConformancePart {
         try {
             if (packetDir == null) {
                 packetDir = Files.createTempDirectory("multitunnel-conformance-");
+                packetDir.toFile().deleteOnExit(); // removed at exit after its files (deleted in reverse order)
             }
             Path file = packetDir.resolve(ruleId + ".pcapng");
             int n = packets.write(ruleId, file);
+            file.toFile().deleteOnExit();
             status.setText(ruleId + ": " + n + " packets → " + file);
             captureOpener.accept(file);
             return file;
