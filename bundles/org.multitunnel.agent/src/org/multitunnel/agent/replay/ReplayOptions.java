@@ -4,10 +4,14 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import org.multitunnel.agent.client.ExchangeLog;
+import org.multitunnel.wire.mip.auth.KeyTable;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 
-/** Where and how to replay: target agent, address rewriting, the key table to re-sign with, timing, timeouts. */
-public record ReplayOptions(InetSocketAddress target, AddressMap map, MapKeyTable keys, ReplayTiming timing,
+/**
+ * Where and how to replay: target agent, address rewriting, the key table to re-sign with (any {@link KeyTable}, so
+ * the GUI can re-sign every request with one chosen association), timing, timeouts.
+ */
+public record ReplayOptions(InetSocketAddress target, AddressMap map, KeyTable keys, ReplayTiming timing,
         Duration replyTimeout, int transmissions, ExchangeLog log) {
 
     public ReplayOptions {
