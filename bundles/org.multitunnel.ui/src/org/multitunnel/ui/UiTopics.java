@@ -14,6 +14,11 @@ public final class UiTopics {
     public static final String PACKET_SELECTED = "multitunnel/packet/selected";
     /** Data: {@link Integer}, a 0-based packet index another view wants shown and selected in Packets. */
     public static final String GOTO_PACKET = "multitunnel/packet/goto";
+    /**
+     * Data: {@link Long}, a capture time (nanoseconds since the epoch) another view wants shown: Packets selects the
+     * first packet it shows at or after that time (the last one before it if none follows).
+     */
+    public static final String GOTO_TIME = "multitunnel/packet/gotoTime";
     /** Data: the {@link org.multitunnel.wire.Field} selected in Details (its bytes are highlighted). */
     public static final String FIELD_SELECTED = "multitunnel/field/selected";
     /** Data: {@link Integer}, the packet byte offset the user clicked in Bytes. */
