@@ -47,7 +47,7 @@ public final class CaptureAnalyzer {
     /** Analyzes {@code file} into the updater's session; returns the reader's summary (format, warnings). */
     public static ReadSummary analyze(Path file, AnalysisOptions options, ModelUpdater updater,
             AnalysisProgress progress) throws IOException {
-        TunnelAccounting accounting = new TunnelAccounting(options.intervalNanos());
+        TunnelAccounting accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
         SignallingAnalyzer signalling = new SignallingAnalyzer(updater, options);
         UnboundTunnelCheck unbound = new UnboundTunnelCheck(updater, signalling.semantics(),
                 signalling.homeAgents());

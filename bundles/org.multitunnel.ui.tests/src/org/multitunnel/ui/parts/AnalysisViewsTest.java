@@ -297,6 +297,16 @@ class AnalysisViewsTest {
         assertEquals(String.valueOf(seen.get("historyClickFrame")), seen.get("selectedAfterHistoryClick"));
         assertTrue(String.valueOf(seen.get("infoAfterHistoryClick")).startsWith("RRP code 0 REGISTRATION_ACCEPTED"),
                 String.valueOf(seen.get("infoAfterHistoryClick")));
+
+        // Preferences: Mobile IP on UDP 4434 is only analysed once 4434 is a configured port.
+        long requestsAndReplies = num(truth.get("requests")) + num(truth.get("replies"));
+        assertTrue((Integer) seen.get("movedPackets") >= requestsAndReplies, String.valueOf(seen.get("movedPackets")));
+        assertEquals(0, seen.get("nodesWithDefaultPort"));
+        assertEquals("UDP", seen.get("protocolWithDefaultPort"));
+        assertEquals(((List<Object>) truth.get("mobileNodes")).size(), seen.get("nodesWithConfiguredPort"));
+        assertEquals(((List<Object>) truth.get("mobileNodes")).size(), seen.get("bindingRowsWithConfiguredPort"));
+        assertEquals("MIPv4", seen.get("protocolWithConfiguredPort"));
+        assertEquals("RRQ HoA=10.1.0.1 CoA=198.51.100.1 BID=1 lifetime=300", seen.get("infoWithConfiguredPort"));
     }
 
     private static List<String> frames(List<Integer> indexes) {
@@ -361,7 +371,8 @@ class AnalysisViewsTest {
             try {
                 new ViewInteractionChecks(display, seen, problems, service(display).current(), packets,
                         part(display, "bindings"), part(display, "tunnels"), w.getContext().get(EPartService.class),
-                        Files.createTempDirectory("analysis-views")).run(() -> closeWorkbench(display, null));
+                        Files.createTempDirectory("analysis-views"), service(display))
+                        .run(() -> closeWorkbench(display, null));
             } catch (java.io.IOException e) {
                 problems.add("no scratch directory: " + e);
                 closeWorkbench(display, null);

@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.multitunnel.capture.synth.MipPortMover;
 import org.multitunnel.model.BindingStateChange;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.bindings.StateTimeline;
@@ -26,12 +27,15 @@ import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
 import org.multitunnel.ui.chart.TunnelTable;
 import org.multitunnel.ui.packets.NaturalOrder;
 import org.multitunnel.ui.packets.SortJob;
+import org.multitunnel.ui.prefs.UiPreferences;
+import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 
 /**
  * The interactive part of the Analysis views test, run in the same workbench after the first inspection (a second
  * workbench in one test JVM hangs): column sorting, a binding selected in Bindings filtering Packets, going to a
- * packet the filter hides, the chart's modes, legend toggle, readout and exports, and the state-history graph.
+ * packet the filter hides, the chart's modes, legend toggle, readout and exports, the state-history graph, and the
+ * Mobile IP port preference applied to the next capture opened.
  * Each step records what it saw into {@code seen}; {@link AnalysisViewsTest} asserts after the workbench closed.
  */
 final class ViewInteractionChecks {
@@ -44,10 +48,13 @@ final class ViewInteractionChecks {
     private final TunnelsChartPart tunnels;
     private final EPartService partService;
     private final Path scratch;
+    private final CaptureSessionService service;
+    private Path movedCapture;
 
     ViewInteractionChecks(Display display, Map<String, Object> seen, List<String> problems, OpenCapture capture,
             PacketsPart packets, BindingsPart bindings, TunnelsChartPart tunnels, EPartService partService,
-            Path scratch) {
+            Path scratch, CaptureSessionService service) {
+        this.service = service;
         this.display = display;
         this.seen = seen;
         this.problems = problems;
@@ -109,6 +116,27 @@ final class ViewInteractionChecks {
             seen.put("selectedAfterHiddenGoTo", table.getItem(table.getSelectionIndex()).getText(0));
             checkChart();
             checkStateHistory();
+            // Mobile IP moved to UDP 4434: with the default port preference it is plain UDP ...
+            movedCapture = scratch.resolve("demo-4434.pcap");
+            try {
+                seen.put("movedPackets", MipPortMover.move(capture.path(), movedCapture, 4434));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            storePorts(List.of(434));
+            service.open(movedCapture);
+        }).await(() -> opened(movedCapture)).then(() -> {
+            seen.put("nodesWithDefaultPort", service.current().session().getMobileNodes().size());
+            seen.put("protocolWithDefaultPort", packets.table().getItem(0).getText(4));
+            // ... and once 4434 is a Mobile IP port in the preferences, the next capture opened is analysed as such.
+            storePorts(List.of(434, 4434));
+            service.open(movedCapture);
+        }).await(() -> opened(movedCapture) && service.current().mipConfig().ports().contains(4434)).then(() -> {
+            seen.put("nodesWithConfiguredPort", service.current().session().getMobileNodes().size());
+            seen.put("bindingRowsWithConfiguredPort", bindings.viewer().getTree().getItemCount());
+            seen.put("protocolWithConfiguredPort", packets.table().getItem(0).getText(4));
+            seen.put("infoWithConfiguredPort", packets.table().getItem(0).getText(6));
+            storePorts(List.of(434));
         }).run(done);
     }
 
@@ -194,6 +222,19 @@ final class ViewInteractionChecks {
         seen.put("historyClickFrame", first.change().getFrame());
         seen.put("selectedAfterHistoryClick", table.getItem(table.getSelectionIndex()).getText(0));
         seen.put("infoAfterHistoryClick", table.getItem(table.getSelectionIndex()).getText(6));
+    }
+
+    private boolean opened(Path file) {
+        OpenCapture c = service.current();
+        return c != null && c.path().equals(file) && c.analysisDone() && c.indexingDone();
+    }
+
+    private static void storePorts(List<Integer> ports) {
+        try {
+            UiPreferences.load().setMipPorts(ports).store();
+        } catch (org.osgi.service.prefs.BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private MobileNode node(int number) {

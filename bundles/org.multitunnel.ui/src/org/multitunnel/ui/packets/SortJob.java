@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.ui.session.OpenCapture;
+import org.multitunnel.wire.dissect.MipConfig;
 
 /**
  * Orders the Packets rows by one column off the UI thread: reads each shown packet's key (numbers straight from
@@ -66,7 +67,8 @@ public final class SortJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         try {
-            int[] rows = order(capture.file(), base, column, ascending, timeFormat, monitor, this);
+            int[] rows = order(capture.file(), capture.mipConfig(), base, column, ascending, timeFormat, monitor,
+                    this);
             if (rows == null) {
                 return Status.CANCEL_STATUS;
             }
@@ -81,8 +83,8 @@ public final class SortJob extends Job {
      * The packets of {@code base} (or of the whole file) ordered by {@code column}; null if cancelled. Key
      * reading is 90% of the progress, the merge passes the rest.
      */
-    static int[] order(CaptureFile file, int[] base, int column, boolean ascending, TimeFormat timeFormat,
-            IProgressMonitor monitor, SortJob job) {
+    static int[] order(CaptureFile file, MipConfig mip, int[] base, int column, boolean ascending,
+            TimeFormat timeFormat, IProgressMonitor monitor, SortJob job) {
         int n = base != null ? base.length : file.packetCount();
         int[] rows = new int[n];
         for (int r = 0; r < n; r++) {
@@ -90,7 +92,7 @@ public final class SortJob extends Job {
         }
         long[] key = new long[n];
         long last = System.nanoTime();
-        PacketRowFormatter formatter = column >= SOURCE && column != LENGTH ? new PacketRowFormatter() : null;
+        PacketRowFormatter formatter = column >= SOURCE && column != LENGTH ? new PacketRowFormatter(mip) : null;
         Map<String, Integer> ids = formatter != null ? new HashMap<>() : null;
         for (int r = 0; r < n; r++) {
             if ((r & 1023) == 0) {

@@ -77,7 +77,7 @@ public class PacketsPart {
     private Table table;
     private Label status;
     private Link cancel;
-    private final PacketRowFormatter formatter = new PacketRowFormatter();
+    private PacketRowFormatter formatter = new PacketRowFormatter();
     private TimeFormat timeFormat = TimeFormat.RELATIVE;
     private OpenCapture capture;
     private Text filterText;
@@ -168,6 +168,7 @@ public class PacketsPart {
             return;
         }
         capture = c;
+        formatter = new PacketRowFormatter(c.mipConfig());
         stopFilterJob();
         stopSortJob();
         rows = null;
