@@ -20,8 +20,13 @@ public final class StateTimeline {
     public record Segment(BindingState state, long start, long end, BindingStateChange change) {
     }
 
-    /** One binding's row. */
+    /** One binding's row; {@code label} is short (home address and BID), the tooltip names the care-of address. */
     public record Row(MobileNode node, Binding binding, String label, List<Segment> segments) {
+        /** Home address, BID and care-of address. */
+        public String fullLabel() {
+            return node.getHomeAddress() + (binding.isSetBid() ? " BID " + binding.getBid() : "") + " via "
+                    + binding.getCareOfAddress();
+        }
     }
 
     private final List<Row> rows;
@@ -65,8 +70,9 @@ public final class StateTimeline {
         return new StateTimeline(List.copyOf(rows), lo, hi);
     }
 
+    /** The row label: "10.1.0.1 BID 2", or "10.1.0.1 via 198.51.100.2" for a binding without a BID. */
     public static String label(MobileNode mn, Binding b) {
-        return mn.getHomeAddress() + (b.isSetBid() ? " BID " + b.getBid() : "") + " via " + b.getCareOfAddress();
+        return mn.getHomeAddress() + (b.isSetBid() ? " BID " + b.getBid() : " via " + b.getCareOfAddress());
     }
 
     public List<Row> rows() {
@@ -100,7 +106,7 @@ public final class StateTimeline {
     /** Tooltip text of a segment: state, from/to in seconds since the capture start, and what caused it. */
     public String describe(Row row, Segment s, long captureStart) {
         BindingStateChange c = s.change();
-        StringBuilder b = new StringBuilder(row.label()).append('\n').append(s.state().getLiteral()).append(" from ")
+        StringBuilder b = new StringBuilder(row.fullLabel()).append('\n').append(s.state().getLiteral()).append(" from ")
                 .append(seconds(s.start() - captureStart)).append(" s to ").append(seconds(s.end() - captureStart))
                 .append(" s\n").append(c.getEvent() != null ? c.getEvent().getLiteral() : "change");
         if (c.isSetFrame()) {

@@ -38,8 +38,10 @@ import org.multitunnel.ui.session.OpenCapture;
 public class StateHistoryPart {
     static final String WHAT_IT_SHOWS = "State History: each binding's state over the capture time (active, expired, deregistered, replaced, rejected).";
     static final int ROW_HEIGHT = 20;
-    static final int LABEL_WIDTH = 230;
     static final int AXIS_HEIGHT = 22;
+    static final int LEGEND_HEIGHT = 20;
+    /** Width of the label column: the longest label, at most 40% of the canvas. */
+    private int labelWidth = 120;
 
     @Inject
     private CaptureSessionService service;
@@ -64,7 +66,10 @@ public class StateHistoryPart {
         colours.put(BindingState.REPLACED, new Color(255, 152, 0));
         colours.put(BindingState.REJECTED, new Color(220, 50, 47));
         canvas.addListener(SWT.Paint, e -> paint(e.gc));
-        canvas.addListener(SWT.Resize, e -> updateScrollBar());
+        canvas.addListener(SWT.Resize, e -> {
+            layoutColumns();
+            updateScrollBar();
+        });
         canvas.getVerticalBar().addListener(SWT.Selection, e -> canvas.redraw());
         canvas.addListener(SWT.MouseMove, e -> {
             String tip = tooltipAt(e.x, e.y);
@@ -122,15 +127,33 @@ public class StateHistoryPart {
         long first = n > 0 ? capture.file().timestampNanos(0) : 0;
         long last = n > 0 ? capture.file().timestampNanos(n - 1) : 0;
         timeline = StateTimeline.of(capture.session(), first, last);
+        layoutColumns();
         updateScrollBar();
         canvas.redraw();
+    }
+
+    /** The label column fits the longest label, but takes at most 40% of the canvas. */
+    private void layoutColumns() {
+        if (timeline == null) {
+            return;
+        }
+        GC gc = new GC(canvas);
+        try {
+            int widest = 40;
+            for (Row row : timeline.rows()) {
+                widest = Math.max(widest, gc.textExtent(row.label()).x);
+            }
+            labelWidth = Math.min(widest + 12, Math.max(60, canvas.getClientArea().width * 2 / 5));
+        } finally {
+            gc.dispose();
+        }
     }
 
     private void updateScrollBar() {
         ScrollBar bar = canvas.getVerticalBar();
         int rows = timeline == null ? 0 : timeline.rows().size();
         int content = AXIS_HEIGHT + rows * ROW_HEIGHT;
-        int visible = canvas.getClientArea().height;
+        int visible = canvas.getClientArea().height - LEGEND_HEIGHT;
         bar.setMaximum(Math.max(content, 1));
         bar.setThumb(Math.max(1, Math.min(visible, content)));
         bar.setPageIncrement(Math.max(ROW_HEIGHT, visible - ROW_HEIGHT));
@@ -146,19 +169,19 @@ public class StateHistoryPart {
             return;
         }
         int top = AXIS_HEIGHT - canvas.getVerticalBar().getSelection();
-        int barsWidth = Math.max(10, area.width - LABEL_WIDTH - 10);
+        int barsWidth = barsWidth();
         Color fg = canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND);
         Color grid = canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW);
         for (int r = 0; r < timeline.rows().size(); r++) {
             int y = top + r * ROW_HEIGHT;
-            if (y + ROW_HEIGHT < AXIS_HEIGHT || y > area.height) {
+            if (y + ROW_HEIGHT < AXIS_HEIGHT || y > area.height - LEGEND_HEIGHT) {
                 continue;
             }
             Row row = timeline.rows().get(r);
             gc.setForeground(fg);
             gc.drawText(row.label(), 4, y + 3, true);
             gc.setForeground(grid);
-            gc.drawLine(LABEL_WIDTH, y + ROW_HEIGHT - 1, LABEL_WIDTH + barsWidth, y + ROW_HEIGHT - 1);
+            gc.drawLine(labelWidth, y + ROW_HEIGHT - 1, labelWidth + barsWidth, y + ROW_HEIGHT - 1);
             for (Segment s : row.segments()) {
                 int x0 = xOf(s.start(), barsWidth);
                 int x1 = Math.max(x0 + 2, xOf(s.end(), barsWidth));
@@ -170,11 +193,32 @@ public class StateHistoryPart {
             if (row.binding() == selected) {
                 gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_SELECTION));
                 gc.setLineWidth(2);
-                gc.drawRectangle(1, y + 1, LABEL_WIDTH + barsWidth, ROW_HEIGHT - 3);
+                gc.drawRectangle(1, y + 1, labelWidth + barsWidth, ROW_HEIGHT - 3);
                 gc.setLineWidth(1);
             }
         }
         paintAxis(gc, area, barsWidth, fg);
+        paintLegend(gc, area, fg);
+    }
+
+    /** The state colours along the bottom. */
+    private void paintLegend(GC gc, Rectangle area, Color fg) {
+        int y = area.height - LEGEND_HEIGHT;
+        gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        gc.fillRectangle(0, y, area.width, LEGEND_HEIGHT);
+        int x = 4;
+        for (Map.Entry<BindingState, Color> e : colours.entrySet()) {
+            gc.setBackground(e.getValue());
+            gc.fillRectangle(x, y + 5, 10, 10);
+            gc.setForeground(fg);
+            String name = e.getKey().getLiteral();
+            gc.drawText(name, x + 13, y + 2, true);
+            x += 13 + gc.textExtent(name).x + 10;
+        }
+    }
+
+    private int barsWidth() {
+        return Math.max(10, canvas.getClientArea().width - labelWidth - 10);
     }
 
     /** Seconds since the first packet along the top, over the rows scrolled beneath it. */
@@ -182,14 +226,15 @@ public class StateHistoryPart {
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         gc.fillRectangle(0, 0, area.width, AXIS_HEIGHT);
         gc.setForeground(fg);
-        gc.drawLine(LABEL_WIDTH, AXIS_HEIGHT - 2, LABEL_WIDTH + barsWidth, AXIS_HEIGHT - 2);
+        gc.drawLine(labelWidth, AXIS_HEIGHT - 2, labelWidth + barsWidth, AXIS_HEIGHT - 2);
         double span = (timeline.end() - timeline.start()) / 1e9;
-        for (int k = 0; k <= 5; k++) {
-            int x = LABEL_WIDTH + barsWidth * k / 5;
+        int ticks = Math.max(1, Math.min(10, barsWidth / (gc.textExtent(String.format("%.1f s", span)).x + 16)));
+        for (int k = 0; k <= ticks; k++) {
+            int x = labelWidth + barsWidth * k / ticks;
             gc.drawLine(x, AXIS_HEIGHT - 6, x, AXIS_HEIGHT - 2);
-            String text = String.format("%.1f s", span * k / 5);
+            String text = String.format("%.1f s", span * k / ticks);
             Point size = gc.textExtent(text);
-            gc.drawText(text, Math.max(LABEL_WIDTH, Math.min(x - size.x / 2, LABEL_WIDTH + barsWidth - size.x)), 2,
+            gc.drawText(text, Math.max(labelWidth, Math.min(x - size.x / 2, labelWidth + barsWidth - size.x)), 2,
                     true);
         }
         gc.drawText("binding", 4, 2, true);
@@ -197,16 +242,16 @@ public class StateHistoryPart {
 
     private int xOf(long time, int barsWidth) {
         long span = Math.max(1, timeline.end() - timeline.start());
-        return LABEL_WIDTH + (int) ((time - timeline.start()) * (double) barsWidth / span);
+        return labelWidth + (int) ((time - timeline.start()) * (double) barsWidth / span);
     }
 
     private long timeOf(int x, int barsWidth) {
         long span = Math.max(1, timeline.end() - timeline.start());
-        return timeline.start() + (long) ((x - LABEL_WIDTH) * (double) span / barsWidth);
+        return timeline.start() + (long) ((x - labelWidth) * (double) span / barsWidth);
     }
 
     private int rowAt(int y) {
-        if (y < AXIS_HEIGHT) {
+        if (y < AXIS_HEIGHT || y >= canvas.getClientArea().height - LEGEND_HEIGHT) {
             return -1;
         }
         return (y - AXIS_HEIGHT + canvas.getVerticalBar().getSelection()) / ROW_HEIGHT;
@@ -214,11 +259,10 @@ public class StateHistoryPart {
 
     /** The segment under canvas point (x, y), or null. */
     private Segment segmentAt(int x, int y) {
-        if (timeline == null || x < LABEL_WIDTH) {
+        if (timeline == null || x < labelWidth) {
             return null;
         }
-        int barsWidth = Math.max(10, canvas.getClientArea().width - LABEL_WIDTH - 10);
-        return timeline.segmentAt(rowAt(y), timeOf(x, barsWidth));
+        return timeline.segmentAt(rowAt(y), timeOf(x, barsWidth()));
     }
 
     /** The tooltip at canvas point (x, y): the state under it with its times and cause, or null. */
@@ -245,7 +289,7 @@ public class StateHistoryPart {
 
     /** The canvas point at the middle of the bar of segment {@code segment} of row {@code row} (tests). */
     Point pointOf(int row, Segment segment) {
-        int barsWidth = Math.max(10, canvas.getClientArea().width - LABEL_WIDTH - 10);
+        int barsWidth = barsWidth();
         int x0 = xOf(segment.start(), barsWidth);
         int x1 = Math.max(x0 + 2, xOf(segment.end(), barsWidth));
         int y = AXIS_HEIGHT + row * ROW_HEIGHT - canvas.getVerticalBar().getSelection() + ROW_HEIGHT / 2;

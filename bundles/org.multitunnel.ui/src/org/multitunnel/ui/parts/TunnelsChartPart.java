@@ -102,22 +102,24 @@ public class TunnelsChartPart {
     public void createControls(Composite parent) {
         body = new PartBody(parent, WHAT_IT_SHOWS);
         Composite content = body.content(new Composite(parent, SWT.NONE));
-        GridLayout layout = new GridLayout(2, false);
+        GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
         content.setLayout(layout);
-        note = new Label(content, SWT.NONE);
-        note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         createToolbar(content);
+        note = new Label(content, SWT.NONE);
+        note.setLayoutData(narrow(new GridData(SWT.FILL, SWT.CENTER, true, false)));
         chart = ChartFactory.createTimeSeriesChart(null, "Time (UTC)", unit.label(), new TimeSeriesCollection(),
                 true, true, false);
         XYPlot plot = chart.getXYPlot();
+        chart.getLegend().setItemFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         ((DateAxis) plot.getDomainAxis()).setTimeZone(TimeZone.getTimeZone("UTC"));
         plot.setDomainCrosshairVisible(true);
         plot.setDomainCrosshairLockedOnData(false);
         plot.setRangeCrosshairVisible(true);
         plot.setRangeCrosshairLockedOnData(false);
         chartComposite = new ChartComposite(content, SWT.NONE, chart, true);
-        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        chartComposite.setLayoutData(narrow(new GridData(SWT.FILL, SWT.FILL, true, true)));
         chartComposite.setRangeZoomable(false); // drag zooms time; the y axis follows the data
         chartComposite.addChartMouseListener(new ChartMouseListener() {
             @Override
@@ -145,7 +147,7 @@ public class TunnelsChartPart {
         });
         addWheelZoomAndPan();
         readout = new Label(content, SWT.NONE);
-        readout.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        readout.setLayoutData(narrow(new GridData(SWT.FILL, SWT.CENTER, true, false)));
         readout.setText("Move over the chart to read values; drag to zoom, wheel zooms time, middle-drag pans.");
         if (service.current() != null) {
             opened(service.current());
@@ -155,11 +157,26 @@ public class TunnelsChartPart {
         }
     }
 
+    /** Lets the part shrink below its content's natural width (the chart and labels then clip, not the part). */
+    private static GridData narrow(GridData d) {
+        d.widthHint = 50;
+        d.minimumWidth = 50;
+        if (d.grabExcessVerticalSpace) {
+            d.heightHint = 50; // the chart takes the height left, not its preferred 420 pixels
+        }
+        return d;
+    }
+
+    /** The controls above the chart, in a row that wraps when the part is narrow. */
     private void createToolbar(Composite content) {
         Composite bar = new Composite(content, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
-        GridLayout l = new GridLayout(0, false);
+        bar.setLayoutData(narrow(new GridData(SWT.FILL, SWT.CENTER, true, false)));
+        org.eclipse.swt.layout.RowLayout l = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        l.wrap = true;
+        l.center = true;
         l.marginWidth = l.marginHeight = 0;
+        l.marginTop = l.marginBottom = 0;
+        l.spacing = 6;
         bar.setLayout(l);
         Composite modes = group(bar);
         for (boolean s : new boolean[] { false, true }) {
@@ -190,14 +207,12 @@ public class TunnelsChartPart {
             chart.getLegend().setVisible(legend.getSelection());
             chartComposite.forceRedraw();
         });
-        ((GridLayout) bar.getLayout()).numColumns++;
         Button reset = new Button(bar, SWT.PUSH);
         reset.setText("Reset Zoom");
         reset.addListener(SWT.Selection, e -> {
             chartComposite.restoreAutoBounds();
             chartComposite.forceRedraw();
         });
-        ((GridLayout) bar.getLayout()).numColumns++;
         Button export = new Button(bar, SWT.PUSH);
         export.setText("Export ▾");
         Menu menu = new Menu(export);
@@ -209,14 +224,13 @@ public class TunnelsChartPart {
             menu.setLocation(export.getParent().toDisplay(r.x, r.y + r.height));
             menu.setVisible(true);
         });
-        ((GridLayout) bar.getLayout()).numColumns++;
     }
 
+    /** Radio buttons grouped so each group is exclusive on its own. */
     private static Composite group(Composite bar) {
-        ((GridLayout) bar.getLayout()).numColumns++;
         Composite g = new Composite(bar, SWT.NONE);
         GridLayout l = new GridLayout(2, false);
-        l.marginWidth = 4;
+        l.marginWidth = 0;
         l.marginHeight = 0;
         g.setLayout(l);
         return g;
