@@ -39,6 +39,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.entity.LegendItemEntity;
 import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
@@ -97,6 +98,7 @@ public class TunnelsChartPart {
     /** Series keys the user hid with a click on the legend; kept across unit and mode changes. */
     private final Set<String> hidden = new HashSet<>();
     private int panFromX = -1;
+    private static final java.awt.Paint[] PALETTE = org.jfree.chart.ChartColor.createDefaultPaintArray();
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -283,7 +285,10 @@ public class TunnelsChartPart {
         table = TunnelSeriesDataset.build(capture.session(), unit);
         XYPlot plot = chart.getXYPlot();
         XYItemRenderer renderer = stacked ? new StackedXYAreaRenderer2() : new XYLineAndShapeRenderer(true, false);
-        renderer.setDefaultToolTipGenerator(plot.getRenderer().getDefaultToolTipGenerator());
+        SimpleDateFormat time = new SimpleDateFormat("HH:mm:ss");
+        time.setTimeZone(TimeZone.getTimeZone("UTC"));
+        renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}: {2} at {1} UTC", time,
+                java.text.NumberFormat.getNumberInstance()));
         plot.setRenderer(renderer);
         plot.setDataset(table);
         plot.getRangeAxis().setLabel(unit.label());
@@ -295,15 +300,20 @@ public class TunnelsChartPart {
         chartComposite.forceRedraw();
     }
 
-    /** Highlight and visibility per series, re-applied after every rebuild (series indexes may move). */
+    /**
+     * Colour, highlight and visibility per series, re-applied after every rebuild: a tunnel keeps its colour when
+     * switching between lines and stacked areas (a new renderer would draw the next colours of the plot's supplier).
+     */
     private void applySeriesStyles() {
         XYPlot plot = chart.getXYPlot();
         XYItemRenderer renderer = plot.getRenderer();
         for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
             String key = String.valueOf(plot.getDataset().getSeriesKey(i));
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length], false);
             renderer.setSeriesStroke(i, new BasicStroke(highlighted.contains(key) ? 3.5f : 1f), false);
             renderer.setSeriesVisible(i, !hidden.contains(key), false);
         }
+        chart.fireChartChanged(); // one repaint for all series, through the composite's chart listener
     }
 
     /**
