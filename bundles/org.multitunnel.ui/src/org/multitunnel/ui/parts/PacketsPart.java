@@ -216,7 +216,7 @@ public class PacketsPart {
     @Inject
     @Optional
     void goTo(@UIEventTopic(UiTopics.GOTO_PACKET) Integer index) {
-        select(index);
+        goToPacket(index); // from Findings or State History: a packet the filter hides is offered, not ignored
     }
 
     @Inject
