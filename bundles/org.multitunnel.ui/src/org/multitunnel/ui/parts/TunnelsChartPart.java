@@ -98,6 +98,11 @@ public class TunnelsChartPart {
     /** Series keys the user hid with a click on the legend; kept across unit and mode changes. */
     private final Set<String> hidden = new HashSet<>();
     private int panFromX = -1;
+    private Button legend;
+    /** The user ticked or unticked Legend; then it stays as chosen. */
+    private boolean legendChosen;
+    /** Above this many tunnels the legend would crowd out the plot: it starts hidden (the checkbox shows it). */
+    static final int LEGEND_MAX_AUTO = 24;
     private static final java.awt.Paint[] PALETTE = org.jfree.chart.ChartColor.createDefaultPaintArray();
 
     @PostConstruct
@@ -202,12 +207,13 @@ public class TunnelsChartPart {
                 }
             });
         }
-        Button legend = new Button(bar, SWT.CHECK);
+        legend = new Button(bar, SWT.CHECK);
         legend.setText("Legend");
         legend.setSelection(true);
         legend.addListener(SWT.Selection, e -> {
             chart.getLegend().setVisible(legend.getSelection());
-            chartComposite.forceRedraw();
+            legendChosen = true;
+            chart.fireChartChanged();
         });
         Button reset = new Button(bar, SWT.PUSH);
         reset.setText("Reset Zoom");
@@ -253,6 +259,9 @@ public class TunnelsChartPart {
         capture = c;
         table = null;
         hidden.clear();
+        if (!legendChosen) {
+            legend.setSelection(true); // shown again unless the next capture has too many tunnels
+        }
         highlighted = Set.of();
         note.setText("Analysing " + c.path().getFileName() + "…");
         chart.getXYPlot().setDataset(new TimeSeriesCollection());
@@ -292,6 +301,9 @@ public class TunnelsChartPart {
         plot.setRenderer(renderer);
         plot.setDataset(table);
         plot.getRangeAxis().setLabel(unit.label());
+        boolean showLegend = legend.getSelection() && (table.getSeriesCount() <= LEGEND_MAX_AUTO || legendChosen);
+        legend.setSelection(showLegend);
+        chart.getLegend().setVisible(showLegend);
         applySeriesStyles();
         drawReferenceLines();
         note.setText(table.getSeriesCount() + " tunnels, " + unit.label() + " per "
