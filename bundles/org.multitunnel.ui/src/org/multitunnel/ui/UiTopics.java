@@ -26,6 +26,11 @@ public final class UiTopics {
 
     /** Data: the {@link org.multitunnel.model.Binding} or mobile node selected in Bindings (its tunnels are highlighted). */
     public static final String BINDING_SELECTED = "multitunnel/binding/selected";
+    /**
+     * Application-context key holding the last {@link #BINDING_SELECTED} data, for views created after the event
+     * (e.g. State History, rendered when its tab is first shown).
+     */
+    public static final String SELECTED_BINDING_KEY = "org.multitunnel.ui.selectedBinding";
 
     private UiTopics() {
     }

@@ -295,6 +295,11 @@ class AnalysisViewsTest {
                 .startsWith("10.1.0.1 BID 1 via 198.51.100.1\nactive from 0.001500 s to "),
                 String.valueOf(seen.get("historyTooltip")));
         assertEquals(String.valueOf(seen.get("historyClickFrame")), seen.get("selectedAfterHistoryClick"));
+        assertEquals(Boolean.TRUE, seen.get("historyOutlinedOnCreate"), "the binding selected before the tab opened");
+        assertEquals(Boolean.TRUE, seen.get("bindingsAfterLabelClick"));
+        assertEquals(Boolean.TRUE, seen.get("outlinedAfterLabelClick"));
+        assertEquals("mip.homeaddr == 10.1.0.2 && (mip.coa == 198.51.100.4 || ip.dst == 198.51.100.4)"
+                + " || tunnel.coa == 198.51.100.4", seen.get("filterAfterLabelClick"));
         assertTrue(String.valueOf(seen.get("infoAfterHistoryClick")).startsWith("RRP code 0 REGISTRATION_ACCEPTED"),
                 String.valueOf(seen.get("infoAfterHistoryClick")));
 

@@ -207,6 +207,7 @@ final class ViewInteractionChecks {
             }
         }
         seen.put("historyChanges", changes);
+        seen.put("historyOutlinedOnCreate", history.selectedBinding() == node(1).getBindings().get(1));
         seen.put("historyRows", timeline.rows().size());
         display.update();
         history.canvas().setSize(Math.max(600, history.canvas().getSize().x), 400);
@@ -222,6 +223,18 @@ final class ViewInteractionChecks {
         seen.put("historyClickFrame", first.change().getFrame());
         seen.put("selectedAfterHistoryClick", table.getItem(table.getSelectionIndex()).getText(0));
         seen.put("infoAfterHistoryClick", table.getItem(table.getSelectionIndex()).getText(6));
+        // A click on the label of row 4 (10.1.0.2 BID 1) selects that binding in Bindings and filters Packets.
+        Point label = history.labelPointOf(3);
+        Event labelClick = new Event();
+        labelClick.x = label.x;
+        labelClick.y = label.y;
+        labelClick.button = 1;
+        history.canvasEvent(SWT.MouseUp, labelClick);
+        Object inBindings = ((org.eclipse.jface.viewers.IStructuredSelection) bindings.viewer().getSelection())
+                .getFirstElement();
+        seen.put("bindingsAfterLabelClick", inBindings == timeline.rows().get(3).binding());
+        seen.put("filterAfterLabelClick", packets.filterText().getText());
+        seen.put("outlinedAfterLabelClick", history.selectedBinding() == timeline.rows().get(3).binding());
     }
 
     private boolean opened(Path file) {

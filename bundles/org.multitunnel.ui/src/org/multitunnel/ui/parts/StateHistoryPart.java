@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -32,8 +33,8 @@ import org.multitunnel.ui.session.OpenCapture;
  * State History view (Trace Compass style): one horizontal bar per binding over the capture time, coloured by the
  * binding's state between the changes the analysis recorded (registered, refreshed, expired, deregistered,
  * replaced, rejected). Drawn with SWT GC on a canvas that scrolls vertically; the tooltip names the state, its
- * times and its cause; a click on a bar goes to the packet of the change that started it. The binding selected in
- * Bindings is outlined.
+ * times and its cause; a click on a bar goes to the packet of the change that started it, a click on a label
+ * selects that binding everywhere. The binding selected in Bindings is outlined.
  */
 public class StateHistoryPart {
     static final String WHAT_IT_SHOWS = "State History: each binding's state over the capture time (active, expired, deregistered, replaced, rejected).";
@@ -47,6 +48,8 @@ public class StateHistoryPart {
     private CaptureSessionService service;
     @Inject
     private IEventBroker events;
+    @Inject
+    private MApplication application;
 
     private PartBody body;
     private Canvas canvas;
@@ -78,13 +81,17 @@ public class StateHistoryPart {
             }
         });
         canvas.addListener(SWT.MouseUp, e -> {
-            if (e.button == 1) {
+            if (e.button == 1 && e.x < labelWidth) {
+                selectRowAt(e.y);
+            } else if (e.button == 1) {
                 clickAt(e.x, e.y);
             }
         });
         watcher = new ModelWatcher(parent.getDisplay(), this::refresh);
         if (service.current() != null) {
             opened(service.current());
+            // selected in Bindings before this tab was first shown
+            bindingSelected(application.getContext().get(UiTopics.SELECTED_BINDING_KEY));
         }
     }
 
@@ -276,6 +283,14 @@ public class StateHistoryPart {
         return timeline.describe(row, s, first);
     }
 
+    /** A click on a row's label selects that binding (in Bindings, Packets' filter and the chart too). */
+    private void selectRowAt(int y) {
+        int r = rowAt(y);
+        if (timeline != null && r >= 0 && r < timeline.rows().size()) {
+            events.send(UiTopics.BINDING_SELECTED, timeline.rows().get(r).binding());
+        }
+    }
+
     /** A click on a bar goes to the packet of the change that started it; returns the 0-based packet or -1. */
     int clickAt(int x, int y) {
         Segment s = segmentAt(x, y);
@@ -294,6 +309,16 @@ public class StateHistoryPart {
         int x1 = Math.max(x0 + 2, xOf(segment.end(), barsWidth));
         int y = AXIS_HEIGHT + row * ROW_HEIGHT - canvas.getVerticalBar().getSelection() + ROW_HEIGHT / 2;
         return new Point((x0 + x1) / 2, y);
+    }
+
+    /** The binding outlined (selected in Bindings or here), or null. */
+    Binding selectedBinding() {
+        return selected;
+    }
+
+    /** The canvas point in the label column of row {@code row} (tests). */
+    Point labelPointOf(int row) {
+        return new Point(4, AXIS_HEIGHT + row * ROW_HEIGHT - canvas.getVerticalBar().getSelection() + ROW_HEIGHT / 2);
     }
 
     StateTimeline timeline() {
