@@ -252,6 +252,9 @@ class AnalysisViewsTest {
         assertEquals(top5, (Double) seen.get("stackedTopAt5"), 1e-6);
         assertTrue(top5 > 0, "bucket 5 carries traffic");
         assertTrue(String.valueOf(seen.get("readout5")).contains(" UTC · total "), String.valueOf(seen.get("readout5")));
+        assertEquals(List.of(), seen.get("referenceLinesDemo"));
+        assertEquals(List.of(1000 * 8000.0), seen.get("referenceLinesWithBandwidth"));
+        assertEquals(List.of(), seen.get("referenceLinesInPackets"));
         // Legend toggle hides a tunnel (also from the SVG) and shows it again.
         assertEquals(Boolean.FALSE, seen.get("series0VisibleAfterToggle"));
         assertEquals(Boolean.TRUE, seen.get("series0VisibleAfterSecondToggle"));

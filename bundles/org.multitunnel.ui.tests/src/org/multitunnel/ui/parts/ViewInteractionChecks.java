@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.multitunnel.capture.synth.MipPortMover;
+import org.multitunnel.model.Binding;
 import org.multitunnel.model.BindingStateChange;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.bindings.StateTimeline;
@@ -192,6 +193,17 @@ final class ViewInteractionChecks {
             problems.add("chart export failed: " + e);
         }
         seen.put("readout5", tunnels.readoutAt(5, 0));
+        // Reference lines only for what the registrations carried: the demo has no interface bandwidth; one set on
+        // a binding (as the multiple-tunnel draft's extension would) is drawn in bits/s, not in packets/s.
+        seen.put("referenceLinesDemo", tunnels.referenceLines());
+        Binding b = node(1).getBindings().get(1);
+        b.setInterfaceBandwidth(1000);
+        tunnels.setUnit(Unit.BITS);
+        seen.put("referenceLinesWithBandwidth", tunnels.referenceLines());
+        tunnels.setUnit(Unit.PACKETS);
+        seen.put("referenceLinesInPackets", tunnels.referenceLines());
+        b.unsetInterfaceBandwidth();
+        tunnels.setUnit(Unit.BITS);
     }
 
     private void checkStateHistory() {

@@ -27,7 +27,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
@@ -596,18 +595,8 @@ public class TunnelsChartPart {
         return v;
     }
 
-    /** Simulates a mouse move over the canvas at (x, y) and returns the readout (tests). */
-    String hover(int x, int y) {
-        crosshairAt(x, y);
-        return readout.getText();
-    }
-
     TunnelTable table() {
         return table;
-    }
-
-    boolean stacked() {
-        return stacked;
     }
 
     JFreeChart chart() {
@@ -616,10 +605,5 @@ public class TunnelsChartPart {
 
     ChartComposite chartComposite() {
         return chartComposite;
-    }
-
-    /** Sends {@code e} to the canvas as the windowing system would (tests). */
-    void canvasEvent(int type, Event e) {
-        chartComposite.getChildren()[0].notifyListeners(type, e);
     }
 }
