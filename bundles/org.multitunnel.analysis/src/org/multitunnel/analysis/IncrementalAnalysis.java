@@ -56,7 +56,7 @@ public final class IncrementalAnalysis {
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
         this.options = options;
         this.updater = updater;
-        this.accounting = new TunnelAccounting(options.intervalNanos());
+        this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
         this.signalling = new SignallingAnalyzer(updater, options);
         this.unbound = new UnboundTunnelCheck(updater, signalling.semantics(), signalling.homeAgents());
         this.mip6 = new Mip6Analyzer(updater, signalling.semantics());

@@ -19,6 +19,11 @@ public final class UiTopics {
     public static final String PACKET_SELECTED = "multitunnel/packet/selected";
     /** Data: {@link Integer}, a 0-based packet index another view wants shown and selected in Packets. */
     public static final String GOTO_PACKET = "multitunnel/packet/goto";
+    /**
+     * Data: {@link Long}, a capture time (nanoseconds since the epoch) another view wants shown: Packets selects the
+     * first packet it shows at or after that time (the last one before it if none follows).
+     */
+    public static final String GOTO_TIME = "multitunnel/packet/gotoTime";
     /** Data: the {@link org.multitunnel.wire.Field} selected in Details (its bytes are highlighted). */
     public static final String FIELD_SELECTED = "multitunnel/field/selected";
     /** Data: {@link Integer}, the packet byte offset the user clicked in Bytes. */
@@ -26,6 +31,11 @@ public final class UiTopics {
 
     /** Data: the {@link org.multitunnel.model.Binding} or mobile node selected in Bindings (its tunnels are highlighted). */
     public static final String BINDING_SELECTED = "multitunnel/binding/selected";
+    /**
+     * Application-context key holding the last {@link #BINDING_SELECTED} data, for views created after the event
+     * (e.g. State History, rendered when its tab is first shown).
+     */
+    public static final String SELECTED_BINDING_KEY = "org.multitunnel.ui.selectedBinding";
 
     private UiTopics() {
     }

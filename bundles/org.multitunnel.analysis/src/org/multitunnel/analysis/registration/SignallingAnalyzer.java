@@ -32,7 +32,7 @@ public final class SignallingAnalyzer {
 
     private final ModelUpdater updater;
     private final AnalysisOptions options;
-    private final MipCodec codec = new MipCodec();
+    private final MipCodec codec;
     private final MipChecker checker = new MipChecker();
     private final TransactionTracker transactions;
     private final BindingSemantics semantics;
@@ -41,6 +41,7 @@ public final class SignallingAnalyzer {
     public SignallingAnalyzer(ModelUpdater updater, AnalysisOptions options) {
         this.updater = updater;
         this.options = options;
+        this.codec = options.mip().codec();
         this.transactions = new TransactionTracker(updater);
         this.semantics = new BindingSemantics(updater);
     }

@@ -12,6 +12,7 @@ import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.PacketVisitor;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -73,6 +74,7 @@ public final class TunnelAccounting implements PacketVisitor {
     private long packets, wireBytes, firstNanos = Long.MAX_VALUE, lastNanos = Long.MIN_VALUE;
     private long signalling, requests, replies, mobility, tunnelled, unattributed, malformed;
     private boolean finished;
+    private final MipPorts mipPorts;
     /** At {@link #finish()}: distinct tunnel peers per endpoint, indexed by the endpoint's id in the peer table. */
     private int[] degree;
 
@@ -82,10 +84,20 @@ public final class TunnelAccounting implements PacketVisitor {
 
     /** @param intervalNanos series bucket width in ns (> 0); buckets are aligned to multiples of it since the epoch */
     public TunnelAccounting(long intervalNanos) {
+        this(intervalNanos, MipPorts.DEFAULT);
+    }
+
+    /**
+     * @param intervalNanos series bucket width in ns (> 0)
+     * @param mipPorts      the UDP ports of Mobile IPv4 (signalling, which is never counted in a tunnel, and the
+     *                      home agent's end of RFC 3519 UDP tunnels)
+     */
+    public TunnelAccounting(long intervalNanos, MipPorts mipPorts) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalNanos + " ns");
         }
         this.intervalNanos = intervalNanos;
+        this.mipPorts = mipPorts;
     }
 
     /** One streaming pass over {@code file} (pcap, pcapng or gzip) with a fresh accounting. */
@@ -126,7 +138,7 @@ public final class TunnelAccounting implements PacketVisitor {
      */
     public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
             long timestampNanos) {
-        PacketClassifier.classify(linkType, buf, offset, capturedLength, summary);
+        PacketClassifier.classify(linkType, buf, offset, capturedLength, summary, mipPorts);
         account(summary, originalLength, timestampNanos);
         return summary;
     }
@@ -339,9 +351,9 @@ public final class TunnelAccounting implements PacketVisitor {
             evidence = DirectionEvidence.REQUEST_DESTINATION;
             haIsLo = d > 0 ? 1 : 0;
         } else if (k1 >>> ENCAP_SHIFT == Encapsulation.UDP.ordinal()
-                && (((k1 >>> 16) & 0xffff) == PacketClassifier.MIP_PORT) != ((k1 & 0xffff) == PacketClassifier.MIP_PORT)) {
+                && mipPorts.contains((int) ((k1 >>> 16) & 0xffff)) != mipPorts.contains((int) (k1 & 0xffff))) {
             evidence = DirectionEvidence.UDP_PORT_434;
-            haIsLo = ((k1 >>> 16) & 0xffff) == PacketClassifier.MIP_PORT ? 1 : 0;
+            haIsLo = mipPorts.contains((int) ((k1 >>> 16) & 0xffff)) ? 1 : 0;
         } else if (degree[peers.find(lo, 0, 0, 0, 0)] != degree[peers.find(hi, 0, 0, 0, 0)]) {
             evidence = DirectionEvidence.PEER_COUNT;
             haIsLo = degree[peers.find(lo, 0, 0, 0, 0)] > degree[peers.find(hi, 0, 0, 0, 0)] ? 1 : 0;

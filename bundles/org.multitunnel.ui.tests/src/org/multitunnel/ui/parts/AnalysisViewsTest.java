@@ -19,6 +19,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
@@ -30,13 +31,12 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.TreeItem;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
-import org.jfree.data.time.TimeSeries;
-import org.jfree.data.time.TimeSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.model.Finding;
 import org.multitunnel.model.MultitunnelFactory;
 import org.multitunnel.ui.ProductLaunch;
+import org.multitunnel.ui.chart.TunnelTable;
 import org.multitunnel.ui.packets.TimeFormat;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
@@ -142,7 +142,192 @@ class AnalysisViewsTest {
         assertEquals("", seen.get("filterErrorAfterClear"));
         assertEquals(2968, seen.get("rowsAfterClear"));
         assertEquals(bid2Frames.get(1), seen.get("selectedAfterClear"));
+        assertEquals(Boolean.TRUE, seen.get("filterStartedByBinding"));
+        assertViewInteractions();
         LiveCaptureAssertions.check(seen);
+    }
+
+    /**
+     * What {@link ViewInteractionChecks} saw, against expectations computed here from the capture itself (lengths,
+     * dissection) and from its ground truth {@code demo-multipath.expected.json} (registrations, tunnels, series).
+     */
+    @SuppressWarnings("unchecked")
+    private void assertViewInteractions() throws Exception {
+        List<Integer> lengths = new ArrayList<>();
+        List<Boolean> mip = new ArrayList<>();
+        PacketDissector dissector = new PacketDissector();
+        try (CaptureFile f = CaptureFile.open(DEMO)) {
+            for (int i = 0; i < f.packetCount(); i++) {
+                lengths.add(f.originalLength(i));
+                boolean isMip = false;
+                for (Field layer : dissector.dissect(f.linkType(i), f.packet(i))) {
+                    isMip |= layer.name().equals("mip");
+                }
+                mip.add(isMip);
+            }
+        }
+        List<Integer> byLength = new ArrayList<>();
+        for (int i = 0; i < lengths.size(); i++) {
+            byLength.add(i);
+        }
+        byLength.sort(java.util.Comparator.comparing(lengths::get)); // stable: ties in capture order
+        List<Integer> byLengthDesc = new ArrayList<>(byLength.size());
+        byLength.stream().sorted(java.util.Comparator.comparing((Integer i) -> -lengths.get(i)))
+                .forEach(byLengthDesc::add);
+        // Sorting: Length ascending, then descending (ties keep capture order), with the header's indicator.
+        assertEquals(Boolean.TRUE, seen.get("sortJobStarted"));
+        assertEquals(frames(byLength), seen.get("sortedLengthAsc"));
+        assertEquals(frames(byLengthDesc), seen.get("sortedLengthDesc"));
+        assertEquals(Boolean.TRUE, seen.get("sortIndicator"));
+        // A filter applied while sorted shows its packets in the sorted order; clearing keeps the order.
+        assertEquals(frames(byLengthDesc.stream().filter(mip::get).toList()), seen.get("sortedFilteredNumbers"));
+        assertEquals(2968, seen.get("rowsSortedAfterClear"));
+        assertEquals(Boolean.TRUE, seen.get("sourceSortedNaturally"));
+        // No. restores capture order.
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < 2968; i++) {
+            all.add(i);
+        }
+        assertEquals(frames(all), seen.get("numbersAfterNoClick"));
+
+        Map<String, Object> truth = (Map<String, Object>) org.multitunnel.wire.JsonReader
+                .parse(Files.readString(DEMO.resolveSibling("demo-multipath.expected.json")));
+        List<Map<String, Object>> registrations = (List<Map<String, Object>>) truth.get("registrations");
+        List<Map<String, Object>> tunnelsTruth = (List<Map<String, Object>>) truth.get("tunnels");
+        // Selecting 10.1.0.1 BID 2 (CoA 198.51.100.2) shows its request/reply and its tunnel's packets.
+        assertEquals("mip.homeaddr == 10.1.0.1 && (mip.coa == 198.51.100.2 || ip.dst == 198.51.100.2)"
+                + " || tunnel.coa == 198.51.100.2", seen.get("bindingFilterText"));
+        long bindingPackets = 0;
+        long nodePackets = 0;
+        for (Map<String, Object> r : registrations) {
+            bindingPackets += r.get("homeAddress").equals("10.1.0.1") && r.get("careOfAddress").equals("198.51.100.2")
+                    ? 2 : 0;
+            nodePackets += r.get("homeAddress").equals("10.1.0.2") ? 2 : 0;
+        }
+        for (Map<String, Object> t : tunnelsTruth) {
+            long packets = num(((Map<String, Object>) t.get("toCareOf")).get("packets"))
+                    + num(((Map<String, Object>) t.get("toHomeAgent")).get("packets"));
+            bindingPackets += t.get("careOfAddress").equals("198.51.100.2") ? packets : 0;
+            nodePackets += ((List<Object>) t.get("homeAddresses")).contains("10.1.0.2") ? packets : 0;
+        }
+        assertEquals((int) bindingPackets, seen.get("bindingRows"));
+        assertEquals((int) nodePackets, seen.get("nodeRows"));
+        // Ctrl+G to a packet the filter hides: says so, and only clears the filter when the user agrees.
+        assertTrue(String.valueOf(seen.get("hiddenQuestion")).startsWith("Packet 5 is hidden by the display filter"),
+                String.valueOf(seen.get("hiddenQuestion")));
+        assertEquals(Boolean.FALSE, seen.get("goToHiddenDeclined"));
+        assertEquals((int) bindingPackets, seen.get("rowsAfterDecline"));
+        assertEquals(Boolean.TRUE, seen.get("goToHiddenAccepted"));
+        assertEquals("", seen.get("filterAfterHiddenGoTo"));
+        assertEquals(2968, seen.get("rowsAfterHiddenGoTo"));
+        assertEquals("5", seen.get("selectedAfterHiddenGoTo"));
+
+        // Chart: per-tunnel totals (lines), the stacked tops, packets/s, in the legend's order.
+        List<Map<String, Object>> ordered = new ArrayList<>(tunnelsTruth);
+        ordered.sort(java.util.Comparator
+                .comparing((Map<String, Object> t) -> (String) ((List<Object>) t.get("homeAddresses")).get(0))
+                .thenComparing(t -> (String) t.get("careOfAddress")));
+        List<Double> bits = new ArrayList<>();
+        List<Double> packetsPerTunnel = new ArrayList<>();
+        double allBits = 0;
+        long bucket5 = (Long) seen.get("bucket5Nanos");
+        double top5 = 0;
+        for (Map<String, Object> t : ordered) {
+            double b = 0;
+            double p = 0;
+            for (Map<String, Object> bucket : (List<Map<String, Object>>) t.get("series")) {
+                b += num(bucket.get("bytes")) * 8.0;
+                p += num(bucket.get("packets"));
+                if (ViewInteractionChecks.nanos(bucket.get("t")) == bucket5) {
+                    top5 += num(bucket.get("bytes")) * 8.0;
+                }
+            }
+            bits.add(b);
+            packetsPerTunnel.add(p);
+            allBits += b;
+        }
+        assertEquals(bits, seen.get("lineTotals"));
+        assertEquals(packetsPerTunnel, seen.get("packetTotals"));
+        assertEquals(Boolean.TRUE, seen.get("stackedRenderer"));
+        assertEquals(allBits, (Double) seen.get("stackedSumOfTops"), 1e-6);
+        assertEquals(top5, (Double) seen.get("stackedTopAt5"), 1e-6);
+        assertTrue(top5 > 0, "bucket 5 carries traffic");
+        assertTrue(String.valueOf(seen.get("readout5")).contains(" UTC · total "), String.valueOf(seen.get("readout5")));
+        assertEquals(List.of(), seen.get("referenceLinesDemo"));
+        assertEquals(List.of(1000 * 8000.0), seen.get("referenceLinesWithBandwidth"));
+        assertEquals(List.of(), seen.get("referenceLinesInPackets"));
+        // Legend toggle hides a tunnel (also from the SVG) and shows it again.
+        assertEquals(Boolean.FALSE, seen.get("series0VisibleAfterToggle"));
+        assertEquals(Boolean.TRUE, seen.get("series0VisibleAfterSecondToggle"));
+        assertEquals(Boolean.TRUE, seen.get("svgStartsWithXml"));
+        assertEquals(ordered.size() - 1, seen.get("svgPolylines"));
+        assertEquals(Boolean.TRUE, seen.get("pngMagic"));
+        // CSV: time plus one column per tunnel with its unit; every bucket's value is the ground truth's bytes × 8.
+        List<String> csv = (List<String>) seen.get("csvLines");
+        List<String> keys = (List<String>) seen.get("lineKeys");
+        StringBuilder header = new StringBuilder("time_s");
+        for (String k : keys) {
+            header.append(",\"").append(k).append(" [bits/s]\"");
+        }
+        assertEquals(header.toString(), csv.get(0));
+        TunnelTable table = (TunnelTable) seen.get("csvTable");
+        assertEquals(table.getItemCount() + 1, csv.size());
+        for (int row = 1; row < csv.size(); row++) {
+            String[] cells = csv.get(row).split(",");
+            long t = ViewInteractionChecks.nanos(cells[0]);
+            for (int s = 0; s < ordered.size(); s++) {
+                double expected = 0;
+                for (Map<String, Object> bucket : (List<Map<String, Object>>) ordered.get(s).get("series")) {
+                    if (ViewInteractionChecks.nanos(bucket.get("t")) == t) {
+                        expected = num(bucket.get("bytes")) * 8.0;
+                    }
+                }
+                assertEquals(expected, Double.parseDouble(cells[s + 1]), 1e-6, "CSV line " + row + " column " + s);
+            }
+        }
+
+        // State history: one row per binding; each ground-truth registration is a "registered" change to active
+        // at its reply time; the tooltip and a click on the first bar lead to the reply packet.
+        assertEquals(7, seen.get("historyRows"));
+        List<String> changes = (List<String>) seen.get("historyChanges");
+        for (Map<String, Object> r : registrations) {
+            String change = r.get("homeAddress") + " BID " + num(r.get("bid")) + " registered active @"
+                    + ViewInteractionChecks.nanos(r.get("reply"));
+            assertTrue(changes.contains(change), change + " in " + changes);
+        }
+        assertTrue(String.valueOf(seen.get("historyTooltip"))
+                .startsWith("10.1.0.1 BID 1 via 198.51.100.1\nactive from 0.001500 s to "),
+                String.valueOf(seen.get("historyTooltip")));
+        assertEquals(String.valueOf(seen.get("historyClickFrame")), seen.get("selectedAfterHistoryClick"));
+        assertEquals(Boolean.TRUE, seen.get("historyOutlinedOnCreate"), "the binding selected before the tab opened");
+        assertEquals(Boolean.TRUE, seen.get("bindingsAfterLabelClick"));
+        assertEquals(Boolean.TRUE, seen.get("outlinedAfterLabelClick"));
+        assertEquals("mip.homeaddr == 10.1.0.2 && (mip.coa == 198.51.100.4 || ip.dst == 198.51.100.4)"
+                + " || tunnel.coa == 198.51.100.4", seen.get("filterAfterLabelClick"));
+        assertTrue(String.valueOf(seen.get("infoAfterHistoryClick")).startsWith("RRP code 0 REGISTRATION_ACCEPTED"),
+                String.valueOf(seen.get("infoAfterHistoryClick")));
+
+        // Preferences: Mobile IP on UDP 4434 is only analysed once 4434 is a configured port.
+        long requestsAndReplies = num(truth.get("requests")) + num(truth.get("replies"));
+        assertTrue((Integer) seen.get("movedPackets") >= requestsAndReplies, String.valueOf(seen.get("movedPackets")));
+        assertEquals(0, seen.get("nodesWithDefaultPort"));
+        assertEquals("UDP", seen.get("protocolWithDefaultPort"));
+        assertEquals(((List<Object>) truth.get("mobileNodes")).size(), seen.get("nodesWithConfiguredPort"));
+        assertEquals(((List<Object>) truth.get("mobileNodes")).size(), seen.get("bindingRowsWithConfiguredPort"));
+        assertEquals("MIPv4", seen.get("protocolWithConfiguredPort"));
+        assertEquals("RRQ HoA=10.1.0.1 CoA=198.51.100.1 BID=1 lifetime=300", seen.get("infoWithConfiguredPort"));
+    }
+
+    private static List<String> frames(List<Integer> indexes) {
+        List<String> out = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            out.add(Integer.toString(i + 1));
+        }
+        return out;
+    }
+
+    private static long num(Object o) {
+        return ((java.math.BigDecimal) o).longValueExact();
     }
 
     /** The frame numbers (as the No. column shows them) of packets with a Multipath extension of BID 2. */
@@ -188,9 +373,20 @@ class AnalysisViewsTest {
                 seen.put("selectedAfterClear", table.getItem(table.getSelectionIndex()).getText(0));
             } catch (RuntimeException | AssertionError e) {
                 problems.add("filter bar inspection failed: " + e);
+                closeWorkbench(display, null);
+                return;
             }
-            new LiveCaptureCheck(display, service(display), packets, part(display, "bindings"),
-                    part(display, "tunnels"), seen, problems, () -> closeWorkbench(display, null)).run();
+            MWindow w = window(display);
+            try {
+                new ViewInteractionChecks(display, seen, problems, service(display).current(), packets,
+                        part(display, "bindings"), part(display, "tunnels"), w.getContext().get(EPartService.class),
+                        Files.createTempDirectory("analysis-views"), service(display))
+                        .run(() -> new LiveCaptureCheck(display, service(display), packets, part(display, "bindings"),
+                                part(display, "tunnels"), seen, problems, () -> closeWorkbench(display, null)).run());
+            } catch (java.io.IOException e) {
+                problems.add("no scratch directory: " + e);
+                closeWorkbench(display, null);
+            }
         });
     }
 
@@ -273,13 +469,12 @@ class AnalysisViewsTest {
         seen.put("mn1LastChild", flow.getText(0));
         seen.put("flow1", List.of(flow.getText(1), flow.getText(2)));
 
-        TimeSeriesCollection data = (TimeSeriesCollection) tunnels.chart().getXYPlot().getDataset();
+        TunnelTable data = (TunnelTable) tunnels.chart().getXYPlot().getDataset();
         seen.put("seriesCount", data.getSeriesCount());
-        TimeSeries first = data.getSeries(0);
-        seen.put("series0", first.getKey());
+        seen.put("series0", data.getSeriesKey(0));
         double total = 0;
-        for (int i = 0; i < first.getItemCount(); i++) {
-            total += first.getValue(i).doubleValue();
+        for (int i = 0; i < data.getItemCount(); i++) {
+            total += data.getYValue(0, i);
         }
         seen.put("series0Bits", total);
         // Selecting BID 2 of the first node draws its tunnel (series 1) thick, the others thin.
@@ -288,8 +483,11 @@ class AnalysisViewsTest {
         XYItemRenderer renderer = tunnels.chart().getXYPlot().getRenderer();
         seen.put("strokes", List.of(((BasicStroke) renderer.getSeriesStroke(0)).getLineWidth(),
                 ((BasicStroke) renderer.getSeriesStroke(1)).getLineWidth()));
+        // ... and filters Packets to that binding (checked in ViewInteractionChecks); cleared for the checks below.
+        seen.put("filterStartedByBinding", packets.filterJob() != null);
+        packets.clearFilter();
         // Clicking a point shows the first packet of its bucket.
-        long bucketMillis = first.getTimePeriod(5).getFirstMillisecond();
+        long bucketMillis = (long) data.getXValue(0, 5);
         seen.put("goToTime", tunnels.goToTime(bucketMillis));
         int at = table.getSelectionIndex();
         long bucketNanos = bucketMillis * 1_000_000L;
@@ -337,7 +535,7 @@ class AnalysisViewsTest {
     }
 
     /** Polls on the UI thread every 200 ms until {@code ready}, then runs {@code then}. */
-    private static void whenTrue(Display display, BooleanSupplier ready, Runnable then) {
+    static void whenTrue(Display display, BooleanSupplier ready, Runnable then) {
         display.timerExec(200, new Runnable() {
             @Override
             public void run() {

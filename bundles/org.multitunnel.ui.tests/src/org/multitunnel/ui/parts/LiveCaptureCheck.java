@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
-import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYDataset;
 import org.multitunnel.agent.client.ClientOptions;
 import org.multitunnel.agent.client.RegistrationClient;
 import org.multitunnel.agent.client.RegistrationSpec;
@@ -185,7 +185,7 @@ final class LiveCaptureCheck {
                     display.timerExec(1_600, () -> {
                         TreeItem again = bindingRow(1);
                         seen.put("liveLifetime2", again == null ? null : again.getText(6));
-                        TimeSeriesCollection data = (TimeSeriesCollection) tunnels.chart().getXYPlot().getDataset();
+                        XYDataset data = tunnels.chart().getXYPlot().getDataset();
                         seen.put("liveChartSeries", data.getSeriesCount());
                         seen.put("liveRowsBeforeStop", packets.table().getItemCount());
                         stop();

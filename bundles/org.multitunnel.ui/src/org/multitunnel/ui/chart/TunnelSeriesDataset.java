@@ -1,18 +1,17 @@
 package org.multitunnel.ui.chart;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
-import org.jfree.data.time.FixedMillisecond;
-import org.jfree.data.time.TimeSeries;
-import org.jfree.data.time.TimeSeriesCollection;
 import org.multitunnel.model.CaptureSession;
 import org.multitunnel.model.ThroughputSeries;
 import org.multitunnel.model.Tunnel;
 
 /**
- * Turns the analysis' per-tunnel throughput buckets into JFreeChart time series, one per tunnel, grouped by
+ * Turns the analysis' per-tunnel throughput buckets into the chart's {@link TunnelTable}, one row per tunnel, grouped by
  * mobile node (sorted by home address, then care-of address) and named so the legend reads like the Bindings
  * view: "10.1.0.1 BID 2 via 198.51.100.2 (gre)".
  */
@@ -35,27 +34,42 @@ public final class TunnelSeriesDataset {
     private TunnelSeriesDataset() {
     }
 
-    public static TimeSeriesCollection build(CaptureSession session, Unit unit) {
-        TimeSeriesCollection dataset = new TimeSeriesCollection();
-        List<Tunnel> tunnels = new ArrayList<>(session.getTunnels());
+    /** The chart table of every tunnel of {@code session} that has a series, in {@code unit}. */
+    public static TunnelTable build(CaptureSession session, Unit unit) {
+        List<Tunnel> tunnels = new ArrayList<>();
+        for (Tunnel t : session.getTunnels()) {
+            ThroughputSeries s = t.getSeries();
+            if (s != null && s.getTimes() != null && s.getInterval() > 0) {
+                tunnels.add(t);
+            }
+        }
         tunnels.sort(Comparator.comparing(TunnelSeriesDataset::firstHomeAddress)
                 .thenComparing(Tunnel::getCareOfAddress));
+        TreeSet<Long> allTimes = new TreeSet<>();
         for (Tunnel t : tunnels) {
-            ThroughputSeries s = t.getSeries();
-            if (s == null || s.getTimes() == null || s.getInterval() <= 0) {
-                continue;
+            for (long time : t.getSeries().getTimes()) {
+                allTimes.add(time);
             }
-            TimeSeries ts = new TimeSeries(name(t));
-            double perSecond = 1e9 / s.getInterval();
-            long[] times = s.getTimes();
-            long[] values = unit == Unit.BITS ? s.getBytes() : s.getPackets();
-            for (int i = 0; i < times.length; i++) {
-                double v = values[i] * perSecond * (unit == Unit.BITS ? 8 : 1);
-                ts.addOrUpdate(new FixedMillisecond(times[i] / 1_000_000L), v);
-            }
-            dataset.addSeries(ts);
         }
-        return dataset;
+        long[] times = new long[allTimes.size()];
+        int k = 0;
+        for (long time : allTimes) {
+            times[k++] = time;
+        }
+        String[] keys = new String[tunnels.size()];
+        double[][] values = new double[tunnels.size()][times.length];
+        for (int r = 0; r < tunnels.size(); r++) {
+            Tunnel t = tunnels.get(r);
+            ThroughputSeries s = t.getSeries();
+            keys[r] = name(t);
+            double perSecond = 1e9 / s.getInterval() * (unit == Unit.BITS ? 8 : 1);
+            long[] ts = s.getTimes();
+            long[] v = unit == Unit.BITS ? s.getBytes() : s.getPackets();
+            for (int i = 0; i < ts.length; i++) {
+                values[r][Arrays.binarySearch(times, ts[i])] += v[i] * perSecond;
+            }
+        }
+        return new TunnelTable(keys, times, values, unit.label());
     }
 
     private static String firstHomeAddress(Tunnel t) {

@@ -22,7 +22,8 @@ import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * Window > Preferences (Ctrl+,): edits the stored {@link UiPreferences} and the key table in secure storage. The
- * chart interval, chart unit and keys apply to the next capture opened; draft reply codes are renamed at once.
+ * chart interval, chart unit, keys, Mobile IP ports and draft extension types apply to the next capture opened;
+ * draft reply codes are renamed at once.
  */
 public class PreferencesHandler {
     @Execute

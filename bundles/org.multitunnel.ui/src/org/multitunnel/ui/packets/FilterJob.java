@@ -16,6 +16,7 @@ import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.dissect.PacketDissector;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -69,7 +70,8 @@ public final class FilterJob extends Job {
         CaptureFile file = capture.file();
         int n = capture.packetCount();
         monitor.beginTask(getName(), n);
-        PacketDissector dissector = new PacketDissector();
+        PacketDissector dissector = capture.mipConfig().dissector();
+        MipPorts mipPorts = capture.mipConfig().ports();
         PacketSummary s = new PacketSummary();
         PacketContext ctx = new PacketContext();
         int[] out = new int[Math.max(16, Math.min(n, 4096))];
@@ -84,7 +86,8 @@ public final class FilterJob extends Job {
                 int linkType = file.linkType(i);
                 List<Field> layers = dissector.dissect(linkType, buf.duplicate());
                 ctx.reset(capture.hasFinding(i));
-                if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s) == PacketKind.TUNNEL_DATA
+                if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
+                        mipPorts) == PacketKind.TUNNEL_DATA
                         && s.ipVersion() == 4) {
                     ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
                 }

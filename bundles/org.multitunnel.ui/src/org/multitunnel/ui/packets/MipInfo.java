@@ -17,7 +17,11 @@ import org.multitunnel.wire.fast.PacketSummary;
  * other message types use the codec's own summary.
  */
 final class MipInfo {
-    private final MipCodec codec = new MipCodec();
+    private final MipCodec codec;
+
+    MipInfo(MipCodec codec) {
+        this.codec = codec;
+    }
 
     String describe(ByteBuffer frame, PacketSummary s) {
         int m = s.mipOffset();

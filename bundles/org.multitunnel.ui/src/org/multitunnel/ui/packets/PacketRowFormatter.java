@@ -6,8 +6,10 @@ import java.util.List;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.dissect.PacketDissector;
 import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -19,13 +21,26 @@ import org.multitunnel.wire.fast.PacketSummary;
  */
 public final class PacketRowFormatter {
     private final PacketSummary s = new PacketSummary();
-    private final PacketDissector dissector = new PacketDissector();
-    private final MipInfo mipInfo = new MipInfo();
+    private final MipPorts mipPorts;
+    private final PacketDissector dissector;
+    private final MipInfo mipInfo;
+
+    /** A formatter with the default Mobile IP settings (UDP 434, draft types 124/125). */
+    public PacketRowFormatter() {
+        this(MipConfig.defaults());
+    }
+
+    /** A formatter recognising Mobile IP as {@code mip} says (the settings the capture was opened with). */
+    public PacketRowFormatter(MipConfig mip) {
+        this.mipPorts = mip.ports();
+        this.dissector = mip.dissector();
+        this.mipInfo = new MipInfo(mip.codec());
+    }
 
     public PacketRow format(CaptureFile file, int index) {
         ByteBuffer buf = file.packet(index);
         int linkType = file.linkType(index);
-        PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s);
+        PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s, mipPorts);
         String src = outerSource();
         String dst = outerDestination();
         String tunnel = null;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
@@ -25,7 +26,8 @@ import org.multitunnel.ui.session.OpenCapture;
 /**
  * Bindings view: each mobile node with its bindings (BID, care-of address, access technology, label,
  * encapsulation, state, lifetime) and flow bindings, straight from the EMF session and refreshed while the
- * analysis adds to it. Selecting a binding (or a node) highlights its tunnels in the chart.
+ * analysis adds to it. Selecting a binding (or a node) highlights its tunnels in the chart, filters Packets to its
+ * traffic and outlines it in State History; a binding selected there is selected here too.
  */
 public class BindingsPart {
     static final String WHAT_IT_SHOWS = "Bindings: each mobile node with its bindings (BID, care-of address, state, lifetime) and flow bindings.";
@@ -35,6 +37,8 @@ public class BindingsPart {
     private CaptureSessionService service;
     @Inject
     private IEventBroker events;
+    @Inject
+    private MApplication application;
 
     private PartBody body;
     private TreeViewer viewer;
@@ -60,6 +64,7 @@ public class BindingsPart {
         viewer.addSelectionChangedListener(e -> {
             Object selected = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (selected instanceof Binding || selected instanceof MobileNode) {
+                application.getContext().set(UiTopics.SELECTED_BINDING_KEY, selected);
                 events.send(UiTopics.BINDING_SELECTED, selected);
             }
         });
@@ -91,6 +96,16 @@ public class BindingsPart {
         if (viewer != null && !viewer.getTree().isDisposed()) {
             viewer.refresh();
             viewer.expandAll();
+        }
+    }
+
+    /** Selects a binding chosen in another view (State History), unless it is selected already. */
+    @Inject
+    @Optional
+    void selectedElsewhere(@UIEventTopic(UiTopics.BINDING_SELECTED) Object selected) {
+        if (viewer != null && !viewer.getTree().isDisposed()
+                && ((IStructuredSelection) viewer.getSelection()).getFirstElement() != selected) {
+            viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(selected), true);
         }
     }
 

@@ -39,7 +39,7 @@ public class DetailsPart {
     @Inject
     private IEventBroker events;
 
-    private final PacketDissector dissector = new PacketDissector();
+    private PacketDissector dissector = new PacketDissector();
     private PartBody body;
     private TreeViewer viewer;
     private List<Field> layers = List.of();
@@ -66,6 +66,7 @@ public class DetailsPart {
     @Optional
     void opened(@UIEventTopic(UiTopics.CAPTURE_OPENED) OpenCapture c) {
         if (viewer != null && !viewer.getTree().isDisposed()) {
+            dissector = c.mipConfig().dissector(); // Mobile IP where this capture's analysis looked for it
             layers = List.of();
             viewer.setInput(layers);
             body.showContent(true);

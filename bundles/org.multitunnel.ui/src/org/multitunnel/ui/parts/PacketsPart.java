@@ -14,6 +14,7 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.dnd.DND;
@@ -41,10 +42,13 @@ import org.multitunnel.analysis.filter.FilterSyntaxException;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.bindings.BindingFilter;
 import org.multitunnel.ui.packets.FilterJob;
 import org.multitunnel.ui.packets.PacketRow;
 import org.multitunnel.ui.packets.PacketRowFormatter;
 import org.multitunnel.ui.packets.RowColours;
+import org.multitunnel.ui.packets.RowOrder;
+import org.multitunnel.ui.packets.SortJob;
 import org.multitunnel.ui.packets.TimeFormat;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
@@ -54,7 +58,10 @@ import org.multitunnel.ui.session.OpenCapture;
  * screen; rows appear while indexing continues. Selecting a row tells Details and Bytes; Ctrl+G goes to a packet;
  * the context menu switches the time reading; captures can be dropped onto it. The display filter bar above the
  * table runs a {@link FilterJob} and then shows only the matching packets (rows map to packet numbers through a
- * primitive array; No. stays the frame number, and selection still names the packet).
+ * primitive array; No. stays the frame number, and selection still names the packet). Clicking a column header
+ * sorts the shown rows in a {@link SortJob} (a permutation of packet indexes; No. restores capture order), and
+ * selecting a binding in Bindings puts that binding's filter into the bar. Going to a packet the filter hides
+ * asks whether to clear the filter.
  */
 public class PacketsPart {
     static final String WHAT_IT_SHOWS = "Packets: every packet of the capture (No., Time, Source, Destination, Protocol, Length, Info), coloured by signalling, tunnel and finding.";
@@ -70,7 +77,7 @@ public class PacketsPart {
     private Table table;
     private Label status;
     private Link cancel;
-    private final PacketRowFormatter formatter = new PacketRowFormatter();
+    private PacketRowFormatter formatter = new PacketRowFormatter();
     private TimeFormat timeFormat = TimeFormat.RELATIVE;
     private OpenCapture capture;
     private Text filterText;
@@ -83,6 +90,21 @@ public class PacketsPart {
     /** The filter job running now, or null; UI thread only. */
     private FilterJob filterJob;
     private String filterProgress = "";
+    /** The filter result in capture order (the base the sort reorders), or null when no filter is applied. */
+    private int[] filtered;
+    /** Column the rows are sorted by, or {@link SortJob#NUMBER} for capture order. */
+    private int sortColumn = SortJob.NUMBER;
+    private boolean sortAscending = true;
+    /** packet → row while {@link #rows} is sorted (not ascending), else null. */
+    private int[] rowOfPacket;
+    /** The sort job running now, or null; UI thread only. */
+    private SortJob sortJob;
+    private String sortProgress = "";
+    /** A packet to select once the running filter or sort has produced rows (after "clear filter and go"), or -1. */
+    private int pendingSelection = -1;
+    /** Asks a yes/no question (title, message); tests replace the modal dialog. */
+    private java.util.function.BiPredicate<String, String> confirm = (title, message) -> MessageDialog
+            .openQuestion(table.getShell(), title, message);
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -99,6 +121,8 @@ public class PacketsPart {
             TableColumn c = new TableColumn(table, i == 0 || i == 5 ? SWT.RIGHT : SWT.LEFT);
             c.setText(COLUMNS[i]);
             c.setWidth(WIDTHS[i]);
+            int column = i;
+            c.addListener(SWT.Selection, e -> sortBy(column));
         }
         table.addListener(SWT.SetData, this::fillRow);
         table.addListener(SWT.Selection, e -> selected());
@@ -115,7 +139,10 @@ public class PacketsPart {
         cancel.setText("<a>Cancel</a>");
         cancel.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         cancel.addListener(SWT.Selection, e -> {
-            if (filterJob != null) {
+            if (sortJob != null) {
+                stopSortJob();
+                updateStatus();
+            } else if (filterJob != null) {
                 filterJob.cancel();
             } else {
                 service.cancel();
@@ -141,8 +168,16 @@ public class PacketsPart {
             return;
         }
         capture = c;
+        formatter = new PacketRowFormatter(c.mipConfig());
         stopFilterJob();
+        stopSortJob();
         rows = null;
+        filtered = null;
+        rowOfPacket = null;
+        sortColumn = SortJob.NUMBER;
+        sortAscending = true;
+        pendingSelection = -1;
+        table.setSortColumn(null);
         filter = null;
         filterText.setText("");
         showFilterError(null);
@@ -181,7 +216,43 @@ public class PacketsPart {
     @Inject
     @Optional
     void goTo(@UIEventTopic(UiTopics.GOTO_PACKET) Integer index) {
-        select(index);
+        goToPacket(index); // from Findings or State History: a packet the filter hides is offered, not ignored
+    }
+
+    @Inject
+    @Optional
+    void goToTime(@UIEventTopic(UiTopics.GOTO_TIME) Long nanos) {
+        int index = shownPacketAtTime(nanos);
+        if (index >= 0) {
+            select(index);
+        }
+    }
+
+    /**
+     * The first packet the table shows at or after {@code nanos} (the last shown packet if none follows), or -1 when
+     * none is shown: a binary search over the timestamps of the shown packets in capture order.
+     */
+    int shownPacketAtTime(long nanos) {
+        if (capture == null) {
+            return -1;
+        }
+        int[] base = filtered;
+        int n = base != null ? base.length : capture.packetCount();
+        if (n == 0) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int p = base != null ? base[mid] : mid;
+            if (capture.file().timestampNanos(p) < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return base != null ? base[lo] : lo;
     }
 
     /**
@@ -189,8 +260,11 @@ public class PacketsPart {
      * hidden by the display filter.
      */
     boolean select(int index) {
+        if (capture == null || table.isDisposed()) {
+            return false;
+        }
         int row = rowOf(index);
-        if (capture == null || table.isDisposed() || row < 0 || row >= table.getItemCount()) {
+        if (row < 0 || row >= table.getItemCount()) {
             return false;
         }
         table.setSelection(row);
@@ -224,15 +298,28 @@ public class PacketsPart {
     }
 
     private void updateStatus() {
+        updateStatus(null);
+    }
+
+    private void updateStatus(String message) {
         String text = capture.statusText();
-        if (rows != null) {
-            text += String.format(" · filter shows %,d", rows.length);
+        if (filtered != null) {
+            text += String.format(" · filter shows %,d", filtered.length);
         }
         if (filterJob != null) {
             text += " · filtering" + filterProgress;
         }
+        if (sortJob != null) {
+            text += " · sorting" + sortProgress;
+        } else if (sortColumn != SortJob.NUMBER) {
+            text += " · sorted by " + COLUMNS[sortColumn] + (sortAscending ? " ↑" : " ↓");
+        }
+        if (message != null) {
+            text += " · " + message;
+        }
         status.setText(text);
-        boolean running = !capture.analysisDone() || filterJob != null;
+        status.setToolTipText(text);
+        boolean running = !capture.analysisDone() || filterJob != null || sortJob != null;
         ((GridData) cancel.getLayoutData()).exclude = !running;
         cancel.setVisible(running);
         status.getParent().layout(true);
@@ -277,8 +364,143 @@ public class PacketsPart {
                     }
                 });
         if (d.open() == IDialogConstants.OK_ID) {
-            select(Integer.parseInt(d.getValue().strip()) - 1);
+            goToPacket(Integer.parseInt(d.getValue().strip()) - 1);
         }
+    }
+
+    /**
+     * Goes to packet {@code index} (0-based) as Ctrl+G does: selects it, or, when the display filter hides it, says
+     * so and offers to clear the filter (then selects it once every packet is shown again). Returns true when the
+     * packet is selected now or will be after the filter is cleared.
+     */
+    boolean goToPacket(int index) {
+        if (capture == null || index < 0 || index >= capture.packetCount()) {
+            return false;
+        }
+        if (select(index)) {
+            return true;
+        }
+        String message = "Packet " + (index + 1) + " is hidden by the display filter";
+        updateStatus(message);
+        String question = message + " \"" + filterText.getText().strip() + "\".\n\nClear the filter and go to it?";
+        if (!confirm.test("Go to Packet", question)) {
+            return false;
+        }
+        pendingSelection = index;
+        clearFilter();
+        if (sortJob == null) {
+            selectPending();
+        }
+        return true;
+    }
+
+    private void selectPending() {
+        int p = pendingSelection;
+        pendingSelection = -1;
+        if (p >= 0) {
+            select(p);
+        }
+    }
+
+    /** Replaces the yes/no dialog (tests answer without a modal dialog). */
+    void setConfirm(java.util.function.BiPredicate<String, String> c) {
+        confirm = c;
+    }
+
+    /** Shows the traffic of the binding (or node) selected in Bindings by putting its filter into the bar. */
+    @Inject
+    @Optional
+    void bindingSelected(@UIEventTopic(UiTopics.BINDING_SELECTED) Object selected) {
+        String text = BindingFilter.of(selected);
+        if (text != null && table != null && !table.isDisposed() && capture != null
+                && !text.equals(filterText.getText())) {
+            applyFilter(text);
+        }
+    }
+
+    /**
+     * Sorts the shown rows by {@code column} (a click on its header): the same column again reverses the order,
+     * No. restores capture order at once. Other columns are sorted by a {@link SortJob}; returns it, or null.
+     */
+    SortJob sortBy(int column) {
+        if (capture == null) {
+            return null;
+        }
+        if (column == SortJob.NUMBER) {
+            stopSortJob();
+            sortColumn = SortJob.NUMBER;
+            sortAscending = true;
+            int selectedPacket = selectedPacket();
+            rows = filtered;
+            rowOfPacket = null;
+            table.setSortColumn(table.getColumn(SortJob.NUMBER));
+            table.setSortDirection(SWT.UP);
+            showRows(selectedPacket);
+            return null;
+        }
+        if (!capture.indexingDone()) {
+            updateStatus("sorting is possible once indexing has finished");
+            return null;
+        }
+        boolean ascending = column != sortColumn || !sortAscending;
+        return startSort(column, ascending);
+    }
+
+    private SortJob startSort(int column, boolean ascending) {
+        stopSortJob();
+        sortColumn = column;
+        sortAscending = ascending;
+        SortJob job = new SortJob(capture, filtered, column, ascending, timeFormat, new SortJob.Sink() {
+            @Override
+            public void progress(SortJob j, int percent) {
+                asyncUi(() -> {
+                    if (j == sortJob) {
+                        sortProgress = " " + percent + "%";
+                        updateStatus();
+                    }
+                });
+            }
+
+            @Override
+            public void done(SortJob j, int[] sorted) {
+                asyncUi(() -> sorted(j, sorted));
+            }
+        });
+        sortJob = job;
+        sortProgress = "";
+        updateStatus();
+        job.schedule();
+        return job;
+    }
+
+    private void sorted(SortJob job, int[] sorted) {
+        if (job != sortJob || job.capture() != capture) {
+            return;
+        }
+        sortJob = null;
+        int selectedPacket = selectedPacket();
+        rows = sorted;
+        rowOfPacket = RowOrder.inverse(sorted, capture.packetCount());
+        table.setSortColumn(table.getColumn(job.column()));
+        table.setSortDirection(job.ascending() ? SWT.UP : SWT.DOWN);
+        showRows(selectedPacket);
+    }
+
+    private void stopSortJob() {
+        if (sortJob != null) {
+            sortJob.cancel();
+            sortJob = null;
+        }
+    }
+
+    private int selectedPacket() {
+        int selectedRow = table.getSelectionIndex();
+        return selectedRow >= 0 && selectedRow < table.getItemCount() ? packetAt(selectedRow) : -1;
+    }
+
+    /** The sort job running now, or null (tests wait for it). */
+    SortJob sortJob() {
+        return sortJob;
     }
 
     private void acceptDrops(Control target) {
@@ -310,6 +532,10 @@ public class PacketsPart {
         int[] shown = rows;
         if (shown == null) {
             return index;
+        }
+        int[] inverse = rowOfPacket;
+        if (inverse != null) {
+            return index >= 0 && index < inverse.length ? inverse[index] : -1;
         }
         int r = Arrays.binarySearch(shown, index);
         return r >= 0 ? r : -1;
@@ -436,10 +662,15 @@ public class PacketsPart {
             return;
         }
         filterJob = null;
-        int selectedRow = table.getSelectionIndex();
-        int selectedPacket = selectedRow >= 0 ? packetAt(selectedRow) : -1;
-        rows = matching;
+        filtered = matching;
         filter = job.filter();
+        if (sortColumn != SortJob.NUMBER) {
+            startSort(sortColumn, sortAscending); // the new rows in the chosen order
+            return;
+        }
+        int selectedPacket = selectedPacket();
+        rows = matching;
+        rowOfPacket = null;
         showRows(selectedPacket);
     }
 
@@ -450,16 +681,21 @@ public class PacketsPart {
             filterText.setText("");
         }
         showFilterError(null);
-        if (rows == null) {
+        if (filtered == null) {
             if (capture != null) {
                 updateStatus();
             }
             return;
         }
-        int selectedRow = table.getSelectionIndex();
-        int selectedPacket = selectedRow >= 0 ? packetAt(selectedRow) : -1;
-        rows = null;
+        filtered = null;
         filter = null;
+        if (sortColumn != SortJob.NUMBER) {
+            startSort(sortColumn, sortAscending); // every packet, in the chosen order
+            return;
+        }
+        int selectedPacket = selectedPacket();
+        rows = null;
+        rowOfPacket = null;
         showRows(selectedPacket);
     }
 
@@ -473,6 +709,7 @@ public class PacketsPart {
             table.showSelection();
         }
         updateStatus();
+        selectPending();
     }
 
     private void stopFilterJob() {

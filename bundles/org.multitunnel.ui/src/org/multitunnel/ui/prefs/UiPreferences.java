@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
+import org.multitunnel.wire.dissect.MipConfig;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
 import org.osgi.service.prefs.BackingStoreException;
@@ -301,6 +303,18 @@ public final class UiPreferences {
 
     public double chartIntervalSeconds() {
         return chartIntervalSeconds;
+    }
+
+    /**
+     * The Mobile IP ports and draft extension numbers as the analysis and the dissectors want them; stored values
+     * that no longer make a valid configuration (e.g. both drafts at one number) fall back to the defaults.
+     */
+    public MipConfig mipConfig() {
+        try {
+            return new MipConfig(MipPorts.of(mipPorts), extMultiInterfaceRouting, extMultipleTunnelRequest);
+        } catch (IllegalArgumentException e) {
+            return MipConfig.defaults();
+        }
     }
 
     /** The chart interval as the analysis wants it. */

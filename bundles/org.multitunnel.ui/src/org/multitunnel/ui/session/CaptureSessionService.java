@@ -158,12 +158,14 @@ public class CaptureSessionService {
     }
 
     /**
-     * How the next capture is analysed: the stored chart interval and the key table from secure storage. A key
-     * table that cannot be read leaves authenticators unverified rather than failing the open.
+     * How the next capture is analysed: the stored chart interval, Mobile IP ports and draft extension numbers, and
+     * the key table from secure storage. A key table that cannot be read leaves authenticators unverified rather
+     * than failing the open.
      */
     AnalysisOptions analysisOptions() {
         UiPreferences prefs = UiPreferences.load();
-        AnalysisOptions options = AnalysisOptions.defaults().withInterval(prefs.chartIntervalNanos());
+        AnalysisOptions options = AnalysisOptions.defaults().withInterval(prefs.chartIntervalNanos())
+                .withMip(prefs.mipConfig());
         try {
             return options.withKeys(KeyStore.openDefault().keyTable());
         } catch (Exception e) {

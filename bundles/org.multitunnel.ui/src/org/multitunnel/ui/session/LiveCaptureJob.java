@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.IncrementalAnalysis;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.IndexListener;
@@ -101,7 +102,8 @@ public final class LiveCaptureJob extends Job implements CaptureJob {
         }
         live = running;
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
-        IncrementalAnalysis analysis = new IncrementalAnalysis(service.analysisOptions(),
+        AnalysisOptions analysisOptions = service.analysisOptions();
+        IncrementalAnalysis analysis = new IncrementalAnalysis(analysisOptions,
                 new ModelUpdater(session, new UiThreadContext(service.display())));
         String name = path.getFileName().toString();
         CaptureFile file;
@@ -114,7 +116,7 @@ public final class LiveCaptureJob extends Job implements CaptureJob {
             service.reportError(path, e);
             return Status.OK_STATUS;
         }
-        OpenCapture c = new OpenCapture(path, file, session);
+        OpenCapture c = new OpenCapture(path, file, session, analysisOptions.mip());
         c.live(this::statusLine);
         capture = c;
         CaptureSessionService.closeReplaced(service.publish(this, c));

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.model.CaptureSession;
 import org.multitunnel.model.Finding;
+import org.multitunnel.wire.dissect.MipConfig;
 
 /**
  * One capture the user has open: the growing packet index the tables read by number, and the EMF session the
@@ -17,6 +18,7 @@ public final class OpenCapture {
     private final Path path;
     private final CaptureFile file;
     private final CaptureSession session;
+    private final MipConfig mipConfig;
     private volatile boolean indexingDone;
     private volatile boolean analysisDone;
     private volatile boolean cancelled;
@@ -27,9 +29,22 @@ public final class OpenCapture {
     private volatile BitSet findingFrames = new BitSet();
 
     OpenCapture(Path path, CaptureFile file, CaptureSession session) {
+        this(path, file, session, MipConfig.defaults());
+    }
+
+    OpenCapture(Path path, CaptureFile file, CaptureSession session, MipConfig mipConfig) {
         this.path = path;
         this.file = file;
         this.session = session;
+        this.mipConfig = mipConfig;
+    }
+
+    /**
+     * Where Mobile IP is recognised in this capture (UDP ports, draft extension numbers): the preferences at the time
+     * it was opened, used alike by the analysis and by the views' dissection, so they agree on every packet.
+     */
+    public MipConfig mipConfig() {
+        return mipConfig;
     }
 
     public Path path() {

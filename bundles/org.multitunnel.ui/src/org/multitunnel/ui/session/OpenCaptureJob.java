@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.AnalysisProgress;
 import org.multitunnel.analysis.CaptureAnalyzer;
 import org.multitunnel.capture.CaptureFile;
@@ -55,13 +56,14 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
             return Status.OK_STATUS; // reported in a dialog; an error status would be shown a second time
         }
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
-        OpenCapture c = new OpenCapture(file, opened, session);
+        AnalysisOptions options = service.analysisOptions();
+        OpenCapture c = new OpenCapture(file, opened, session, options.mip());
         capture = c;
         CaptureSessionService.closeReplaced(service.publish(this, c));
         if (opened.indexingComplete()) {
             c.markIndexingDone();
         }
-        String problem = analyze(c, mon);
+        String problem = analyze(c, options, mon);
         awaitIndex(opened, mon);
         c.markIndexingDone();
         service.post(UiTopics.PACKETS_GROWN, c);
@@ -75,11 +77,11 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
     }
 
     /** Runs the analysis; returns why it stopped early, or null. */
-    private String analyze(OpenCapture c, IProgressMonitor mon) {
+    private String analyze(OpenCapture c, AnalysisOptions options, IProgressMonitor mon) {
         mon.subTask("Analysing");
         ModelUpdater updater = new ModelUpdater(c.session(), new UiThreadContext(service.display()));
         try {
-            CaptureAnalyzer.analyze(file, service.analysisOptions(), updater, new AnalysisProgress() {
+            CaptureAnalyzer.analyze(file, options, updater, new AnalysisProgress() {
                 @Override
                 public void packets(long seen) {
                     mon.subTask(String.format("Analysing: %,d packets", seen));

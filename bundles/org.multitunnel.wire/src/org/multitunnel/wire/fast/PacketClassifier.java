@@ -25,6 +25,15 @@ public final class PacketClassifier {
      * {@code linkType}. Never throws, never allocates; returns {@code out.kind()} for convenience.
      */
     public static PacketKind classify(int linkType, ByteBuffer buf, int offset, int length, PacketSummary out) {
+        return classify(linkType, buf, offset, length, out, MipPorts.DEFAULT);
+    }
+
+    /**
+     * As {@link #classify(int, ByteBuffer, int, int, PacketSummary)}, taking UDP datagrams to or from any of
+     * {@code mipPorts} for Mobile IPv4 (signalling and RFC 3519 tunnel data) instead of only port 434.
+     */
+    public static PacketKind classify(int linkType, ByteBuffer buf, int offset, int length, PacketSummary out,
+            MipPorts mipPorts) {
         out.reset();
         if (offset < 0 || length < 0 || offset > buf.limit()) {
             return malformed(out, offset);
@@ -85,10 +94,10 @@ public final class PacketClassifier {
             }
         }
         if (etherType == 0x0800) {
-            return ipv4(buf, p, end, out);
+            return ipv4(buf, p, end, out, mipPorts);
         }
         if (etherType == 0x86dd) {
-            return ipv6(buf, p, end, out);
+            return ipv6(buf, p, end, out, mipPorts);
         }
         return PacketKind.OTHER;
     }
@@ -99,7 +108,7 @@ public final class PacketClassifier {
         return PacketKind.MALFORMED;
     }
 
-    private static PacketKind ipv4(ByteBuffer buf, int p, int end, PacketSummary out) {
+    private static PacketKind ipv4(ByteBuffer buf, int p, int end, PacketSummary out, MipPorts mipPorts) {
         if (end - p < 20) {
             return malformed(out, p);
         }
@@ -119,10 +128,10 @@ public final class PacketClassifier {
             return PacketKind.OTHER; // a later fragment: no transport header to look at
         }
         int ipEnd = Math.min(end, p + total);
-        return transport(buf, out.outerProtocol, p + hl, ipEnd, out);
+        return transport(buf, out.outerProtocol, p + hl, ipEnd, out, mipPorts);
     }
 
-    private static PacketKind ipv6(ByteBuffer buf, int p, int end, PacketSummary out) {
+    private static PacketKind ipv6(ByteBuffer buf, int p, int end, PacketSummary out, MipPorts mipPorts) {
         if (end - p < 40 || (buf.get(p) & 0xf0) != 0x60) {
             return malformed(out, p);
         }
@@ -164,11 +173,12 @@ public final class PacketClassifier {
             out.kind = PacketKind.MIP6_MOBILITY;
             return PacketKind.MIP6_MOBILITY;
         }
-        return transport(buf, nxt, q, ipEnd, out);
+        return transport(buf, nxt, q, ipEnd, out, mipPorts);
     }
 
     /** The outer IP payload at [p, end): tunnels, UDP 434, or nothing of interest. */
-    private static PacketKind transport(ByteBuffer buf, int proto, int p, int end, PacketSummary out) {
+    private static PacketKind transport(ByteBuffer buf, int proto, int p, int end, PacketSummary out,
+            MipPorts mipPorts) {
         switch (proto) {
             case 4, 41 -> {
                 out.encapsulation = Encapsulation.IPIP;
@@ -183,7 +193,7 @@ public final class PacketClassifier {
                 return minenc(buf, p, end, out);
             }
             case 17 -> {
-                return udp(buf, p, end, out);
+                return udp(buf, p, end, out, mipPorts);
             }
             default -> {
                 return PacketKind.OTHER;
@@ -243,13 +253,13 @@ public final class PacketClassifier {
         return PacketKind.TUNNEL_DATA;
     }
 
-    private static PacketKind udp(ByteBuffer buf, int p, int end, PacketSummary out) {
+    private static PacketKind udp(ByteBuffer buf, int p, int end, PacketSummary out, MipPorts mipPorts) {
         if (end - p < 8) {
             return malformed(out, p);
         }
         out.udpSrcPort = buf.getShort(p) & 0xffff;
         out.udpDstPort = buf.getShort(p + 2) & 0xffff;
-        if (out.udpSrcPort != MIP_PORT && out.udpDstPort != MIP_PORT) {
+        if (!mipPorts.contains(out.udpSrcPort) && !mipPorts.contains(out.udpDstPort)) {
             return PacketKind.OTHER;
         }
         int ulen = buf.getShort(p + 4) & 0xffff;
