@@ -1,0 +1,334 @@
+package org.multitunnel.ui.testbed.agents;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.multitunnel.agent.fa.ForeignAgent;
+import org.multitunnel.agent.fa.ForeignAgentConfig;
+import org.multitunnel.agent.ha.BindingListener;
+import org.multitunnel.agent.ha.HaBinding;
+import org.multitunnel.agent.ha.HomeAgent;
+import org.multitunnel.agent.mn.MobileNode;
+import org.multitunnel.agent.mn.MobileNodeConfig;
+import org.multitunnel.ui.prefs.KeyEntry;
+import org.multitunnel.ui.prefs.KeyStore;
+import org.multitunnel.wire.mip.auth.MapKeyTable;
+
+/**
+ * The reference home agent, foreign agent and mobile node running inside the workbench, started and stopped from
+ * the Agents form — UI-free, so tests drive it directly. Starting the HA first makes sure the built-in key exists
+ * ({@link BuiltInKey}) and gives the agent the whole GUI key table. A listen port that is taken becomes an
+ * {@link AgentStartException} naming a free port instead. Listeners hear about starts/stops and, re-registered on
+ * every new HA, its binding changes; they run on the agents' threads and must hand off to the UI themselves.
+ */
+public final class BuiltInAgents implements AutoCloseable {
+    /** Opens the GUI key table (secure storage); tests give a temporary one. */
+    @FunctionalInterface
+    public interface KeyStoreOpener {
+        KeyStore open() throws IOException;
+    }
+
+    private static final int LOG_LINES = 500;
+    private static final int PORT_SEARCH = 64;
+
+    private final KeyStoreOpener keys;
+    private final List<Runnable> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<BindingListener> bindingListeners = new CopyOnWriteArrayList<>();
+    private final BindingListener forward = (c, b) -> bindingListeners.forEach(l -> l.bindingChanged(c, b));
+    private final Deque<String> log = new ArrayDeque<>();
+    private HomeAgent ha;
+    private HaSettings haSettings;
+    private ForeignAgent fa;
+    private MobileNode mn;
+    private String problem;
+
+    public BuiltInAgents(KeyStoreOpener keys) {
+        this.keys = keys;
+    }
+
+    public void addStateListener(Runnable l) {
+        stateListeners.add(l);
+    }
+
+    public void removeStateListener(Runnable l) {
+        stateListeners.remove(l);
+    }
+
+    /** Binding changes of whichever home agent is running now or later. */
+    public void addBindingListener(BindingListener l) {
+        bindingListeners.add(l);
+    }
+
+    public void removeBindingListener(BindingListener l) {
+        bindingListeners.remove(l);
+    }
+
+    /** The MN-HA association of the built-in SPI, created on first use. */
+    public KeyEntry builtInKey() throws AgentStartException {
+        try {
+            return BuiltInKey.ensure(keys.open());
+        } catch (Exception e) {
+            throw new AgentStartException("The key table (secure storage) could not be read or written: "
+                    + e.getMessage(), 0, e);
+        }
+    }
+
+    /** The GUI key table as a lookup table (null when empty), for agents and for verifying replies. */
+    public MapKeyTable keyTable() throws AgentStartException {
+        try {
+            return keys.open().keyTable();
+        } catch (Exception e) {
+            throw new AgentStartException("The key table (secure storage) could not be read: " + e.getMessage(), 0,
+                    e);
+        }
+    }
+
+    /** Starts the home agent with {@code s}, replacing a running one. */
+    public HomeAgent startHomeAgent(HaSettings s) throws AgentStartException {
+        builtInKey();
+        MapKeyTable table = keyTable();
+        HomeAgent started;
+        synchronized (this) {
+            closeHomeAgent();
+            try {
+                started = HomeAgent.start(s.toConfig(table));
+            } catch (BindException e) {
+                int free = freePort(s.host(), s.port());
+                problem = portInUseMessage("home agent", s.host(), s.port()) + suggestion(free);
+                fire();
+                throw new AgentStartException(problem, free, e);
+            } catch (IOException | RuntimeException e) {
+                problem = "The home agent could not start on " + s.host() + ":" + s.port() + ": " + e.getMessage();
+                fire();
+                throw new AgentStartException(problem, 0, e);
+            }
+            started.setLog(this::log);
+            started.addListener(forward);
+            ha = started;
+            haSettings = s;
+            problem = null;
+            log("home agent listening on " + address(started.localAddress()));
+        }
+        fire();
+        return started;
+    }
+
+    public void stopHomeAgent() {
+        synchronized (this) {
+            if (ha == null) {
+                return;
+            }
+            log("home agent stopped");
+            closeHomeAgent();
+        }
+        fire();
+    }
+
+    public synchronized HomeAgent homeAgent() {
+        return ha;
+    }
+
+    /** The settings the running home agent was started with, or null. */
+    public synchronized HaSettings homeAgentSettings() {
+        return ha == null ? null : haSettings;
+    }
+
+    /** The binding table of the running home agent (empty when none runs). */
+    public List<HaBinding> bindings() {
+        HomeAgent h = homeAgent();
+        return h == null ? List.of() : h.bindings();
+    }
+
+    /** Starts the foreign agent relaying to the running home agent. */
+    public ForeignAgent startForeignAgent(FaSettings s) throws AgentStartException {
+        synchronized (this) {
+            if (ha == null) {
+                throw new AgentStartException("Start the home agent first: the foreign agent relays to it.", 0, null);
+            }
+            closeForeignAgent();
+            ForeignAgentConfig c = ForeignAgentConfig.builder().listen(new InetSocketAddress(s.host(), s.port()))
+                    .homeAgent(ha.localAddress()).multipleTunnelSupport(s.multipleTunnelSupport())
+                    .multiInterfaceRoutingSupport(s.multiInterfaceRoutingSupport()).recordTo(s.recordTo()).build();
+            try {
+                fa = ForeignAgent.start(c);
+            } catch (BindException e) {
+                int free = freePort(s.host(), s.port());
+                throw new AgentStartException(portInUseMessage("foreign agent", s.host(), s.port())
+                        + suggestion(free), free, e);
+            } catch (IOException | RuntimeException e) {
+                throw new AgentStartException("The foreign agent could not start: " + e.getMessage(), 0, e);
+            }
+            fa.setLog(this::log);
+            log("foreign agent listening on " + address(fa.localAddress()) + ", relaying to "
+                    + address(ha.localAddress()));
+        }
+        fire();
+        return fa;
+    }
+
+    public void stopForeignAgent() {
+        synchronized (this) {
+            if (fa == null) {
+                return;
+            }
+            closeForeignAgent();
+            log("foreign agent stopped");
+        }
+        fire();
+    }
+
+    public synchronized ForeignAgent foreignAgent() {
+        return fa;
+    }
+
+    /** Starts the mobile node registering with the home agent (or through the foreign agent) and the built-in key. */
+    public MobileNode startMobileNode(MnSettings s) throws AgentStartException {
+        KeyEntry key = builtInKey();
+        synchronized (this) {
+            if (ha == null) {
+                throw new AgentStartException("Start the home agent first: the mobile node registers with it.", 0,
+                        null);
+            }
+            if (s.viaForeignAgent() && fa == null) {
+                throw new AgentStartException("Start the foreign agent first, or register directly with the home "
+                        + "agent.", 0, null);
+            }
+            closeMobileNode();
+            InetSocketAddress target = s.viaForeignAgent() ? fa.localAddress() : ha.localAddress();
+            MobileNodeConfig.Builder b = MobileNodeConfig.builder().target(target)
+                    .homeAgentAddress(ha.localAddress().getAddress().getHostAddress()).homeAddress(s.homeAddress())
+                    .securityAssociation(key.toAssociation()).lifetime(s.lifetime()).multipath(s.multipath());
+            s.careOfAddresses().forEach(b::careOf);
+            try {
+                mn = MobileNode.start(b.build());
+            } catch (IOException | RuntimeException e) {
+                throw new AgentStartException("The mobile node could not start: " + e.getMessage(), 0, e);
+            }
+            mn.setLog(this::log);
+            log("mobile node " + s.homeAddress() + " registering " + s.careOfAddresses() + " with "
+                    + address(target));
+        }
+        fire();
+        return mn;
+    }
+
+    public void stopMobileNode() {
+        synchronized (this) {
+            if (mn == null) {
+                return;
+            }
+            closeMobileNode();
+            log("mobile node stopped (bindings de-registered)");
+        }
+        fire();
+    }
+
+    public synchronized MobileNode mobileNode() {
+        return mn;
+    }
+
+    /** Why the last home agent start failed, or null. */
+    public synchronized String problem() {
+        return problem;
+    }
+
+    /** One line for the status bar of the Agents part. */
+    public synchronized String status() {
+        StringBuilder b = new StringBuilder();
+        if (ha != null) {
+            b.append("Home agent on ").append(address(ha.localAddress())).append(": ").append(ha.bindings().size())
+                    .append(" binding(s), ").append(ha.requestCount()).append(" request(s), ")
+                    .append(ha.acceptedCount()).append(" accepted, ").append(ha.rejectedCount()).append(" rejected");
+            if (haSettings.recordTo() != null) {
+                b.append(", recording to ").append(haSettings.recordTo().getFileName());
+            }
+        } else {
+            b.append(problem != null ? "Home agent not running: " + problem : "Home agent stopped");
+        }
+        b.append(" · Foreign agent ").append(fa == null ? "stopped" : "on " + address(fa.localAddress()));
+        b.append(" · Mobile node ").append(mn == null ? "stopped" : "running");
+        return b.toString();
+    }
+
+    /** The agents' recent log lines (never key material), oldest first. */
+    public synchronized List<String> log() {
+        return new ArrayList<>(log);
+    }
+
+    private synchronized void log(String line) {
+        if (log.size() == LOG_LINES) {
+            log.removeFirst();
+        }
+        log.addLast(line);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closeMobileNode();
+            closeForeignAgent();
+            closeHomeAgent();
+        }
+        fire();
+    }
+
+    private void closeHomeAgent() {
+        closeMobileNode();
+        closeForeignAgent();
+        if (ha != null) {
+            ha.removeListener(forward);
+            ha.close();
+            ha = null;
+        }
+    }
+
+    private void closeForeignAgent() {
+        if (fa != null) {
+            fa.close();
+            fa = null;
+        }
+    }
+
+    private void closeMobileNode() {
+        if (mn != null) {
+            mn.close();
+            mn = null;
+        }
+    }
+
+    private void fire() {
+        stateListeners.forEach(Runnable::run);
+    }
+
+    private static String portInUseMessage(String agent, String host, int port) {
+        return "UDP " + host + ":" + port + " is already in use (another workbench or 'multitunnel agent' may be "
+                + "running there), so the " + agent + " could not start.";
+    }
+
+    private static String suggestion(int free) {
+        return free > 0 ? " Port " + free + " is free: start it there, or stop the other program." : "";
+    }
+
+    /** A UDP port near {@code port} that can be bound on {@code host} now, or 0. */
+    static int freePort(String host, int port) {
+        for (int p = Math.max(1024, port + 1); p < Math.max(1024, port + 1) + PORT_SEARCH && p <= 0xffff; p++) {
+            try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(host, p))) {
+                return p;
+            } catch (IOException e) {
+                // taken: try the next one
+            }
+        }
+        return 0;
+    }
+
+    private static String address(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+}
