@@ -109,7 +109,7 @@ public final class BuiltInAgents implements AutoCloseable {
                 fire();
                 throw new AgentStartException(problem, 0, e);
             }
-            started.setLog(this::log);
+            started.setLog(l -> log("HA: " + l));
             started.addListener(forward);
             ha = started;
             haSettings = s;
@@ -165,7 +165,7 @@ public final class BuiltInAgents implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw new AgentStartException("The foreign agent could not start: " + e.getMessage(), 0, e);
             }
-            fa.setLog(this::log);
+            fa.setLog(l -> log("FA: " + l));
             log("foreign agent listening on " + address(fa.localAddress()) + ", relaying to "
                     + address(ha.localAddress()));
         }
@@ -211,7 +211,7 @@ public final class BuiltInAgents implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 throw new AgentStartException("The mobile node could not start: " + e.getMessage(), 0, e);
             }
-            mn.setLog(this::log);
+            mn.setLog(l -> log("MN: " + l));
             log("mobile node " + s.homeAddress() + " registering " + s.careOfAddresses() + " with "
                     + address(target));
         }

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Creatable;
@@ -75,10 +74,5 @@ public class BuiltInAgentsService {
     @PreDestroy
     public synchronized void shutdown() {
         agents.close();
-    }
-
-    /** A status usable by jobs for an agent failure, message for the user. */
-    static IStatus error(AgentStartException e) {
-        return Status.error(e.getMessage(), e);
     }
 }

@@ -20,14 +20,17 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Text;
 import org.multitunnel.agent.ha.BindingListener;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.testbed.agents.AgentStartException;
@@ -74,6 +77,8 @@ public class AgentsPart {
     private Button faStop;
     private Button mnStop;
     private BindingTableView bindings;
+    private Text log;
+    private int logLines = -1;
     private boolean formShowsRunning;
     private BiConsumer<String, String> errorReporter = this::errorDialog;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
@@ -91,7 +96,9 @@ public class AgentsPart {
         tl.marginHeight = 0;
         top.setLayout(tl);
         status = new Label(top, SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sd.widthHint = 200; // wrap to the part's width instead of widening it
+        status.setLayoutData(sd);
         status.setText("Starting the built-in home agent...");
         usePort = new Button(top, SWT.PUSH);
         usePort.addListener(SWT.Selection, e -> startOnSuggestedPort());
@@ -100,16 +107,21 @@ public class AgentsPart {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         TabFolder tabs = new TabFolder(sash, SWT.TOP);
-        haForm = new HomeAgentForm(tabs, service.defaults());
+        ScrolledComposite haScroll = scroller(tabs);
+        haForm = new HomeAgentForm(haScroll, service.defaults());
         haStop = buttons(haForm.control(), "Start / apply", this::startHomeAgent, this::stopHomeAgent,
                 "Show traffic in Analysis", this::showTraffic);
-        tab(tabs, "Home agent", haForm.control());
-        faForm = new ForeignAgentForm(tabs);
+        tab(tabs, "Home agent", haScroll, haForm.control());
+        ScrolledComposite faScroll = scroller(tabs);
+        faForm = new ForeignAgentForm(faScroll);
         faStop = buttons(faForm.control(), "Start", this::startForeignAgent, this::stopForeignAgent, null, null);
-        tab(tabs, "Foreign agent", faForm.control());
-        mnForm = new MobileNodeForm(tabs);
+        tab(tabs, "Foreign agent", faScroll, faForm.control());
+        ScrolledComposite mnScroll = scroller(tabs);
+        mnForm = new MobileNodeForm(mnScroll);
         mnStop = buttons(mnForm.control(), "Start", this::startMobileNode, this::stopMobileNode, null, null);
-        tab(tabs, "Mobile node", mnForm.control());
+        tab(tabs, "Mobile node", mnScroll, mnForm.control());
+        log = new Text(tabs, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        tab(tabs, "Log", log, null);
 
         Composite table = new Composite(sash, SWT.NONE);
         GridLayout gl = new GridLayout(1, false);
@@ -117,7 +129,7 @@ public class AgentsPart {
         table.setLayout(gl);
         new Label(table, SWT.NONE).setText("Bindings of the running home agent");
         bindings = new BindingTableView(table);
-        sash.setWeights(55, 45);
+        sash.setWeights(60, 40);
 
         BuiltInAgents a = service.agents();
         a.addStateListener(stateListener);
@@ -270,7 +282,7 @@ public class AgentsPart {
                 : SWT.COLOR_WIDGET_FOREGROUND));
         HaSettings running = a.homeAgentSettings();
         if (running != null && !formShowsRunning) {
-            haForm.show(running);
+            haForm.show(running.withPort(a.homeAgent().localAddress().getPort()));
             formShowsRunning = true;
         }
         boolean failed = problem != null && a.homeAgent() == null;
@@ -283,6 +295,7 @@ public class AgentsPart {
         faStop.setEnabled(a.foreignAgent() != null);
         mnStop.setEnabled(a.mobileNode() != null);
         bindings.setBindings(a.bindings());
+        showLog();
         status.getParent().layout(true, true);
     }
 
@@ -300,7 +313,18 @@ public class AgentsPart {
         if (service.agents().homeAgent() != null) {
             status.setText(service.agents().status());
         }
+        showLog();
         display.timerExec(1000, this::tick);
+    }
+
+    /** The agents' log lines (requests and decisions, never keys), newest at the bottom. */
+    private void showLog() {
+        List<String> lines = service.agents().log();
+        if (lines.size() != logLines || !lines.isEmpty() && !log.getText().endsWith(lines.get(lines.size() - 1))) {
+            logLines = lines.size();
+            log.setText(String.join("\n", lines));
+            log.setTopIndex(Math.max(0, log.getLineCount() - 1));
+        }
     }
 
     // ---- layout helpers ----
@@ -308,6 +332,7 @@ public class AgentsPart {
     private Button buttons(Composite form, String start, Runnable onStart, Runnable onStop, String extra,
             Runnable onExtra) {
         Composite row = new Composite(form, SWT.NONE);
+        row.moveAbove(null); // first, so the buttons stay visible when the part is short
         row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         row.setLayout(new GridLayout(3, false));
         Button s = new Button(row, SWT.PUSH);
@@ -324,10 +349,21 @@ public class AgentsPart {
         return stop;
     }
 
-    private static void tab(TabFolder tabs, String title, Composite content) {
+    /** A tab; a form inside a scroller scrolls when the part is smaller than the form. */
+    private static void tab(TabFolder tabs, String title, Control content, Composite form) {
         TabItem t = new TabItem(tabs, SWT.NONE);
         t.setText(title);
         t.setControl(content);
+        if (content instanceof ScrolledComposite sc) {
+            sc.setContent(form);
+            sc.setExpandHorizontal(true);
+            sc.setExpandVertical(true);
+            sc.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        }
+    }
+
+    private static ScrolledComposite scroller(Composite parent) {
+        return new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
     }
 
     private void showUsePort(boolean show) {

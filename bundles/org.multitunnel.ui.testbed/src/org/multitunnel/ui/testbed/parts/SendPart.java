@@ -89,10 +89,10 @@ public class SendPart {
         parent.setLayout(new GridLayout(1, false));
         createForm(parent);
         message = new Label(parent, SWT.WRAP);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        message.setLayoutData(wrapping());
         verdict = new Label(parent, SWT.WRAP);
         verdict.setFont(JFaceResources.getBannerFont());
-        verdict.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        verdict.setLayoutData(wrapping());
         verdict.setText("No exchange yet.");
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -126,12 +126,12 @@ public class SendPart {
     private void createForm(Composite parent) {
         Composite form = new Composite(parent, SWT.NONE);
         form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        form.setLayout(new GridLayout(8, false));
+        form.setLayout(new GridLayout(6, false));
         HaSettings d = agents.defaults();
         label(form, "Target");
         host = new Text(form, SWT.BORDER);
         host.setText(d.host());
-        host.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        host.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         label(form, "port");
         port = spinner(form, 1, 65535, d.port() == 0 ? TestbedSession.BUILT_IN_HOME_AGENT.getPort() : d.port());
         builtInTarget = host.getText() + ":" + port.getSelection();
@@ -139,17 +139,24 @@ public class SendPart {
         source = new Combo(form, SWT.DROP_DOWN);
         source.setItems(sourceAddresses().toArray(String[]::new));
         source.select(0);
-        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        source.setLayoutData(sd);
+        source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
         label(form, "Transmissions");
         transmissions = spinner(form, 1, 32, 4);
         label(form, "Timeout (ms)");
         timeout = spinner(form, 10, 60_000, 1000);
         timeout.setIncrement(100);
-        send = new Button(form, SWT.PUSH);
+        timeout.setToolTipText("The first reply timeout; it doubles after each unanswered transmission.");
+        new Label(form, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        Composite buttons = new Composite(form, SWT.NONE);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+        GridLayout bl = new GridLayout(2, false);
+        bl.marginWidth = 0;
+        bl.marginHeight = 0;
+        buttons.setLayout(bl);
+        send = new Button(buttons, SWT.PUSH);
         send.setText("Send (Ctrl+Enter)");
         send.addListener(SWT.Selection, e -> send());
-        cancel = new Button(form, SWT.PUSH);
+        cancel = new Button(buttons, SWT.PUSH);
         cancel.setText("Cancel");
         cancel.setEnabled(false);
         cancel.addListener(SWT.Selection, e -> {
@@ -157,9 +164,6 @@ public class SendPart {
                 running.cancel();
             }
         });
-        Label note = new Label(form, SWT.WRAP);
-        note.setText("(timeout doubles per retransmission)");
-        note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
     }
 
     /** Starts one exchange; returns its job, or null when there is nothing to send or one is running. */
@@ -299,7 +303,7 @@ public class SendPart {
 
     private boolean inside(Control c) {
         for (Control p = c; p != null; p = p.getParent()) {
-            if (p == send.getParent().getParent()) {
+            if (p == verdict.getParent()) {
                 return true;
             }
         }
@@ -348,6 +352,13 @@ public class SendPart {
         Spinner s = new Spinner(parent, SWT.BORDER);
         s.setValues(value, min, max, 0, 1, 10);
         return s;
+    }
+
+    /** Wraps to the part's width instead of widening the part. */
+    private static GridData wrapping() {
+        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false);
+        d.widthHint = 200;
+        return d;
     }
 
     private static GridLayout tight() {

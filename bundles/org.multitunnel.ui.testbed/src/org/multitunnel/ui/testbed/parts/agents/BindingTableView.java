@@ -33,12 +33,12 @@ public final class BindingTableView {
         viewer.getTable().setLinesVisible(true);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Home address", 100, HaBinding::homeAddress);
+        column("Home address", 110, HaBinding::homeAddress);
         column("BID", 40, b -> Integer.toString(b.bid()));
-        column("Care-of address", 110, HaBinding::careOfAddress);
-        column("Remaining", 75, BindingTableView::remaining);
-        column("Lifetime", 60, b -> b.lifetime() == HaBinding.INFINITE ? "infinite" : b.lifetime() + " s");
-        column("Flags", 190, BindingTableView::flags);
+        column("Care-of address", 120, HaBinding::careOfAddress);
+        column("Remaining", 85, BindingTableView::remaining);
+        column("Lifetime", 70, b -> b.lifetime() == HaBinding.INFINITE ? "infinite" : b.lifetime() + " s");
+        column("Flags", 250, BindingTableView::flags);
         column("Flow bindings", 200, BindingTableView::flows);
         viewer.setInput(rows);
     }

@@ -31,7 +31,9 @@ final class FormWidgets {
     static Text text(Composite parent, String value, int span) {
         Text t = new Text(parent, SWT.BORDER);
         t.setText(value);
-        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1));
+        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1);
+        d.widthHint = 90; // grows with the part, never widens it
+        t.setLayoutData(d);
         return t;
     }
 
@@ -88,12 +90,14 @@ final class FormWidgets {
     static Text recordRow(Composite parent, Button record, String agent) {
         Text file = new Text(parent, SWT.BORDER);
         file.setMessage("file (default ~/multitunnel/" + agent + "-TIME.pcapng)");
-        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        GridData d = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        d.widthHint = 90;
+        file.setLayoutData(d);
         push(parent, "Browse...", () -> {
-            FileDialog d = new FileDialog(parent.getShell(), SWT.SAVE);
-            d.setFilterExtensions(new String[] {"*.pcapng"});
-            d.setOverwrite(true);
-            String chosen = d.open();
+            FileDialog dialog = new FileDialog(parent.getShell(), SWT.SAVE);
+            dialog.setFilterExtensions(new String[] {"*.pcapng"});
+            dialog.setOverwrite(true);
+            String chosen = dialog.open();
             if (chosen != null) {
                 file.setText(chosen);
                 record.setSelection(true);

@@ -45,10 +45,10 @@ public final class HomeAgentForm {
         maxBindings = spinner(body, 1, 254, d.maxBindings());
         label(body, "Max lifetime (s)");
         maxLifetime = spinner(body, 1, 65535, d.maxLifetime());
-        multipleTunnel = check(body, "Multiple tunnel support (seed 001)", d.multipleTunnelSupport(), 2);
+        multipleTunnel = check(body, "Multiple tunnels (seed 001)", d.multipleTunnelSupport(), 2);
         multiInterface = check(body, "Multi-interface routing (seed 000)", d.multiInterfaceRoutingSupport(), 2);
-        unequalLoad = check(body, "Unequal load distribution (seed 000)", d.unequalLoadSupport(), 2);
-        simultaneous = check(body, "Simultaneous bindings (S bit)", d.simultaneousBindings(), 2);
+        unequalLoad = check(body, "Unequal load (seed 000)", d.unequalLoadSupport(), 2);
+        simultaneous = check(body, "Simultaneous bindings (S)", d.simultaneousBindings(), 2);
         record = check(body, "Record to pcapng", d.recordTo() != null, 1);
         recordFile = FormWidgets.recordRow(body, record, "ha");
         if (d.recordTo() != null) {

@@ -92,7 +92,13 @@ public final class ExchangeView {
         v.getTree().setRedraw(false);
         v.setInput(layers);
         if (!layers.isEmpty()) {
-            v.expandToLevel(layers.get(layers.size() - 1), 2); // the Mobile IP layer and its extensions
+            Field mip = layers.get(layers.size() - 1); // the Mobile IP layer, with its extensions open
+            v.expandToLevel(mip, 1);
+            for (Field c : mip.children()) {
+                if (c.name().contains("ext") && !c.children().isEmpty()) {
+                    v.expandToLevel(c, 1);
+                }
+            }
         }
         v.getTree().setRedraw(true);
     }

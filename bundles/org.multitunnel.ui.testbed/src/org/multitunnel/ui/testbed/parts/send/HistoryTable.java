@@ -38,9 +38,8 @@ public final class HistoryTable {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("#", 40, x -> Integer.toString(x.number()));
         column("Time", 95, x -> TIME.format(x.time()));
-        column("Summary", 300, x -> x.summary() == null ? "" : x.summary());
-        column("Code", 170, SentExchange::codeText);
-        TableViewerColumn verdict = column("Verdict", 110, x -> x.verdict().label());
+        column("Code", 190, SentExchange::codeText);
+        TableViewerColumn verdict = column("Verdict", 90, x -> x.verdict().label());
         verdict.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object e) {
@@ -54,6 +53,7 @@ public final class HistoryTable {
                         v == Verdict.ACCEPTED ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED);
             }
         });
+        column("Summary", 400, x -> x.summary() == null ? "" : x.summary());
         viewer.setInput(rows);
         viewer.addSelectionChangedListener(e -> {
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
