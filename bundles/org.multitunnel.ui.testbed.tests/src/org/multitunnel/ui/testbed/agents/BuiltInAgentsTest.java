@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.multitunnel.agent.ha.HaBinding;
 import org.multitunnel.agent.ha.HomeAgent;
+import org.multitunnel.agent.mn.MnBinding;
 import org.multitunnel.ui.prefs.KeyEntry;
 import org.multitunnel.ui.prefs.KeyStore;
 import org.multitunnel.ui.testbed.TestbedSession;
@@ -84,6 +85,22 @@ class BuiltInAgentsTest {
     }
 
     @Test
+    void aFailedRestartBringsThePreviousHomeAgentBackAndRecordingCreatesItsDirectory() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+                BuiltInAgents agents = new BuiltInAgents(this::store)) {
+            Path recording = dir.resolve("new/sub/ha.pcapng");
+            HaSettings first = HaSettings.defaults().withPort(0).withRecordTo(recording);
+            agents.startHomeAgent(first);
+            assertTrue(java.nio.file.Files.isRegularFile(recording), "recording file created with its directories");
+            AgentStartException e = assertThrows(AgentStartException.class,
+                    () -> agents.startHomeAgent(first.withPort(taken.getLocalPort())));
+            assertTrue(e.getMessage().endsWith(" The previous home agent was started again."), e.getMessage());
+            assertNotNull(agents.homeAgent());
+            assertEquals(first, agents.homeAgentSettings());
+        }
+    }
+
+    @Test
     void mobileNodeRegistersEachCareOfAddressWithTheBuiltInKey() throws Exception {
         try (BuiltInAgents agents = new BuiltInAgents(this::store)) {
             assertThrows(AgentStartException.class, () -> agents.startMobileNode(MnSettings.defaults()),
@@ -95,6 +112,12 @@ class BuiltInAgentsTest {
                     .map(x -> x.homeAddress() + "/" + x.bid() + "/" + x.careOfAddress()).toList());
             assertEquals("rfc7629", b.get(0).extension());
             assertNotNull(agents.mobileNode());
+            // the node de-registers what it knows to be registered: wait until it has seen both replies
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (!agents.mobileNode().bindings().stream().allMatch(m -> m.state() == MnBinding.State.REGISTERED)
+                    && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
 
             agents.stopMobileNode();
             assertEquals(0, waitForBindings(agents, 0).size(), "stopping de-registers");

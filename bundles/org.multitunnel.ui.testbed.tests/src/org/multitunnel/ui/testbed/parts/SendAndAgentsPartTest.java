@@ -17,9 +17,11 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterEach;
@@ -238,17 +240,23 @@ class SendAndAgentsPartTest {
 
     @Test
     void aTakenPortIsShownWithAFreePortToUse() throws Exception {
+        service.agents().stopHomeAgent();
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             agents.homeAgentForm().setPort(taken.getLocalPort());
             agents.startHomeAgent();
             spinUntil(() -> !errors.isEmpty(), 5_000, "error reported");
             assertTrue(errors.get(0).contains("UDP 127.0.0.1:" + taken.getLocalPort() + " is already in use"),
                     errors.toString());
+            assertNull(ha());
             spinUntil(agents::usePortOffered, 2_000, "a free port is offered");
-            assertTrue(agents.usePortText().startsWith("Start on port "), agents.usePortText());
-            assertNull(ha(), "the old agent was replaced by the failed start");
             assertTrue(agents.statusText().startsWith("Home agent not running: UDP 127.0.0.1:"),
                     agents.statusText());
+            int offered = Integer.parseInt(agents.usePortText().replace("Start on port ", ""));
+            agents.usePortButton().notifyListeners(SWT.Selection, new Event());
+            spinUntil(() -> ha() != null, 5_000, "started on the offered port");
+            assertEquals(offered, ha().localAddress().getPort());
+            spinUntil(() -> !agents.usePortOffered(), 2_000, "offer withdrawn");
+            spinUntil(() -> send.targetText().equals("127.0.0.1:" + offered), 2_000, "Send follows the agent");
         }
     }
 

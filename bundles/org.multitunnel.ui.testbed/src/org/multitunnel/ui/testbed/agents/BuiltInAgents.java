@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -90,34 +92,81 @@ public final class BuiltInAgents implements AutoCloseable {
         }
     }
 
-    /** Starts the home agent with {@code s}, replacing a running one. */
+    /**
+     * Starts the home agent with {@code s}, replacing a running one. When the new settings cannot start, the
+     * previous agent (if any) is started again with its settings, so a typo never leaves the testbed without one.
+     */
     public HomeAgent startHomeAgent(HaSettings s) throws AgentStartException {
         builtInKey();
         MapKeyTable table = keyTable();
         HomeAgent started;
         synchronized (this) {
+            HaSettings previous = ha == null ? null : haSettings;
             closeHomeAgent();
             try {
-                started = HomeAgent.start(s.toConfig(table));
-            } catch (BindException e) {
-                int free = freePort(s.host(), s.port());
-                problem = portInUseMessage("home agent", s.host(), s.port()) + suggestion(free);
+                started = open(s, table);
+            } catch (AgentStartException e) {
+                String restored = "";
+                if (previous != null && !previous.equals(s)) {
+                    try {
+                        install(open(previous, table), previous);
+                        restored = " The previous home agent was started again.";
+                    } catch (AgentStartException again) {
+                        // keep the first problem: it is what the user asked for
+                    }
+                }
+                problem = e.getMessage() + restored;
                 fire();
-                throw new AgentStartException(problem, free, e);
-            } catch (IOException | RuntimeException e) {
-                problem = "The home agent could not start on " + s.host() + ":" + s.port() + ": " + e.getMessage();
-                fire();
-                throw new AgentStartException(problem, 0, e);
+                throw new AgentStartException(problem, e.suggestedPort(), e.getCause());
             }
-            started.setLog(l -> log("HA: " + l));
-            started.addListener(forward);
-            ha = started;
-            haSettings = s;
+            install(started, s);
             problem = null;
-            log("home agent listening on " + address(started.localAddress()));
         }
         fire();
         return started;
+    }
+
+    private HomeAgent open(HaSettings s, MapKeyTable table) throws AgentStartException {
+        try {
+            createParent(s.recordTo());
+            return HomeAgent.start(s.toConfig(table));
+        } catch (BindException e) {
+            int free = freePort(s.host(), s.port());
+            throw new AgentStartException(portInUseMessage("home agent", s.host(), s.port()) + suggestion(free),
+                    free, e);
+        } catch (IOException | RuntimeException e) {
+            throw new AgentStartException("The home agent could not start on " + s.host() + ":" + s.port() + ": "
+                    + describe(e), 0, e);
+        }
+    }
+
+    private void install(HomeAgent started, HaSettings s) {
+        started.setLog(l -> log("HA: " + l));
+        started.addListener(forward);
+        ha = started;
+        haSettings = s;
+        log("home agent listening on " + address(started.localAddress())
+                + (s.recordTo() == null ? "" : ", recording to " + s.recordTo()));
+    }
+
+    private static void createParent(Path file) throws IOException {
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+    }
+
+    /** An I/O error in words: file errors carry only the path as their message. */
+    static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException x) {
+            return "no such file or directory: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException x) {
+            return "permission denied: " + x.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException x) {
+            return x.getFile() + ": " + (x.getReason() == null ? e.getClass().getSimpleName() : x.getReason());
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     public void stopHomeAgent() {
@@ -157,13 +206,14 @@ public final class BuiltInAgents implements AutoCloseable {
                     .homeAgent(ha.localAddress()).multipleTunnelSupport(s.multipleTunnelSupport())
                     .multiInterfaceRoutingSupport(s.multiInterfaceRoutingSupport()).recordTo(s.recordTo()).build();
             try {
+                createParent(s.recordTo());
                 fa = ForeignAgent.start(c);
             } catch (BindException e) {
                 int free = freePort(s.host(), s.port());
                 throw new AgentStartException(portInUseMessage("foreign agent", s.host(), s.port())
                         + suggestion(free), free, e);
             } catch (IOException | RuntimeException e) {
-                throw new AgentStartException("The foreign agent could not start: " + e.getMessage(), 0, e);
+                throw new AgentStartException("The foreign agent could not start: " + describe(e), 0, e);
             }
             fa.setLog(l -> log("FA: " + l));
             log("foreign agent listening on " + address(fa.localAddress()) + ", relaying to "
@@ -209,7 +259,7 @@ public final class BuiltInAgents implements AutoCloseable {
             try {
                 mn = MobileNode.start(b.build());
             } catch (IOException | RuntimeException e) {
-                throw new AgentStartException("The mobile node could not start: " + e.getMessage(), 0, e);
+                throw new AgentStartException("The mobile node could not start: " + describe(e), 0, e);
             }
             mn.setLog(l -> log("MN: " + l));
             log("mobile node " + s.homeAddress() + " registering " + s.careOfAddresses() + " with "

@@ -419,4 +419,8 @@ public class AgentsPart {
     String usePortText() {
         return usePort.getText();
     }
+
+    Button usePortButton() {
+        return usePort;
+    }
 }
