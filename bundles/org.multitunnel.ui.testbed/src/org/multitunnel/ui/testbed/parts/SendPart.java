@@ -423,4 +423,8 @@ public class SendPart {
     Button sendButton() {
         return send;
     }
+
+    Text targetField() {
+        return host;
+    }
 }
