@@ -235,6 +235,26 @@ class SendAndAgentsPartTest {
     }
 
     @Test
+    void showTrafficWaitsForPacketsInTheHomeAgentsRecording() throws Exception {
+        List<String> infos = new ArrayList<>();
+        agents.setInfoReporter((t, m) -> infos.add(m));
+        Path recording = dir.resolve("recordings/ha.pcapng");
+        service.agents().startHomeAgent(service.agents().homeAgentSettings().withRecordTo(recording));
+        agents.showTraffic();
+        assertEquals(1, infos.size());
+        assertTrue(infos.get(0).contains("has not received anything yet"), infos.toString());
+
+        int port = ha().localAddress().getPort();
+        spinUntil(() -> send.targetText().equals("127.0.0.1:" + port), 2_000, "Send follows the restarted agent");
+        compose(false);
+        assertEquals(Verdict.ACCEPTED, sendAndWait(1).verdict());
+        agents.showTraffic();
+        // no workbench here: the part names the file it would open, with what it holds
+        assertEquals(List.of("Show traffic: The Analysis perspective is not available here. The recording (2 "
+                + "packets) is " + recording), errors);
+    }
+
+    @Test
     void withoutAComposedMessageSendSaysWhereToComposeOne() {
         assertNull(session.messageSource());
         assertEquals(SendPart.NO_MESSAGE, send.messageText());

@@ -1,6 +1,6 @@
 package org.multitunnel.ui.testbed.parts;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 import org.multitunnel.agent.ha.BindingListener;
+import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.testbed.agents.AgentStartException;
 import org.multitunnel.ui.testbed.agents.BuiltInAgents;
@@ -81,6 +82,7 @@ public class AgentsPart {
     private int logLines = -1;
     private boolean formShowsRunning;
     private BiConsumer<String, String> errorReporter = this::errorDialog;
+    private BiConsumer<String, String> infoReporter = (t, m) -> MessageDialog.openInformation(status.getShell(), t, m);
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final BindingListener bindingListener = (change, binding) -> queueRefresh();
     private final Runnable stateListener = this::queueRefresh;
@@ -218,14 +220,24 @@ public class AgentsPart {
                         "yyyyMMdd-HHmmss")) + ".pcapng");
     }
 
+    /** Opens {@code file} in the Analysis perspective once it holds packets; says why not otherwise. */
     void openInAnalysis(Path file) {
-        if (captures == null || models == null || parts == null || application == null) {
-            errorReporter.accept("Show traffic", "The Analysis perspective is not available here. The recording is "
-                    + file);
+        int packets;
+        try (CaptureFile f = CaptureFile.open(file)) {
+            packets = f.packetCount();
+        } catch (IOException | RuntimeException e) {
+            errorReporter.accept("Show traffic", "The recording " + file + " cannot be read: " + e.getMessage());
             return;
         }
-        if (!Files.isRegularFile(file)) {
-            errorReporter.accept("Show traffic", "The recording " + file + " does not exist yet.");
+        if (packets == 0) {
+            infoReporter.accept("Show traffic", "The home agent records to " + file + " but has not received "
+                    + "anything yet. Send a registration (or start the mobile node), then choose Show traffic in "
+                    + "Analysis again.");
+            return;
+        }
+        if (captures == null || models == null || parts == null || application == null) {
+            errorReporter.accept("Show traffic", "The Analysis perspective is not available here. The recording ("
+                    + packets + " packets) is " + file);
             return;
         }
         captures.open(file);
@@ -398,6 +410,10 @@ public class AgentsPart {
 
     void setErrorReporter(BiConsumer<String, String> r) {
         errorReporter = r;
+    }
+
+    void setInfoReporter(BiConsumer<String, String> r) {
+        infoReporter = r;
     }
 
     String statusText() {
