@@ -45,11 +45,16 @@ public final class BuiltInAgents implements AutoCloseable {
     private final List<BindingListener> bindingListeners = new CopyOnWriteArrayList<>();
     private final BindingListener forward = (c, b) -> bindingListeners.forEach(l -> l.bindingChanged(c, b));
     private final Deque<String> log = new ArrayDeque<>();
-    private HomeAgent ha;
-    private HaSettings haSettings;
-    private ForeignAgent fa;
-    private MobileNode mn;
-    private String problem;
+    /**
+     * Serialises starts and stops, which can take a while (a mobile node waits for its de-registration replies);
+     * the fields are volatile so the UI reads them without waiting for that lock.
+     */
+    private final Object lifecycle = new Object();
+    private volatile HomeAgent ha;
+    private volatile HaSettings haSettings;
+    private volatile ForeignAgent fa;
+    private volatile MobileNode mn;
+    private volatile String problem;
 
     public BuiltInAgents(KeyStoreOpener keys) {
         this.keys = keys;
@@ -100,7 +105,7 @@ public final class BuiltInAgents implements AutoCloseable {
         builtInKey();
         MapKeyTable table = keyTable();
         HomeAgent started;
-        synchronized (this) {
+        synchronized (lifecycle) {
             HaSettings previous = ha == null ? null : haSettings;
             closeHomeAgent();
             try {
@@ -143,8 +148,8 @@ public final class BuiltInAgents implements AutoCloseable {
     private void install(HomeAgent started, HaSettings s) {
         started.setLog(l -> log("HA: " + l));
         started.addListener(forward);
-        ha = started;
         haSettings = s;
+        ha = started;
         log("home agent listening on " + address(started.localAddress())
                 + (s.recordTo() == null ? "" : ", recording to " + s.recordTo()));
     }
@@ -170,7 +175,7 @@ public final class BuiltInAgents implements AutoCloseable {
     }
 
     public void stopHomeAgent() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (ha == null) {
                 return;
             }
@@ -180,13 +185,14 @@ public final class BuiltInAgents implements AutoCloseable {
         fire();
     }
 
-    public synchronized HomeAgent homeAgent() {
+    public HomeAgent homeAgent() {
         return ha;
     }
 
     /** The settings the running home agent was started with, or null. */
-    public synchronized HaSettings homeAgentSettings() {
-        return ha == null ? null : haSettings;
+    public HaSettings homeAgentSettings() {
+        HaSettings s = haSettings;
+        return ha == null ? null : s;
     }
 
     /** The binding table of the running home agent (empty when none runs). */
@@ -197,7 +203,7 @@ public final class BuiltInAgents implements AutoCloseable {
 
     /** Starts the foreign agent relaying to the running home agent. */
     public ForeignAgent startForeignAgent(FaSettings s) throws AgentStartException {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (ha == null) {
                 throw new AgentStartException("Start the home agent first: the foreign agent relays to it.", 0, null);
             }
@@ -224,7 +230,7 @@ public final class BuiltInAgents implements AutoCloseable {
     }
 
     public void stopForeignAgent() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (fa == null) {
                 return;
             }
@@ -234,14 +240,14 @@ public final class BuiltInAgents implements AutoCloseable {
         fire();
     }
 
-    public synchronized ForeignAgent foreignAgent() {
+    public ForeignAgent foreignAgent() {
         return fa;
     }
 
     /** Starts the mobile node registering with the home agent (or through the foreign agent) and the built-in key. */
     public MobileNode startMobileNode(MnSettings s) throws AgentStartException {
         KeyEntry key = builtInKey();
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (ha == null) {
                 throw new AgentStartException("Start the home agent first: the mobile node registers with it.", 0,
                         null);
@@ -270,7 +276,7 @@ public final class BuiltInAgents implements AutoCloseable {
     }
 
     public void stopMobileNode() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             if (mn == null) {
                 return;
             }
@@ -280,29 +286,33 @@ public final class BuiltInAgents implements AutoCloseable {
         fire();
     }
 
-    public synchronized MobileNode mobileNode() {
+    public MobileNode mobileNode() {
         return mn;
     }
 
     /** Why the last home agent start failed, or null. */
-    public synchronized String problem() {
+    public String problem() {
         return problem;
     }
 
     /** One line for the status bar of the Agents part. */
-    public synchronized String status() {
+    public String status() {
+        HomeAgent h = ha;
+        HaSettings hs = haSettings;
+        ForeignAgent f = fa;
+        String why = problem;
         StringBuilder b = new StringBuilder();
-        if (ha != null) {
-            b.append("Home agent on ").append(address(ha.localAddress())).append(": ").append(ha.bindings().size())
-                    .append(" binding(s), ").append(ha.requestCount()).append(" request(s), ")
-                    .append(ha.acceptedCount()).append(" accepted, ").append(ha.rejectedCount()).append(" rejected");
-            if (haSettings.recordTo() != null) {
-                b.append(", recording to ").append(haSettings.recordTo().getFileName());
+        if (h != null) {
+            b.append("Home agent on ").append(address(h.localAddress())).append(": ").append(h.bindings().size())
+                    .append(" binding(s), ").append(h.requestCount()).append(" request(s), ")
+                    .append(h.acceptedCount()).append(" accepted, ").append(h.rejectedCount()).append(" rejected");
+            if (hs != null && hs.recordTo() != null) {
+                b.append(", recording to ").append(hs.recordTo().getFileName());
             }
         } else {
-            b.append(problem != null ? "Home agent not running: " + problem : "Home agent stopped");
+            b.append(why != null ? "Home agent not running: " + why : "Home agent stopped");
         }
-        b.append(" · Foreign agent ").append(fa == null ? "stopped" : "on " + address(fa.localAddress()));
+        b.append(" · Foreign agent ").append(f == null ? "stopped" : "on " + address(f.localAddress()));
         b.append(" · Mobile node ").append(mn == null ? "stopped" : "running");
         return b.toString();
     }
@@ -321,7 +331,7 @@ public final class BuiltInAgents implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (this) {
+        synchronized (lifecycle) {
             closeMobileNode();
             closeForeignAgent();
             closeHomeAgent();

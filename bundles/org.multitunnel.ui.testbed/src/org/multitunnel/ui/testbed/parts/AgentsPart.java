@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 import org.multitunnel.agent.ha.BindingListener;
+import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.testbed.agents.AgentStartException;
@@ -258,10 +259,7 @@ public class AgentsPart {
                 action.run();
             } catch (AgentStartException e) {
                 asyncUi(() -> {
-                    if (e.portInUse()) {
-                        suggestedPort = e.suggestedPort();
-                        refresh();
-                    }
+                    refresh();
                     errorReporter.accept(name, e.getMessage());
                 });
             }
@@ -288,22 +286,22 @@ public class AgentsPart {
         }
         BuiltInAgents a = service.agents();
         String problem = a.problem();
-        boolean starting = a.homeAgent() == null && problem == null && service.starting();
+        HomeAgent ha = a.homeAgent();
+        boolean starting = ha == null && problem == null && service.starting();
         status.setText(starting ? "Starting the built-in home agent..." : a.status());
-        status.setForeground(display.getSystemColor(problem != null && a.homeAgent() == null ? SWT.COLOR_DARK_RED
-                : SWT.COLOR_WIDGET_FOREGROUND));
+        boolean failed = problem != null && ha == null;
+        status.setForeground(display.getSystemColor(failed ? SWT.COLOR_DARK_RED : SWT.COLOR_WIDGET_FOREGROUND));
         HaSettings running = a.homeAgentSettings();
-        if (running != null && !formShowsRunning) {
-            haForm.show(running.withPort(a.homeAgent().localAddress().getPort()));
+        if (ha != null && running != null && !formShowsRunning) {
+            haForm.show(running.withPort(ha.localAddress().getPort()));
             formShowsRunning = true;
         }
-        boolean failed = problem != null && a.homeAgent() == null;
-        if (failed && suggestedPort == 0) {
+        if (failed) {
             suggestedPort = suggestedFrom(problem);
         }
         usePort.setText("Start on port " + suggestedPort);
         showUsePort(failed && suggestedPort > 0);
-        haStop.setEnabled(a.homeAgent() != null);
+        haStop.setEnabled(ha != null);
         faStop.setEnabled(a.foreignAgent() != null);
         mnStop.setEnabled(a.mobileNode() != null);
         bindings.setBindings(a.bindings());
