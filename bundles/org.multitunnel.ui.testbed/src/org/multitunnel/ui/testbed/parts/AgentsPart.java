@@ -288,7 +288,7 @@ public class AgentsPart {
         String problem = a.problem();
         HomeAgent ha = a.homeAgent();
         boolean starting = ha == null && problem == null && service.starting();
-        status.setText(starting ? "Starting the built-in home agent..." : a.status());
+        setStatus(starting ? "Starting the built-in home agent..." : a.status());
         boolean failed = problem != null && ha == null;
         status.setForeground(display.getSystemColor(failed ? SWT.COLOR_DARK_RED : SWT.COLOR_WIDGET_FOREGROUND));
         HaSettings running = a.homeAgentSettings();
@@ -306,7 +306,14 @@ public class AgentsPart {
         mnStop.setEnabled(a.mobileNode() != null);
         bindings.setBindings(a.bindings());
         showLog();
-        status.getParent().layout(true, true);
+    }
+
+    /** Sets the status line; a changed text may wrap differently, so the part is laid out again. */
+    private void setStatus(String text) {
+        if (!text.equals(status.getText())) {
+            status.setText(text);
+            status.getParent().getParent().layout(true, true);
+        }
     }
 
     /** The free port named in a port-in-use message ("Port 4436 is free"), or 0. */
@@ -321,7 +328,7 @@ public class AgentsPart {
         }
         bindings.setBindings(service.agents().bindings());
         if (service.agents().homeAgent() != null) {
-            status.setText(service.agents().status());
+            setStatus(service.agents().status());
         }
         showLog();
         display.timerExec(1000, this::tick);
@@ -377,10 +384,14 @@ public class AgentsPart {
     }
 
     private void showUsePort(boolean show) {
+        if (usePort.getLayoutData() instanceof GridData old && old.exclude == !show) {
+            return;
+        }
         GridData d = new GridData(SWT.RIGHT, SWT.CENTER, false, false);
         d.exclude = !show;
         usePort.setLayoutData(d);
         usePort.setVisible(show);
+        usePort.getParent().getParent().layout(true, true);
     }
 
     private void asyncUi(Runnable r) {
