@@ -170,8 +170,7 @@ public class SendPart {
     Job send() {
         MessageSource src = session.messageSource();
         if (src == null) {
-            verdict.setText(NO_MESSAGE);
-            color(SWT.COLOR_WIDGET_FOREGROUND);
+            setVerdict(NO_MESSAGE, SWT.COLOR_WIDGET_FOREGROUND);
             return null;
         }
         if (running != null) {
@@ -185,9 +184,9 @@ public class SendPart {
             return null;
         }
         int number = nextNumber++;
-        verdict.setText("Sending #" + number + " to " + settings.target().getAddress().getHostAddress() + ":"
-                + settings.target().getPort() + " (at most " + settings.worstCase().toMillis() + " ms)...");
-        color(SWT.COLOR_WIDGET_FOREGROUND);
+        setVerdict("Sending #" + number + " to " + settings.target().getAddress().getHostAddress() + ":"
+                + settings.target().getPort() + " (at most " + settings.worstCase().toMillis() + " ms)...",
+                SWT.COLOR_WIDGET_FOREGROUND);
         SendJob job = new SendJob(number, src, settings, () -> agents.agents().keyTable(), new SendJob.Callbacks() {
             @Override
             public void done(SentExchange x) {
@@ -229,15 +228,13 @@ public class SendPart {
         running = null;
         send.setEnabled(true);
         cancel.setEnabled(false);
-        verdict.setText(why);
-        color(SWT.COLOR_DARK_RED);
+        setVerdict(why, SWT.COLOR_DARK_RED);
     }
 
     private void show(SentExchange x) {
-        verdict.setText("#" + x.number() + " " + x.verdictText());
-        color(x.verdict() == Verdict.ACCEPTED ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED);
+        setVerdict("#" + x.number() + " " + x.verdictText(),
+                x.verdict() == Verdict.ACCEPTED ? SWT.COLOR_DARK_GREEN : SWT.COLOR_DARK_RED);
         exchange.show(x);
-        verdict.getParent().layout();
     }
 
     private void exportSelected() {
@@ -326,8 +323,11 @@ public class SendPart {
         return out;
     }
 
-    private void color(int swtColor) {
+    /** The verdict line; re-lays out the part because a longer text wraps onto more lines. */
+    private void setVerdict(String text, int swtColor) {
+        verdict.setText(text);
         verdict.setForeground(display.getSystemColor(swtColor));
+        verdict.getParent().layout(true, true);
     }
 
     private void asyncUi(Runnable r) {
