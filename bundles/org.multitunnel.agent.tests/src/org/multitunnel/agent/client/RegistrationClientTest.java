@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
@@ -75,6 +76,50 @@ class RegistrationClientTest {
             assertEquals(3, r.packets().size());
             assertTrue(java.util.Arrays.equals(r.packets().get(0).payload(), r.packets().get(2).payload()));
             assertEquals(0x1122334455667788L, r.request().identification());
+        }
+    }
+
+    @Test
+    void sendsTheExactBytesOfARequestSourceAndMatchesTheReply() throws Exception {
+        try (FakeHomeAgent ha = FakeHomeAgent.alwaysAccepting(KEY)) {
+            ClientOptions o = ClientOptions.to(ha.address()).withTimeouts(Duration.ofMillis(500),
+                    Duration.ofMillis(500), 2).withVerifyKeys(new MapKeyTable().add(KEY));
+            List<byte[]> given = new ArrayList<>();
+            ClientResult r = new RegistrationClient(o).send(attempt -> {
+                byte[] b = spec().toRequest(NtpIdentification.of(Instant.now())).encode();
+                given.add(b);
+                return b;
+            }, "raw", () -> false);
+            assertEquals(Verdict.ACCEPTED, r.verdict());
+            assertEquals(1, given.size(), "answered at the first transmission");
+            assertTrue(java.util.Arrays.equals(given.get(0), r.packets().get(0).payload()), "sent as given");
+            assertEquals(r.request().identification(), r.reply().identification());
+            assertTrue(r.replyAuth().valid());
+        }
+    }
+
+    @Test
+    void requestSourceIsAskedAgainForEveryRetransmissionAndCancelEndsTheWait() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            ClientOptions o = ClientOptions.to((InetSocketAddress) silent.getLocalSocketAddress())
+                    .withTimeouts(Duration.ofMillis(50), Duration.ofMillis(50), 3);
+            List<Integer> asked = new ArrayList<>();
+            // too short to decode: still sent, unmatched, three times
+            ClientResult r = new RegistrationClient(o).send(attempt -> {
+                asked.add(attempt);
+                return new byte[] {1, 0, 0, 10};
+            }, null, () -> false);
+            assertEquals(Verdict.NO_REPLY, r.verdict());
+            assertEquals(List.of(1, 2, 3), asked);
+            assertNull(r.request(), "nothing decodable was sent");
+
+            ClientOptions slow = o.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), 4);
+            long t0 = System.nanoTime();
+            long cancelAt = t0 + 300_000_000L;
+            assertThrows(java.io.InterruptedIOException.class, () -> new RegistrationClient(slow).send(
+                    attempt -> spec().toRequest(1).encode(), null, () -> System.nanoTime() > cancelAt));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 1500, "cancel took " + ms + " ms");
         }
     }
 

@@ -1,13 +1,16 @@
 package org.multitunnel.agent.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.mip.MipCodec;
@@ -31,6 +34,8 @@ import org.multitunnel.wire.mip.ext.ExtensionTypes;
  */
 public final class RegistrationClient {
     private static final int MAX_DATAGRAM = 65_535;
+    /** How often a waiting exchange looks at its cancel flag. */
+    private static final int POLL_MILLIS = 100;
     private final ClientOptions options;
     private final MipCodec codec;
 
@@ -54,22 +59,66 @@ public final class RegistrationClient {
 
     /** As {@link #send(RegistrationSpec)}; {@code comment} labels the packets in the options' exchange log. */
     public ClientResult send(RegistrationSpec spec, String comment) throws IOException {
+        IdentificationSource ids = options.identification();
+        Outgoing[] last = new Outgoing[1];
+        return exchange(attempt -> {
+            if (last[0] == null || ids.fresh()) {
+                last[0] = new Outgoing(spec.toRequest(ids.next()));
+            }
+            return last[0];
+        }, comment, () -> false);
+    }
+
+    /**
+     * Sends the bytes {@code source} gives for each transmission (a fixed message is simply returned again), with
+     * the same retransmission, matching and verification as a spec. A request that does not decode is still sent
+     * and matched by the Home Address and Identification at their RFC 5944 §3.3 offsets. {@code cancelled} is
+     * polled while waiting; when it turns true the exchange ends with {@link InterruptedIOException}.
+     */
+    public ClientResult send(RequestSource source, String comment, BooleanSupplier cancelled) throws IOException {
+        return exchange(attempt -> {
+            byte[] wire = source.next(attempt);
+            return new Outgoing(decodeRequest(wire), wire);
+        }, comment, cancelled);
+    }
+
+    /** One transmission: the request as decoded (null when it does not decode) and its exact bytes. */
+    private record Outgoing(RegistrationRequest request, byte[] wire) {
+        Outgoing(RegistrationRequest request) {
+            this(request, request.encode());
+        }
+
+        int homeAddress() {
+            return request != null ? request.homeAddressInt() : wire.length >= 8 ? ByteBuffer.wrap(wire).getInt(4) : 0;
+        }
+
+        int identificationLow() {
+            return request != null ? (int) request.identification()
+                    : wire.length >= 24 ? ByteBuffer.wrap(wire).getInt(20) : 0;
+        }
+    }
+
+    /** What goes out on each transmission: the same object again means an identical retransmission. */
+    @FunctionalInterface
+    private interface Transmissions {
+        Outgoing next(int attempt) throws IOException;
+    }
+
+    private ClientResult exchange(Transmissions next, String comment, BooleanSupplier cancelled) throws IOException {
         List<ExchangedPacket> packets = new ArrayList<>();
         try (DatagramSocket socket = open()) {
             InetSocketAddress local = localAddress(socket);
-            List<RegistrationRequest> sent = new ArrayList<>();
+            List<Outgoing> sent = new ArrayList<>();
             List<Long> sentAt = new ArrayList<>();
-            RegistrationRequest request = null;
+            Outgoing request = null;
             RegistrationReply unauthenticated = null;
             byte[] unauthenticatedBytes = null;
             AuthResult failedAuth = null;
             Duration timeout = options.initialTimeout();
             byte[] buf = new byte[MAX_DATAGRAM];
             for (int attempt = 1; attempt <= options.transmissions(); attempt++) {
-                if (request == null || options.identification().fresh()) {
-                    request = spec.toRequest(options.identification().next());
-                }
-                byte[] wire = request.encode();
+                request = next.next(attempt);
+                byte[] wire = request.wire();
                 long wall = wallNanos();
                 long t0 = System.nanoTime();
                 socket.send(new DatagramPacket(wire, wire.length, options.target()));
@@ -78,16 +127,19 @@ public final class RegistrationClient {
                 sentAt.add(t0);
                 long deadline = t0 + timeout.toNanos();
                 while (true) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new InterruptedIOException("cancelled");
+                    }
                     long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
                     if (remainingMs <= 0) {
                         break;
                     }
-                    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMs));
+                    socket.setSoTimeout((int) Math.min(POLL_MILLIS, remainingMs));
                     DatagramPacket in = new DatagramPacket(buf, buf.length);
                     try {
                         socket.receive(in);
                     } catch (SocketTimeoutException e) {
-                        break;
+                        continue;
                     }
                     long t1 = System.nanoTime();
                     byte[] data = java.util.Arrays.copyOfRange(in.getData(), in.getOffset(),
@@ -110,18 +162,18 @@ public final class RegistrationClient {
                         }
                     }
                     Verdict v = reply.accepted() ? Verdict.ACCEPTED : Verdict.REJECTED;
-                    return result(v, sent.get(match), reply, data, Duration.ofNanos(t1 - sentAt.get(match)),
-                            attempt, auth, packets, comment);
+                    return result(v, sent.get(match).request(), reply, data,
+                            Duration.ofNanos(t1 - sentAt.get(match)), attempt, auth, packets, comment);
                 }
                 timeout = timeout.multipliedBy(2).compareTo(options.maxTimeout()) > 0 ? options.maxTimeout()
                         : timeout.multipliedBy(2);
             }
             if (unauthenticated != null) {
-                return result(Verdict.AUTH_FAILED, request, unauthenticated, unauthenticatedBytes, null,
+                return result(Verdict.AUTH_FAILED, request.request(), unauthenticated, unauthenticatedBytes, null,
                         options.transmissions(), failedAuth, packets, comment);
             }
-            return result(Verdict.NO_REPLY, request, null, null, null, options.transmissions(), null, packets,
-                    comment);
+            return result(Verdict.NO_REPLY, request.request(), null, null, null, options.transmissions(), null,
+                    packets, comment);
         }
     }
 
@@ -150,6 +202,15 @@ public final class RegistrationClient {
         return a;
     }
 
+    private RegistrationRequest decodeRequest(byte[] data) {
+        try {
+            MipMessage m = codec.decode(data);
+            return m instanceof RegistrationRequest r ? r : null;
+        } catch (RuntimeException e) { // DecodeException, or a deliberately inconsistent message
+            return null;
+        }
+    }
+
     private RegistrationReply decodeReply(byte[] data) {
         try {
             MipMessage m = codec.decode(data);
@@ -160,11 +221,11 @@ public final class RegistrationClient {
     }
 
     /** Index of the transmission {@code reply} answers (RFC 5944 §5.7: low-order 32 bits), or -1. */
-    static int matching(RegistrationReply reply, List<RegistrationRequest> sent) {
+    private static int matching(RegistrationReply reply, List<Outgoing> sent) {
         for (int i = sent.size() - 1; i >= 0; i--) {
-            RegistrationRequest rq = sent.get(i);
-            if (rq.homeAddressInt() == reply.homeAddressInt()
-                    && (int) rq.identification() == (int) reply.identification()) {
+            Outgoing rq = sent.get(i);
+            if (rq.homeAddress() == reply.homeAddressInt()
+                    && rq.identificationLow() == (int) reply.identification()) {
                 return i;
             }
         }

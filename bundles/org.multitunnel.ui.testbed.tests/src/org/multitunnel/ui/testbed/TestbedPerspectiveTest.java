@@ -2,6 +2,10 @@ package org.multitunnel.ui.testbed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.BindException;
+import java.net.DatagramSocket;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +24,16 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
+import org.multitunnel.agent.ha.HomeAgent;
+import org.multitunnel.ui.testbed.agents.BuiltInAgents;
+import org.multitunnel.ui.testbed.agents.BuiltInAgentsService;
+import org.multitunnel.ui.testbed.parts.AgentsPart;
 
 /**
  * {@code ./workbench --perspective testbed}: the real workbench starts in the Testbed perspective contributed by
  * this bundle's model fragment, with its six parts in the model and the visible ones rendered; Window >
- * Perspective switches to Analysis and back.
+ * Perspective switches to Analysis and back; opening the perspective starts the built-in home agent on
+ * 127.0.0.1:4434 by itself.
  */
 class TestbedPerspectiveTest {
     private static final List<String> PARTS = List.of("composer", "send", "replay", "inject", "agents",
@@ -40,9 +49,9 @@ class TestbedPerspectiveTest {
         display.timerExec(1500, () -> {
             try {
                 inspect(display);
-            } catch (RuntimeException | AssertionError e) {
+                display.timerExec(200, () -> awaitBuiltInHomeAgent(display, System.nanoTime() + 15_000_000_000L));
+            } catch (RuntimeException | AssertionError | ReflectiveOperationException e) {
                 problems.add("inspection failed: " + e);
-            } finally {
                 close(display, null);
             }
         });
@@ -55,9 +64,46 @@ class TestbedPerspectiveTest {
         assertEquals(List.of("composer", "send", "agents"), seen.get("rendered"));
         assertEquals("org.multitunnel.ui.perspective.analysis", seen.get("afterSwitch"));
         assertEquals("org.multitunnel.ui.perspective.testbed", seen.get("afterSwitchBack"));
+        // The built-in home agent runs on 127.0.0.1:4434 once the perspective is open — unless another program
+        // holds that port, which the Agents status line must then say, offering a free port.
+        if (seen.get("homeAgent") == null) {
+            try (DatagramSocket probe = new DatagramSocket(TestbedSession.BUILT_IN_HOME_AGENT)) {
+                fail("the built-in home agent is not running although 4434 is free: " + seen.get("agentsStatus"));
+            } catch (BindException taken) {
+                assertTrue(String.valueOf(seen.get("agentsStatus")).startsWith(
+                        "Home agent not running: UDP 127.0.0.1:4434 is already in use"), seen.toString());
+            }
+        } else {
+            assertEquals("127.0.0.1:4434", seen.get("homeAgent"));
+            assertTrue(String.valueOf(seen.get("agentsStatus")).startsWith("Home agent on 127.0.0.1:4434"),
+                    seen.toString());
+        }
     }
 
-    private void inspect(Display display) {
+    /** Polls until the Agents part's service has started (or failed to start) the built-in home agent. */
+    private void awaitBuiltInHomeAgent(Display display, long deadline) {
+        try {
+            BuiltInAgents agents = agentsService.agents();
+            HomeAgent ha = agents.homeAgent();
+            if (ha == null && agents.problem() == null && System.nanoTime() < deadline) {
+                display.timerExec(200, () -> awaitBuiltInHomeAgent(display, deadline));
+                return;
+            }
+            if (ha != null) {
+                seen.put("homeAgent", ha.localAddress().getAddress().getHostAddress() + ":"
+                        + ha.localAddress().getPort());
+            }
+            seen.put("agentsStatus", agents.status());
+            agentsService.shutdown();
+        } catch (RuntimeException | AssertionError e) {
+            problems.add("waiting for the home agent failed: " + e);
+        }
+        close(display, null);
+    }
+
+    private BuiltInAgentsService agentsService;
+
+    private void inspect(Display display) throws ReflectiveOperationException {
         Shell shell = null;
         for (Shell s : display.getShells()) {
             if ("MultiTunnel Workbench".equals(s.getText())) {
@@ -82,6 +128,11 @@ class TestbedPerspectiveTest {
             parts.add(id + ":" + part.getLabel());
             if (part.getObject() != null && part.getWidget() != null) {
                 rendered.add(id);
+            }
+            if (part.getObject() instanceof AgentsPart a) {
+                java.lang.reflect.Field f = AgentsPart.class.getDeclaredField("service");
+                f.setAccessible(true);
+                agentsService = (BuiltInAgentsService) f.get(a);
             }
         }
         seen.put("parts", parts);
