@@ -47,7 +47,7 @@ class PreferencesTest {
     @Test
     void defaultsAreTheDraftSeeds() {
         UiPreferences p = UiPreferences.load(node);
-        assertEquals(List.of(434), p.mipPorts());
+        assertEquals(List.of(434, 4434), p.mipPorts()); // IANA port and the reference agents' default
         assertEquals(124, p.extMultiInterfaceRouting());
         assertEquals(125, p.extMultipleTunnelRequest());
         assertEquals(120, p.codeFaMultiIfRegUnavail());
@@ -106,7 +106,7 @@ class PreferencesTest {
             dialog.pressOk();
             assertFalse(dialog.getShell() == null || dialog.getShell().isDisposed(), "dialog stays open");
             assertNotNull(dialog.generalPage().getErrorMessage());
-            assertEquals(List.of(434), model.mipPorts());
+            assertEquals(List.of(434, 4434), model.mipPorts());
             dialog.close();
         } finally {
             shell.dispose();

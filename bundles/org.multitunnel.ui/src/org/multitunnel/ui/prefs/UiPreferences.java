@@ -45,9 +45,14 @@ public final class UiPreferences {
     }
 
     public static final int DEFAULT_MIP_PORT = 434;
+    /**
+     * The reference agents' default port (HomeAgentConfig.DEFAULT_PORT, unprivileged). Decoded by default so that
+     * what the Testbed's built-in agents, Send history and conformance runs hand to Analysis reads as Mobile IP.
+     */
+    public static final int REFERENCE_AGENT_PORT = 4434;
     public static final double DEFAULT_CHART_INTERVAL = 1.0;
 
-    private List<Integer> mipPorts = List.of(DEFAULT_MIP_PORT);
+    private List<Integer> mipPorts = List.of(DEFAULT_MIP_PORT, REFERENCE_AGENT_PORT);
     private int extMultiInterfaceRouting = ExtensionTypes.DEFAULT_MULTI_INTERFACE_ROUTING;
     private int extMultipleTunnelRequest = ExtensionTypes.DEFAULT_MULTIPLE_TUNNEL_REQUEST;
     private int codeFaMultiIfRegUnavail = ReplyCodes.DEFAULT_ERROR_FA_MULTI_IF_REG_UNAVAIL;
