@@ -181,6 +181,7 @@ public class PacketsPart {
         filter = null;
         filterText.setText("");
         showFilterError(null);
+        table.deselectAll();
         table.removeAll();
         table.setItemCount(c.packetCount());
         body.showContent(true);
@@ -284,11 +285,12 @@ public class PacketsPart {
         TableItem item = (TableItem) e.item;
         OpenCapture c = capture;
         int[] shown = rows;
-        if (c == null || (shown != null && e.index >= shown.length)) {
+        // GTK asks for row -1 while a selected table is emptied for the next capture: nothing to fill then.
+        if (c == null || e.index < 0 || (shown != null && e.index >= shown.length)) {
             return;
         }
         int i = shown == null ? e.index : shown[e.index];
-        if (i >= c.packetCount()) {
+        if (i < 0 || i >= c.packetCount()) {
             return;
         }
         PacketRow row = formatter.format(c.file(), i);
