@@ -28,6 +28,7 @@ import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.ui.testbed.agents.BuiltInAgents;
 import org.multitunnel.ui.testbed.agents.BuiltInAgentsService;
 import org.multitunnel.ui.testbed.parts.AgentsPart;
+import org.multitunnel.ui.testbed.parts.ComposeAndSendFlow;
 
 /**
  * {@code ./workbench --perspective testbed}: the real workbench starts in the Testbed perspective contributed by
@@ -77,6 +78,13 @@ class TestbedPerspectiveTest {
             assertEquals("127.0.0.1:4434", seen.get("homeAgent"));
             assertTrue(String.valueOf(seen.get("agentsStatus")).startsWith("Home agent on 127.0.0.1:4434"),
                     seen.toString());
+            // Composer's sample → Send → accepted, and the home agent holds the binding it asked for.
+            assertTrue(String.valueOf(seen.get("flow.firstVerdict")).startsWith("#1 Accepted: 0 "), seen.toString());
+            assertEquals(List.of("10.1.0.5 BID 1 via 127.0.0.1"), seen.get("flow.bindings"));
+            // Wrong authenticator switched on in the Composer → the home agent answers 131.
+            assertTrue(String.valueOf(seen.get("flow.secondVerdict")).startsWith("#2 Rejected: 131"), seen.toString());
+            assertEquals(Boolean.FALSE, seen.get("flow.wrongAuthAfterUndo"));
+            assertEquals(2, seen.get("flow.historyRows"));
         }
     }
 
@@ -89,11 +97,17 @@ class TestbedPerspectiveTest {
                 display.timerExec(200, () -> awaitBuiltInHomeAgent(display, deadline));
                 return;
             }
+            seen.put("agentsStatus", agents.status());
             if (ha != null) {
                 seen.put("homeAgent", ha.localAddress().getAddress().getHostAddress() + ":"
                         + ha.localAddress().getPort());
+                // The newcomer's first steps: send the sample, see it accepted; break its authenticator, see 131.
+                new ComposeAndSendFlow(display, composerPart, sendPart, ha, seen, problems).run(() -> {
+                    agentsService.shutdown();
+                    close(display, null);
+                });
+                return;
             }
-            seen.put("agentsStatus", agents.status());
             agentsService.shutdown();
         } catch (RuntimeException | AssertionError e) {
             problems.add("waiting for the home agent failed: " + e);
@@ -102,6 +116,8 @@ class TestbedPerspectiveTest {
     }
 
     private BuiltInAgentsService agentsService;
+    private Object composerPart;
+    private Object sendPart;
 
     private void inspect(Display display) throws ReflectiveOperationException {
         Shell shell = null;
@@ -128,6 +144,11 @@ class TestbedPerspectiveTest {
             parts.add(id + ":" + part.getLabel());
             if (part.getObject() != null && part.getWidget() != null) {
                 rendered.add(id);
+            }
+            if (id.equals("composer")) {
+                composerPart = part.getObject();
+            } else if (id.equals("send")) {
+                sendPart = part.getObject();
             }
             if (part.getObject() instanceof AgentsPart a) {
                 java.lang.reflect.Field f = AgentsPart.class.getDeclaredField("service");

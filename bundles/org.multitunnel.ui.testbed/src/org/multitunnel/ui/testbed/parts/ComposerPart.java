@@ -37,6 +37,7 @@ import org.multitunnel.model.template.IdentificationMode;
 import org.multitunnel.model.template.RegistrationTemplate;
 import org.multitunnel.ui.prefs.KeyEntry;
 import org.multitunnel.ui.prefs.KeyStore;
+import org.multitunnel.ui.testbed.agents.BuiltInKey;
 import org.multitunnel.ui.testbed.ComposedMessage;
 import org.multitunnel.ui.testbed.MessageSource;
 import org.multitunnel.ui.testbed.TestbedSession;
@@ -175,11 +176,17 @@ public class ComposerPart {
         return t == null ? new MapKeyTable() : t;
     }
 
-    /** Reads the key table in the background (secure storage is slow to open) and refreshes the preview. */
+    /**
+     * Reads the key table in the background (secure storage is slow to open) and refreshes the preview. The
+     * built-in home agent's association is created first when missing, so the sample template's preview is signed
+     * with the key the agent will use even when the composer opens before the agent has started.
+     */
     public CompletableFuture<Void> reloadKeys() {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return store().load();
+                KeyStore store = store();
+                BuiltInKey.ensure(store);
+                return store.load();
             } catch (Exception e) {
                 return List.<KeyEntry>of();
             }
