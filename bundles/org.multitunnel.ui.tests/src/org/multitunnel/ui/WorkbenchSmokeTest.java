@@ -3,15 +3,11 @@ package org.multitunnel.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
@@ -39,7 +35,6 @@ class WorkbenchSmokeTest {
 
     @Test
     void workbenchOpensAnalysisPerspectiveWithItsSixParts() throws Exception {
-        IConfigurationElement product = productDefinition();
         Display display = Display.getDefault();
         AtomicReference<String> title = new AtomicReference<>();
         AtomicReference<String> perspective = new AtomicReference<>();
@@ -82,7 +77,7 @@ class WorkbenchSmokeTest {
             }
         });
 
-        Object exit = new E4Application().start(new ProductApplicationContext(product));
+        Object exit = new E4Application().start(new ProductLaunch("-clearPersistedState"));
         assertTrue(problems.isEmpty(), problems.toString());
         assertEquals("MultiTunnel Workbench", title.get());
         assertEquals("org.multitunnel.ui.perspective.analysis|Analysis", perspective.get());
@@ -129,73 +124,5 @@ class WorkbenchSmokeTest {
             }
         }
         return null;
-    }
-
-    private static IConfigurationElement productDefinition() {
-        for (IConfigurationElement e : Platform.getExtensionRegistry()
-                .getConfigurationElementsFor("org.eclipse.core.runtime.products")) {
-            if ("org.multitunnel.ui".equals(e.getNamespaceIdentifier()) && "product".equals(e.getName())) {
-                return e;
-            }
-        }
-        fail("the product extension of org.multitunnel.ui is not in the registry");
-        return null;
-    }
-
-    /** An application context carrying our product's branding properties, as the launcher would. */
-    private static final class ProductApplicationContext implements org.eclipse.equinox.app.IApplicationContext {
-        private final IConfigurationElement product;
-
-        ProductApplicationContext(IConfigurationElement product) {
-            this.product = product;
-        }
-
-        @Override
-        public Map<String, Object> getArguments() {
-            return Map.of(APPLICATION_ARGS, new String[] { "-clearPersistedState" });
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return product.getAttribute("application");
-        }
-
-        @Override
-        public String getBrandingName() {
-            return product.getAttribute("name");
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return null;
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "org.multitunnel.ui.product";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            for (IConfigurationElement p : product.getChildren("property")) {
-                if (key.equals(p.getAttribute("name"))) {
-                    return p.getAttribute("value");
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public org.osgi.framework.Bundle getBrandingBundle() {
-            return Platform.getBundle("org.multitunnel.ui");
-        }
-
-        @Override
-        public void setResult(Object result, org.eclipse.equinox.app.IApplication application) {
-        }
     }
 }
