@@ -143,6 +143,7 @@ class AnalysisViewsTest {
         assertEquals(2968, seen.get("rowsAfterClear"));
         assertEquals(bid2Frames.get(1), seen.get("selectedAfterClear"));
         assertEquals(Boolean.TRUE, seen.get("filterStartedByBinding"));
+        assertEquals(Boolean.TRUE, seen.get("zoomKeptOverRebuild"));
         assertViewInteractions();
         LiveCaptureAssertions.check(seen);
     }

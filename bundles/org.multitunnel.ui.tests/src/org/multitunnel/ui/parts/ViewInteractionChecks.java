@@ -162,7 +162,15 @@ final class ViewInteractionChecks {
         seen.put("stackedTopAt5", stacked.stackedTotal(5));
         seen.put("bucket5Nanos", stacked.nanos(5));
         tunnels.setStacked(false);
+        // A zoomed time axis survives a rebuild of the series (live captures rebuild twice a second).
+        org.jfree.chart.axis.ValueAxis time = tunnels.chart().getXYPlot().getDomainAxis();
+        org.jfree.data.Range full = time.getRange();
+        org.jfree.data.Range zoom = new org.jfree.data.Range(full.getLowerBound(),
+                full.getLowerBound() + full.getLength() / 4);
+        time.setRange(zoom);
         tunnels.setUnit(Unit.PACKETS);
+        seen.put("zoomKeptOverRebuild", zoom.equals(time.getRange()));
+        time.setAutoRange(true);
         List<Double> packetTotals = new ArrayList<>();
         for (int s = 0; s < tunnels.table().getSeriesCount(); s++) {
             packetTotals.add(tunnels.table().total(s));

@@ -263,6 +263,7 @@ public class TunnelsChartPart {
         }
         highlighted = Set.of();
         note.setText("Analysing " + c.path().getFileName() + "…");
+        chart.getXYPlot().getDomainAxis().setAutoRange(true); // a new capture starts unzoomed
         chart.getXYPlot().setDataset(new TimeSeriesCollection());
         chart.getXYPlot().clearRangeMarkers();
         body.showContent(true);
