@@ -43,6 +43,12 @@ final class LiveCaptureAssertions {
                 String.valueOf(seen.get("liveStatusWhileCapturing")));
         // Both registrations were accepted by the reference home agent.
         assertEquals(List.of("BID 1 code 0", "BID 2 code 0"), seen.get("liveRegistrations"));
+        // A filter applied at the start of the capture shows the BID 2 request that arrived after it, alone.
+        assertEquals(Boolean.TRUE, seen.get("liveFilterStarted"));
+        assertEquals(1, seen.get("liveFilteredRows"));
+        assertTrue(String.valueOf(seen.get("liveFilteredInfo")).startsWith("RRQ HoA=" + LiveCaptureCheck.HOME_ADDRESS)
+                && String.valueOf(seen.get("liveFilteredInfo")).contains(" BID=2 "),
+                String.valueOf(seen.get("liveFilteredInfo")));
         // Packets grew and Bindings shows the node and its two active bindings while capturing, within 2 s.
         int during = (Integer) seen.get("liveRowsWhileCapturing");
         assertTrue(during >= 4, "request and reply of two registrations: " + during);

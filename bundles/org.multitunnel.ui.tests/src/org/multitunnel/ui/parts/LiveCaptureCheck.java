@@ -135,6 +135,8 @@ final class LiveCaptureCheck {
                     seen.put("liveStopEnabledWhileCapturing", new StopLiveCaptureHandler().canExecute(service));
                     seen.put("liveRowsAtStart", packets.table().getItemCount());
                     seen.put("liveStatusWhileCapturing", service.current().statusText());
+                    // A filter applied during the capture keeps picking up the packets that arrive afterwards.
+                    seen.put("liveFilterStarted", packets.applyFilter("mip.ext.mp.bid == 2") != null);
                     Thread t = new Thread(this::register, "live-ui-test registrations");
                     t.setDaemon(true);
                     t.start();
@@ -174,9 +176,19 @@ final class LiveCaptureCheck {
         synchronized (sent) {
             seen.put("liveRegistrations", List.copyOf(sent));
         }
+        when(() -> bindingRow(2) != null && packets.filterJob() == null && packets.table().getItemCount() >= 1,
+                10_000, "the filter applied during the live capture did not show the BID 2 request", () -> {
+                    seen.put("liveViewsUpdatedMillis", (System.nanoTime() - registeredAt) / 1_000_000);
+                    seen.put("liveFilteredRows", packets.table().getItemCount());
+                    seen.put("liveFilteredInfo", packets.table().getItem(0).getText(6));
+                    packets.clearFilter();
+                    watchUnfiltered();
+                });
+    }
+
+    private void watchUnfiltered() {
         when(() -> bindingRow(2) != null && packets.table().getItemCount() >= 4, 10_000,
                 "Packets/Bindings did not show the registrations during the live capture", () -> {
-                    seen.put("liveViewsUpdatedMillis", (System.nanoTime() - registeredAt) / 1_000_000);
                     seen.put("liveRowsWhileCapturing", packets.table().getItemCount());
                     seen.put("liveNode", bindings.viewer().getTree().getItem(0).getText(0));
                     TreeItem b1 = bindingRow(1);

@@ -41,6 +41,9 @@ public final class FilterJob extends Job {
     private final Set<String> careOfs;
     private final Set<String> homeAgents;
     private final Sink sink;
+    private final int from;
+    private final int[] prefix;
+    private volatile int covered;
 
     /**
      * @param careOfs    care-of addresses known from the analysis (decide which outer end of a tunnel is the CoA)
@@ -48,13 +51,29 @@ public final class FilterJob extends Job {
      */
     public FilterJob(OpenCapture capture, DisplayFilter filter, Set<String> careOfs, Set<String> homeAgents,
             Sink sink) {
+        this(capture, filter, careOfs, homeAgents, sink, 0, new int[0]);
+    }
+
+    /**
+     * Continues a finished filter over the packets a live capture added since: {@code prefix} are the matches
+     * among the first {@code from} packets; the result is the prefix followed by the new matches.
+     */
+    public FilterJob(OpenCapture capture, DisplayFilter filter, Set<String> careOfs, Set<String> homeAgents,
+            Sink sink, int from, int[] prefix) {
         super("Filtering packets: " + filter.text());
         this.capture = capture;
         this.filter = filter;
         this.careOfs = careOfs;
         this.homeAgents = homeAgents;
         this.sink = sink;
+        this.from = from;
+        this.prefix = prefix;
         setSystem(true); // progress is shown in the Packets status line
+    }
+
+    /** How many packets (from the first) the result covers; known once the job has started. */
+    public int covered() {
+        return covered;
     }
 
     public DisplayFilter filter() {
@@ -69,16 +88,17 @@ public final class FilterJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         CaptureFile file = capture.file();
         int n = capture.packetCount();
-        monitor.beginTask(getName(), n);
+        covered = n;
+        monitor.beginTask(getName(), n - from);
         PacketDissector dissector = capture.mipConfig().dissector();
         MipPorts mipPorts = capture.mipConfig().ports();
         PacketSummary s = new PacketSummary();
         PacketContext ctx = new PacketContext();
-        int[] out = new int[Math.max(16, Math.min(n, 4096))];
-        int count = 0;
+        int[] out = Arrays.copyOf(prefix, Math.max(prefix.length + 16, Math.min(n, 4096)));
+        int count = prefix.length;
         long last = System.nanoTime();
         try {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < n; i++) {
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }

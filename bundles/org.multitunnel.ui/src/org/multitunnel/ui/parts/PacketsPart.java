@@ -89,6 +89,10 @@ public class PacketsPart {
     private DisplayFilter filter;
     /** The filter job running now, or null; UI thread only. */
     private FilterJob filterJob;
+    /** How many packets (from the first) the applied filter's rows cover. */
+    private int filterCovered;
+    private long lastFilterExtension;
+    private boolean filterExtensionScheduled;
     private String filterProgress = "";
     /** The filter result in capture order (the base the sort reorders), or null when no filter is applied. */
     private int[] filtered;
@@ -194,9 +198,35 @@ public class PacketsPart {
         if (c == capture && !table.isDisposed()) {
             if (rows == null) {
                 table.setItemCount(c.packetCount());
+            } else {
+                extendFilter(c);
             }
             updateStatus();
         }
+    }
+
+    /**
+     * While a capture grows (live capture, indexing) an applied filter is continued over the new packets only, at
+     * most twice a second, so filtered rows keep arriving; the full run at the end of the analysis settles it.
+     */
+    private void extendFilter(OpenCapture c) {
+        if (c != capture || table.isDisposed() || filter == null || filtered == null || filterJob != null
+                || sortJob != null || sortColumn != SortJob.NUMBER || c.packetCount() <= filterCovered) {
+            return;
+        }
+        long wait = lastFilterExtension + 500_000_000L - System.nanoTime();
+        if (wait > 0) {
+            if (!filterExtensionScheduled) { // the last packets of a burst are filtered too
+                filterExtensionScheduled = true;
+                table.getDisplay().timerExec((int) (wait / 1_000_000) + 1, () -> {
+                    filterExtensionScheduled = false;
+                    extendFilter(c);
+                });
+            }
+            return;
+        }
+        lastFilterExtension = System.nanoTime();
+        startFilter(filter, filterCovered, filtered);
     }
 
     @Inject
@@ -612,6 +642,10 @@ public class PacketsPart {
     }
 
     private FilterJob startFilter(DisplayFilter parsed) {
+        return startFilter(parsed, 0, new int[0]);
+    }
+
+    private FilterJob startFilter(DisplayFilter parsed, int from, int[] prefix) {
         stopFilterJob();
         Set<String> careOfs = new HashSet<>();
         Set<String> homeAgents = new HashSet<>();
@@ -640,7 +674,7 @@ public class PacketsPart {
             public void done(FilterJob j, int[] matching) {
                 asyncUi(() -> filtered(j, matching));
             }
-        });
+        }, from, prefix);
         filterJob = job;
         filterProgress = "";
         updateStatus();
@@ -665,6 +699,7 @@ public class PacketsPart {
         }
         filterJob = null;
         filtered = matching;
+        filterCovered = job.covered();
         filter = job.filter();
         if (sortColumn != SortJob.NUMBER) {
             startSort(sortColumn, sortAscending); // the new rows in the chosen order
@@ -674,6 +709,7 @@ public class PacketsPart {
         rows = matching;
         rowOfPacket = null;
         showRows(selectedPacket);
+        extendFilter(capture); // packets that arrived while this run was going
     }
 
     /** Removes the filter: every packet is a row again. */
