@@ -28,6 +28,7 @@ import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.ui.testbed.agents.BuiltInAgents;
 import org.multitunnel.ui.testbed.agents.BuiltInAgentsService;
 import org.multitunnel.ui.testbed.parts.AgentsPart;
+import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.testbed.parts.ComposeAndSendFlow;
 
 /**
@@ -85,6 +86,12 @@ class TestbedPerspectiveTest {
             assertTrue(String.valueOf(seen.get("flow.secondVerdict")).startsWith("#2 Rejected: 131"), seen.toString());
             assertEquals(Boolean.FALSE, seen.get("flow.wrongAuthAfterUndo"));
             assertEquals(2, seen.get("flow.historyRows"));
+            // Agents > Capture live in Analysis: loopback, the agent's port and the tunnel protocols; the third
+            // exchange (request and reply) arrives in the live capture, whose analysis knows the mobile node.
+            assertEquals("lo", seen.get("live.interface"));
+            assertEquals("udp port 4434 or ip proto 4 or ip proto 47 or ip proto 55", seen.get("live.filter"));
+            assertTrue((Integer) seen.get("live.packetsWhileCapturing") >= 2, seen.toString());
+            assertEquals(1, seen.get("live.bindingsInAnalysis"));
         }
     }
 
@@ -102,7 +109,7 @@ class TestbedPerspectiveTest {
                 seen.put("homeAgent", ha.localAddress().getAddress().getHostAddress() + ":"
                         + ha.localAddress().getPort());
                 // The newcomer's first steps: send the sample, see it accepted; break its authenticator, see 131.
-                new ComposeAndSendFlow(display, composerPart, sendPart, ha, seen, problems).run(() -> {
+                new ComposeAndSendFlow(display, composerPart, sendPart, agentsPart, captures, ha, seen, problems).run(() -> {
                     agentsService.shutdown();
                     close(display, null);
                 });
@@ -118,6 +125,8 @@ class TestbedPerspectiveTest {
     private BuiltInAgentsService agentsService;
     private Object composerPart;
     private Object sendPart;
+    private Object agentsPart;
+    private CaptureSessionService captures;
 
     private void inspect(Display display) throws ReflectiveOperationException {
         Shell shell = null;
@@ -129,6 +138,7 @@ class TestbedPerspectiveTest {
         assertTrue(shell != null, "no workbench window");
         MWindow window = (MWindow) shell.getData("modelElement");
         MApplication app = window.getContext().get(MApplication.class);
+        captures = window.getContext().get(CaptureSessionService.class);
         EModelService models = window.getContext().get(EModelService.class);
         MPerspectiveStack stack = (MPerspectiveStack) models.find("org.multitunnel.ui.perspectivestack", app);
         MPerspective selected = stack.getSelectedElement();
@@ -149,6 +159,8 @@ class TestbedPerspectiveTest {
                 composerPart = part.getObject();
             } else if (id.equals("send")) {
                 sendPart = part.getObject();
+            } else if (id.equals("agents")) {
+                agentsPart = part.getObject();
             }
             if (part.getObject() instanceof AgentsPart a) {
                 java.lang.reflect.Field f = AgentsPart.class.getDeclaredField("service");

@@ -6,6 +6,8 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.widgets.Display;
 import org.multitunnel.agent.ha.HomeAgent;
+import org.multitunnel.ui.session.CaptureSessionService;
+import org.multitunnel.ui.session.LiveCaptureJob;
 import org.multitunnel.model.template.AuthSpec;
 import org.multitunnel.model.template.ExtensionSpec;
 import org.multitunnel.model.template.TemplatePackage;
@@ -13,7 +15,8 @@ import org.multitunnel.model.template.TemplatePackage;
 /**
  * The issue's "done when", driven through the real parts of a running workbench: the Composer's sample template
  * sent with Send to the built-in home agent is accepted and the agent lists the binding; the Composer's
- * "wrong authenticator" switch makes the next Send come back 131; undo restores the template. Runs on the UI
+ * "wrong authenticator" switch makes the next Send come back 131; undo restores the template; Agents > Capture
+ * live in Analysis shows the next exchange as a live capture on loopback. Runs on the UI
  * thread with timer polling (the workbench's event loop must keep running while the exchanges happen).
  */
 public final class ComposeAndSendFlow {
@@ -21,11 +24,15 @@ public final class ComposeAndSendFlow {
     private final ComposerPart composer;
     private final SendPart send;
     private final HomeAgent homeAgent;
+    private final AgentsPart agents;
+    private final CaptureSessionService captures;
     private final Map<String, Object> seen;
     private final List<String> problems;
 
-    public ComposeAndSendFlow(Display display, Object composer, Object send, HomeAgent homeAgent, Map<String, Object> seen,
-            List<String> problems) {
+    public ComposeAndSendFlow(Display display, Object composer, Object send, Object agents,
+            CaptureSessionService captures, HomeAgent homeAgent, Map<String, Object> seen, List<String> problems) {
+        this.agents = (AgentsPart) agents;
+        this.captures = captures;
         this.display = display;
         this.composer = (ComposerPart) composer;
         this.send = (SendPart) send;
@@ -68,8 +75,37 @@ public final class ComposeAndSendFlow {
                 composer.editor().undo();
                 seen.put("flow.wrongAuthAfterUndo", broken.isWrongAuthenticator());
                 seen.put("flow.historyRows", send.history().rows().size());
-                done.run();
+                captureLive(done);
             }, done);
+        }, done);
+    }
+
+    /** Agents > Capture live in Analysis: the next exchange shows up in the live capture on loopback. */
+    private void captureLive(Runnable done) {
+        LiveCaptureJob job = agents.captureLive();
+        if (job == null) {
+            problems.add("Capture live did not start");
+            done.run();
+            return;
+        }
+        await(() -> job.ended() || "capturing".equals(job.state()), 20_000, "live capture start", () -> {
+            if (job.ended()) {
+                problems.add("the live capture of the home agent ended at once: " + job.state());
+                done.run();
+                return;
+            }
+            seen.put("live.interface", job.options().interfaceName());
+            seen.put("live.filter", job.options().filter());
+            send.send();
+            await(() -> send.running() == null && captures.current() == job.capture()
+                    && job.capture().packetCount() >= 2, 15_000, "live packets", () -> {
+                        seen.put("live.packetsWhileCapturing", job.capture().packetCount());
+                        job.stop();
+                        await(job::ended, 20_000, "live capture stop", () -> {
+                            seen.put("live.bindingsInAnalysis", job.capture().session().getMobileNodes().size());
+                            done.run();
+                        }, done);
+                    }, done);
         }, done);
     }
 

@@ -1,6 +1,7 @@
 package org.multitunnel.ui.testbed.parts;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,13 +32,21 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
+
 import org.multitunnel.agent.ha.BindingListener;
 import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.live.Interfaces;
+import org.multitunnel.capture.live.LiveCaptureException;
+import org.multitunnel.capture.live.LiveInterface;
+import org.multitunnel.ui.handlers.StartLiveCaptureHandler;
+import org.multitunnel.ui.live.LiveCaptureSettings;
 import org.multitunnel.ui.session.CaptureSessionService;
+import org.multitunnel.ui.session.LiveCaptureJob;
 import org.multitunnel.ui.testbed.agents.AgentStartException;
 import org.multitunnel.ui.testbed.agents.BuiltInAgents;
 import org.multitunnel.ui.testbed.agents.BuiltInAgentsService;
+import org.multitunnel.ui.testbed.agents.CaptureInterface;
 import org.multitunnel.ui.testbed.agents.HaSettings;
 import org.multitunnel.ui.testbed.parts.agents.BindingTableView;
 import org.multitunnel.ui.testbed.parts.agents.ForeignAgentForm;
@@ -114,6 +123,12 @@ public class AgentsPart {
         haForm = new HomeAgentForm(haScroll, service.defaults());
         haStop = buttons(haForm.control(), "Start / apply", this::startHomeAgent, this::stopHomeAgent,
                 "Show traffic in Analysis", this::showTraffic);
+        Button live = new Button((Composite) haStop.getParent(), SWT.PUSH);
+        live.setText("Capture live in Analysis");
+        live.setToolTipText("Capture the home agent's interface (its UDP port and IP-in-IP/GRE/minimal "
+                + "encapsulation) as a live capture in the Analysis perspective; needs capture permission");
+        live.addListener(SWT.Selection, e -> captureLive());
+        ((GridLayout) haStop.getParent().getLayout()).numColumns = 4;
         tab(tabs, "Home agent", haScroll, haForm.control());
         ScrolledComposite faScroll = scroller(tabs);
         faForm = new ForeignAgentForm(faScroll);
@@ -246,6 +261,51 @@ public class AgentsPart {
         if (!found.isEmpty()) {
             parts.switchPerspective(found.get(0));
         }
+    }
+
+    /**
+     * The running home agent's traffic as a live capture in Analysis (Capture > Stop ends it): on the interface
+     * holding its listen address, filtered to its port and the tunnel protocols.
+     */
+    LiveCaptureJob captureLive() {
+        HomeAgent ha = service.agents().homeAgent();
+        if (ha == null) {
+            errorReporter.accept("Capture live", "The home agent is not running.");
+            return null;
+        }
+        if (captures == null || models == null || parts == null || application == null) {
+            errorReporter.accept("Capture live", "The Analysis perspective is not available here.");
+            return null;
+        }
+        if (captures.isCapturingLive()) {
+            errorReporter.accept("Capture live", "A live capture is already running; stop it first (Capture > "
+                    + "Stop Live Capture, Ctrl+Shift+E).");
+            return null;
+        }
+        InetSocketAddress at = ha.localAddress();
+        List<LiveInterface> interfaces;
+        try {
+            interfaces = Interfaces.list();
+        } catch (LiveCaptureException e) {
+            errorReporter.accept("Capture live", e.getMessage());
+            return null;
+        }
+        java.util.Optional<String> itf = CaptureInterface.forAddress(at.getAddress(), interfaces);
+        if (itf.isEmpty()) {
+            errorReporter.accept("Capture live", "No capture interface holds the home agent's address "
+                    + at.getAddress().getHostAddress() + ".");
+            return null;
+        }
+        LiveCaptureSettings settings = LiveCaptureSettings.defaults(interfaces).withInterface(itf.get())
+                .withFilter(CaptureInterface.filter(at.getPort()))
+                .withOutput(LiveCaptureSettings.defaultOutput(LiveCaptureSettings.stateDirectory(System.getenv(),
+                        System.getProperty("user.home")), itf.get(), java.time.ZonedDateTime.now()));
+        LiveCaptureJob job = StartLiveCaptureHandler.start(captures, settings);
+        List<MPerspective> found = models.findElements(application, ANALYSIS, MPerspective.class, null);
+        if (!found.isEmpty()) {
+            parts.switchPerspective(found.get(0));
+        }
+        return job;
     }
 
     @FunctionalInterface
