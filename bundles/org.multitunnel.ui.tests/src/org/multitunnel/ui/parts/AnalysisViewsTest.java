@@ -116,6 +116,11 @@ class AnalysisViewsTest {
         assertEquals(seen.get("sessionFindings"), seen.get("findingRows"));
         assertNotNull(seen.get("firstFindingRow"), "the demo capture yields findings (flow splits)");
         assertEquals(seen.get("firstFinding"), seen.get("firstFindingRow"));
+        assertEquals(seen.get("findingsOfFirstRule"), seen.get("rowsOfFirstRule"));
+        assertTrue((Integer) seen.get("rowsOfFirstRule") > 0);
+        assertEquals(seen.get("distinctRules"), seen.get("ruleChoices"));
+        assertEquals(seen.get("errorFindings"), seen.get("rowsOfErrors"));
+        assertEquals(seen.get("sessionFindings"), seen.get("rowsAfterFindingFilterCleared"));
         assertEquals(Boolean.FALSE, seen.get("goToCaptureWide"));
         assertEquals(Boolean.TRUE, seen.get("goToFrame5"));
         assertEquals(5, seen.get("selectedAfterGoTo"));
@@ -502,6 +507,19 @@ class AnalysisViewsTest {
             seen.put("firstFindingRow", row.getText(0) + "|" + row.getText(1) + "|" + row.getText(2));
             Finding f = capture.session().getFindings().get(0);
             seen.put("firstFinding", f.getSeverity().getLiteral() + "|" + f.getRule() + "|" + f.getMessage());
+            // Filtering by rule and by severity: the rows are exactly the session's findings of that kind.
+            List<Finding> all = capture.session().getFindings();
+            findings.choose("All", f.getRule());
+            seen.put("rowsOfFirstRule", findings.viewer().getTable().getItemCount());
+            seen.put("findingsOfFirstRule", (int) all.stream().filter(x -> f.getRule().equals(x.getRule())).count());
+            seen.put("ruleChoices", findings.ruleChoice().getItemCount() - 1);
+            seen.put("distinctRules", (int) all.stream().map(Finding::getRule).distinct().count());
+            findings.choose("error", "All");
+            seen.put("rowsOfErrors", findings.viewer().getTable().getItemCount());
+            seen.put("errorFindings", (int) all.stream()
+                    .filter(x -> x.getSeverity() == org.multitunnel.model.Severity.ERROR).count());
+            findings.choose("All", "All");
+            seen.put("rowsAfterFindingFilterCleared", findings.viewer().getTable().getItemCount());
         }
         // Capture-wide findings (frame 0) have no packet to go to; one with a frame selects it in Packets and
         // Details follows (the demo's findings are all capture-wide, so the frame finding is made here).

@@ -1,6 +1,7 @@
 package org.multitunnel.ui.parts;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,9 +15,15 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.multitunnel.model.Finding;
 import org.multitunnel.model.Severity;
@@ -26,7 +33,8 @@ import org.multitunnel.ui.session.OpenCapture;
 
 /**
  * Findings view: every finding of the analysis (severity, rule, message, frame), live while the analysis runs;
- * double-clicking a finding with a frame shows that packet.
+ * filtered by severity and rule with two drop-downs (the count says how many are hidden); double-clicking a
+ * finding with a frame shows that packet.
  */
 public class FindingsPart {
     static final String WHAT_IT_SHOWS = "Findings: every violated MUST / MUST NOT found in the capture, with severity, rule and frame.";
@@ -40,13 +48,41 @@ public class FindingsPart {
     private TableViewer viewer;
     private ModelWatcher watcher;
     private OpenCapture capture;
+    private Combo severityChoice;
+    private Combo ruleChoice;
+    private Label count;
+    private FindingsFilter filter = FindingsFilter.NONE;
 
     @PostConstruct
     public void createControls(Composite parent) {
         body = new PartBody(parent, WHAT_IT_SHOWS);
-        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        Table table = body.content(viewer.getTable());
+        Composite holder = body.content(new Composite(parent, SWT.NONE));
+        GridLayout hl = new GridLayout(5, false);
+        hl.marginWidth = 0;
+        hl.marginHeight = 0;
+        holder.setLayout(hl);
+        new Label(holder, SWT.NONE).setText("Severity:");
+        severityChoice = new Combo(holder, SWT.READ_ONLY);
+        severityChoice.setItems(FindingsFilter.severityChoices().toArray(String[]::new));
+        severityChoice.select(0);
+        new Label(holder, SWT.NONE).setText("Rule:");
+        ruleChoice = new Combo(holder, SWT.READ_ONLY);
+        ruleChoice.setItems(FindingsFilter.ALL);
+        ruleChoice.select(0);
+        count = new Label(holder, SWT.NONE);
+        count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        severityChoice.addListener(SWT.Selection, e -> choose());
+        ruleChoice.addListener(SWT.Selection, e -> choose());
+        viewer = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Table table = viewer.getTable();
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         table.setHeaderVisible(true);
+        viewer.addFilter(new ViewerFilter() {
+            @Override
+            public boolean select(Viewer v, Object parentElement, Object element) {
+                return filter.matches((Finding) element);
+            }
+        });
         column("Severity", 80, f -> f.getSeverity().getLiteral());
         column("Rule", 190, Finding::getRule);
         column("Message", 620, Finding::getMessage);
@@ -101,8 +137,41 @@ public class FindingsPart {
 
     private void refresh() {
         if (capture != null && !viewer.getTable().isDisposed()) {
-            viewer.setInput(new ArrayList<>(capture.session().getFindings()));
+            List<Finding> all = new ArrayList<>(capture.session().getFindings());
+            String rule = ruleChoice.getText();
+            ruleChoice.setItems(FindingsFilter.ruleChoices(all).toArray(String[]::new));
+            int keep = ruleChoice.indexOf(rule);
+            ruleChoice.select(Math.max(keep, 0));
+            filter = FindingsFilter.of(severityChoice.getText(), ruleChoice.getText());
+            viewer.setInput(all);
+            showCount(all.size());
         }
+    }
+
+    private void choose() {
+        filter = FindingsFilter.of(severityChoice.getText(), ruleChoice.getText());
+        viewer.refresh();
+        if (capture != null) {
+            showCount(capture.session().getFindings().size());
+        }
+    }
+
+    private void showCount(int total) {
+        int shown = viewer.getTable().getItemCount();
+        count.setText(shown == total ? String.format("%,d findings", total)
+                : String.format("%,d of %,d findings", shown, total));
+        count.getParent().layout(true);
+    }
+
+    /** Selects a severity and a rule as the drop-downs would ("All" for either means no restriction). */
+    void choose(String severity, String rule) {
+        severityChoice.select(Math.max(severityChoice.indexOf(severity), 0));
+        ruleChoice.select(Math.max(ruleChoice.indexOf(rule), 0));
+        choose();
+    }
+
+    Combo ruleChoice() {
+        return ruleChoice;
     }
 
     /** Shows the finding's packet in Packets (capture-wide findings have frame 0 and no packet). */
