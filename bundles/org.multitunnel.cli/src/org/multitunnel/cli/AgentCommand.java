@@ -25,10 +25,10 @@ import org.multitunnel.wire.Json;
 public final class AgentCommand implements Command {
     private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "deny-multipath", "config",
             "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
-            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key");
+            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
             "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown");
-    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of");
+    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow");
 
     @Override
     public String name() {
@@ -86,6 +86,9 @@ public final class AgentCommand implements Command {
                   --care-of ADDR         a care-of address; requests for it leave from ADDR (repeatable, required)
                   --lifetime S           requested lifetime (default 300); refreshed at 80 %
                   --no-multipath         plain RFC 5944 registration from the first --care-of only
+                  --flow BIDS:SELECTOR   an RFC 7629 flow binding sent with the last care-of address's
+                                         registration, e.g. 1:proto=17/dport=5001 (BIDs joined by '+'; terms
+                                         src, dst, sport, dport, proto, ds, action; repeatable)
                   The MN uses the first --key (or the first line of --key-file); it de-registers on exit.
 
                 Config file: every option --NAME VALUE is the property NAME = VALUE (repeatable ones

@@ -87,6 +87,10 @@ final class AgentConfigs {
         for (String coa : o.all("care-of")) {
             b.careOf(Ipv4.parse(coa).getHostAddress());
         }
+        for (String flow : o.all("flow")) {
+            MobileNodeConfig.FlowPolicy fp = FlowOption.parse(flow);
+            b.flowPolicy(fp.action(), fp.selector(), fp.bids());
+        }
         b.securityAssociation(firstKey(o, err));
         if (o.value("record") != null) {
             b.recordTo(Path.of(o.value("record")));

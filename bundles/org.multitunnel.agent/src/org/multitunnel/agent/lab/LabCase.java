@@ -4,34 +4,57 @@ import java.util.List;
 
 /**
  * A topology the lab can build: the home agent's namespace and address, the mobile node's namespace, home
- * address and one access link per care-of address (a veth pair with a /24 on each side), plus the traffic to
- * send per link. Addresses are private (RFC 1918) and exist only inside the lab's {@code mt-} namespaces.
+ * address and one access link per care-of address (a veth pair with a /24 on each side), a correspondent node
+ * address served from the home agent's namespace, and the flows: one RFC 7629 flow binding per flow (UDP to a
+ * port, bound to one BID) with the datagrams sent each way, so what each tunnel must carry is known exactly.
+ * Addresses are private (RFC 1918) and exist only inside the lab's {@code mt-} namespaces.
  */
 public record LabCase(String name, String description, String haNamespace, String haAddress, String mnNamespace,
-        String homeAddress, List<Link> links) {
+        String homeAddress, String correspondent, List<Link> links, List<Flow> flows) {
 
     /** One access network: veth ends {@code mnIf}/{@code haIf}, the MN's care-of address and the HA side's. */
     public record Link(String label, String mnIf, String haIf, String careOf, String haSide, int ifAtt, int table) {
     }
 
+    /**
+     * UDP to {@code port} (the correspondent's port uplink, the home address's port downlink), bound to
+     * {@code bid}: {@code upCount} datagrams of {@code upSize} payload octets MN → CN, {@code downCount} of
+     * {@code downSize} CN → MN.
+     */
+    public record Flow(int bid, int port, int upCount, int upSize, int downCount, int downSize) {
+        /** The {@code agent mn --flow} text of this flow's binding. */
+        public String option() {
+            return bid + ":proto=17/dport=" + port;
+        }
+
+        /** Outer IPv4 octets of one tunnelled datagram of {@code payload}: outer + inner IPv4 header + UDP. */
+        public static long tunnelled(int payload) {
+            return 20 + 20 + 8 + payload;
+        }
+    }
+
     public LabCase {
         links = List.copyOf(links);
+        flows = List.copyOf(flows);
     }
 
     /** Seed 000 Case-1: a mobile terminal with co-located care-of addresses on two interfaces, no foreign agent. */
     public static LabCase case1() {
         return new LabCase("case1", "seed 000 Case-1: co-located CoAs on two interfaces, direct to the HA", "mt-ha",
-                "10.200.0.1", "mt-mn", "10.100.0.5", List.of(
+                "10.200.0.1", "mt-mn", "10.100.0.5", "10.200.0.100", List.of(
                         new Link("if1", "mt-mn-if1", "mt-ha-if1", "10.201.1.2", "10.201.1.1", 3, 101),
-                        new Link("if2", "mt-mn-if2", "mt-ha-if2", "10.201.2.2", "10.201.2.1", 3, 102)));
+                        new Link("if2", "mt-mn-if2", "mt-ha-if2", "10.201.2.2", "10.201.2.1", 3, 102)),
+                List.of(new Flow(1, 5001, 12, 300, 7, 500), new Flow(2, 5002, 20, 100, 9, 700)));
     }
 
     /** RFC 7629 §3.1 Figure 3: a mobile node attached to WLAN and LTE, one registration per access network. */
     public static LabCase wlanLte() {
         return new LabCase("wlan-lte", "RFC 7629 Figure 3: WLAN (IEEE 802.11) and LTE (E-UTRAN) care-of addresses",
-                "mt-ha", "10.200.0.1", "mt-mn", "10.100.0.7", List.of(
+                "mt-ha", "10.200.0.1", "mt-mn", "10.100.0.7", "10.200.0.100", List.of(
                         new Link("wlan", "mt-mn-wlan", "mt-ha-wlan", "10.202.1.2", "10.202.1.1", 4, 101),
-                        new Link("lte", "mt-mn-lte", "mt-ha-lte", "10.202.2.2", "10.202.2.1", 8, 102)));
+                        new Link("lte", "mt-mn-lte", "mt-ha-lte", "10.202.2.2", "10.202.2.1", 8, 102)),
+                // RFC 7629 §3.1's example: web traffic over WLAN, voice (SIP) over LTE
+                List.of(new Flow(1, 8080, 15, 1000, 10, 1200), new Flow(2, 5060, 25, 160, 25, 160)));
     }
 
     public static List<LabCase> all() {

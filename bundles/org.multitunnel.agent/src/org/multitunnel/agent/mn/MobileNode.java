@@ -158,9 +158,14 @@ public final class MobileNode implements AutoCloseable {
         if (multipath) {
             // RFC 7629 §4.1: before the MN-HA authenticator so that it is protected.
             b.extension(MultipathExtension.builder().ifAtt(p.ifc.ifAtt()).ifLabel(p.bid).bid(p.bid).build());
-            MobileNodeConfig.FlowPolicy fp = config.flowPolicy();
-            if (fp != null && p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
-                b.extension(FlowBindingExtension.builder().action(fp.action()).bids(fp.bids()).build());
+            if (p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
+                for (MobileNodeConfig.FlowPolicy fp : config.flowPolicies()) {
+                    FlowBindingExtension.Builder fb = FlowBindingExtension.builder().action(fp.action()).bids(fp.bids());
+                    if (fp.selector() != null) {
+                        fb.selector(fp.selector());
+                    }
+                    b.extension(fb.build());
+                }
             }
         }
         b.authenticate(ExtensionTypes.MN_HA_AUTH, config.securityAssociation());

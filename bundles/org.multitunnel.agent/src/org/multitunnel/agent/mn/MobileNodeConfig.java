@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
+import org.multitunnel.wire.mip.ext.TrafficSelector;
 
 /**
  * What a {@link MobileNode} registers: its home address, the agent it sends to (home agent, or a foreign agent that
@@ -19,8 +20,11 @@ public final class MobileNodeConfig {
     public record Interface(String bindAddress, String careOfAddress, int ifAtt) {
     }
 
-    /** An optional flow policy (RFC 7629 §4.2) sent with the registration of the last interface. */
-    public record FlowPolicy(int action, int... bids) {
+    /**
+     * A flow policy (RFC 7629 §4.2) sent with the registration of the last interface: Action, BIDs and an optional
+     * RFC 6088 traffic selector (null: the extension carries none).
+     */
+    public record FlowPolicy(int action, TrafficSelector selector, int... bids) {
     }
 
     private final InetSocketAddress target;
@@ -30,7 +34,7 @@ public final class MobileNodeConfig {
     private final SecurityAssociation sa;
     private final int lifetime;
     private final boolean multipath;
-    private final FlowPolicy flowPolicy;
+    private final List<FlowPolicy> flowPolicies;
     private final double refreshFraction;
     private final int retransmitMillis;
     private final int maxTransmissions;
@@ -52,7 +56,7 @@ public final class MobileNodeConfig {
         this.sa = Objects.requireNonNull(b.sa, "an MN-HA key is required (RFC 5944 §3.2)");
         this.lifetime = b.lifetime;
         this.multipath = b.multipath;
-        this.flowPolicy = b.flowPolicy;
+        this.flowPolicies = List.copyOf(b.flowPolicies);
         this.refreshFraction = b.refreshFraction;
         this.retransmitMillis = b.retransmitMillis;
         this.maxTransmissions = b.maxTransmissions;
@@ -92,8 +96,9 @@ public final class MobileNodeConfig {
         return multipath;
     }
 
-    public FlowPolicy flowPolicy() {
-        return flowPolicy;
+    /** The flow policies in the order they are sent (empty: no Flow Binding Extension). */
+    public List<FlowPolicy> flowPolicies() {
+        return flowPolicies;
     }
 
     public double refreshFraction() {
@@ -125,7 +130,7 @@ public final class MobileNodeConfig {
         private SecurityAssociation sa;
         private int lifetime = 300;
         private boolean multipath = true;
-        private FlowPolicy flowPolicy;
+        private final List<FlowPolicy> flowPolicies = new ArrayList<>();
         private double refreshFraction = 0.8;
         private int retransmitMillis = 1000;
         private int maxTransmissions = 4;
@@ -189,7 +194,12 @@ public final class MobileNodeConfig {
         }
 
         public Builder flowPolicy(int action, int... bids) {
-            flowPolicy = new FlowPolicy(action, bids.clone());
+            return flowPolicy(action, null, bids);
+        }
+
+        /** Adds a flow policy; each becomes one Flow Binding Extension of the last interface's registration. */
+        public Builder flowPolicy(int action, TrafficSelector selector, int... bids) {
+            flowPolicies.add(new FlowPolicy(action, selector, bids.clone()));
             return this;
         }
 
