@@ -25,10 +25,11 @@ import org.multitunnel.wire.Json;
 public final class AgentCommand implements Command {
     private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "deny-multipath", "config",
             "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
-            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow");
+            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow", "nonce", "max-lifetime-mn");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
             "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown");
-    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow");
+    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow", "nonce",
+            "max-lifetime-mn");
 
     @Override
     public String name() {
@@ -64,6 +65,10 @@ public final class AgentCommand implements Command {
                   --deny-multipath HOA   refuse multipath to this home address: reply 152 (repeatable)
                   --home-agent-address A answer only requests whose Home Agent field is A (else 136)
                   --max-lifetime S       grant at most S seconds (default 1800)
+                  --max-lifetime-mn HOA=S  grant this home address at most S seconds (repeatable; overrides
+                                         --max-lifetime for it; a longer request is granted S, RFC 5944 §3.8.3.1)
+                  --nonce HOA            replay protection with nonces for this home address (RFC 5944 §5.7.2:
+                                         its first request gets 133 and a nonce; repeatable), timestamps otherwise
                   --max-bindings N       at most N bindings per home address (default 8; else 135)
                   --replay-window S      timestamp window (default 7, RFC 5944 §5.7)
                   --fa-ha-key SPI:HEXKEY FA-HA association; a bad FA-HA authenticator gets 132

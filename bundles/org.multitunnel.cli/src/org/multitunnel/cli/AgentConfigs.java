@@ -34,6 +34,17 @@ final class AgentConfigs {
             b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
         }
         b.maxLifetime(o.integer("max-lifetime", HomeAgentConfig.DEFAULT_MAX_LIFETIME, 1, 0xffff));
+        for (String v : o.all("max-lifetime-mn")) {
+            String[] w = v.split("=");
+            try {
+                b.maxLifetime(Ipv4.parse(w[0]).getHostAddress(), Integer.parseInt(w.length == 2 ? w[1] : ""));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                throw new UsageException("--max-lifetime-mn wants HOA=SECONDS (1-65535), not '" + v + "'");
+            }
+        }
+        for (String hoa : o.all("nonce")) {
+            b.nonceReplay(Ipv4.parse(hoa).getHostAddress());
+        }
         b.maxBindings(o.integer("max-bindings", HomeAgentConfig.DEFAULT_MAX_BINDINGS, 1, 254));
         b.replayWindowSeconds(o.integer("replay-window", HomeAgentConfig.DEFAULT_REPLAY_WINDOW_SECONDS, 0, 86_400));
         b.multipleTunnelSupport(!o.flag("no-multiple-tunnel"));

@@ -104,6 +104,20 @@ class ConformanceSuiteTest {
     }
 
     @Test
+    void anAgentThatGrantsMoreOrLessLifetimeThanItShouldFailsTheLifetimeScenario() throws Exception {
+        for (int inflate : new int[] {1, -5}) {
+            try (FakeHomeAgent ha = new FakeHomeAgent(rq -> List.of(org.multitunnel.wire.mip.RegistrationReply
+                    .replyTo(rq).code(0).lifetime(Math.max(1, rq.lifetime() + inflate))
+                    .authenticate(org.multitunnel.wire.mip.ext.ExtensionTypes.MN_HA_AUTH, SA).build().encode()))) {
+                ConformanceReport report = new ConformanceRunner(config(ha.address()))
+                        .run(Scenarios.select(List.of("RFC5944-3.8.3.1-LIFETIME")), null);
+                assertEquals(1, report.results().size());
+                assertEquals(ScenarioResult.Status.FAILED, report.results().get(0).status(), failures(report));
+            }
+        }
+    }
+
+    @Test
     void aReferenceAgentConfiguredToAllowWhatItMustRejectFailsThoseScenarios() throws Exception {
         // no deny-multipath entry although the suite is told DENIED is denied; unequal load refused though claimed
         HomeAgentConfig lax = HomeAgentConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0))
