@@ -27,7 +27,7 @@ public final class AgentCommand implements Command {
             "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
             "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow", "nonce", "max-lifetime-mn");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
-            "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown");
+            "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown", "nonces");
     private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow", "nonce",
             "max-lifetime-mn");
 
@@ -91,6 +91,8 @@ public final class AgentCommand implements Command {
                   --care-of ADDR         a care-of address; requests for it leave from ADDR (repeatable, required)
                   --lifetime S           requested lifetime (default 300); refreshed at 80 %
                   --no-multipath         plain RFC 5944 registration from the first --care-of only
+                  --nonces               replay protection with the HA's nonces (RFC 5944 §5.7.2; the HA
+                                         must list this home address with --nonce), timestamps otherwise
                   --flow BIDS:SELECTOR   an RFC 7629 flow binding sent with the last care-of address's
                                          registration, e.g. 1:proto=17/dport=5001 (BIDs joined by '+'; terms
                                          src, dst, sport, dport, proto, ds, action; repeatable)

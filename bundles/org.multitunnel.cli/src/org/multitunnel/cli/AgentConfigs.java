@@ -91,7 +91,7 @@ final class AgentConfigs {
         }
         MobileNodeConfig.Builder b = MobileNodeConfig.builder().target(address(ha, "--home-agent"))
                 .homeAddress(Ipv4.parse(hoa).getHostAddress()).lifetime(o.integer("lifetime", 300, 1, 0xffff))
-                .multipath(!o.flag("no-multipath"));
+                .multipath(!o.flag("no-multipath")).nonces(o.flag("nonces"));
         if (o.value("home-agent-address") != null) {
             b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
         }

@@ -58,6 +58,19 @@ class MobileNodeTest {
     }
 
     @Test
+    void withNoncesBothInterfacesRegisterAfterTheFirst133AndKeepRefreshing() throws Exception {
+        ha = HomeAgent.start(haConfig().maxLifetime(2).nonceReplay(HOA).build());
+        mn = MobileNode.start(mnConfig(2).nonces(true).refreshFraction(0.5).build());
+        // first requests carry no nonce of this HA: 133 each with a nonce, then accepted (RFC 5944 §5.7.2)
+        await(() -> ha.bindings(HOA).size() == 2, 5_000, "two bindings with nonces");
+        await(() -> mn.bindings().stream().allMatch(b -> b.acceptedCount() >= 3), 5_000, "three refreshes each");
+        assertEquals(2, ha.bindings(HOA).size());
+        for (MnBinding b : mn.bindings()) {
+            assertEquals(MnBinding.State.REGISTERED, b.state(), b.toString());
+        }
+    }
+
+    @Test
     void keepsThreeBindingsAliveThroughSeveralLifetimes() throws Exception {
         ha = HomeAgent.start(haConfig().maxLifetime(2).build());
         // refresh at half the 2 s lifetime: a 1 s margin keeps the test stable on a loaded machine

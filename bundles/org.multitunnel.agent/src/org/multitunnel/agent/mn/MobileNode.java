@@ -36,7 +36,9 @@ import org.multitunnel.wire.mip.ext.MultipathExtension;
  * (RFC 7629 §5.1), refreshes each binding at a fraction of its granted lifetime, and reacts to the reply codes as
  * the specifications say: 152 → multipath disabled, one plain RFC 5944 registration (RFC 7629 §5.1); 153 → that
  * binding re-registered without the flow binding (§5.1); 133 → clock offset taken from the reply (RFC 5944
- * §5.7.1) and the request resent. Stopping de-registers every binding.
+ * §5.7.1) and the request resent. With nonces (§5.7.2) each request carries a nonce of an earlier authenticated
+ * reply in its high-order 32 bits (none yet: zero, which the HA answers with 133 and a nonce) and a random value
+ * in its low-order bits; retransmissions repeat the request unchanged. Stopping de-registers every binding.
  */
 public final class MobileNode implements AutoCloseable {
     private static final int MAX_RESYNC = 3;
@@ -54,6 +56,9 @@ public final class MobileNode implements AutoCloseable {
     private boolean stopping;
     private long lastId;
     private long offsetNanos;
+    /** Nonces from authenticated replies not used yet (RFC 5944 §5.7.2), oldest first; one per path at most. */
+    private final java.util.ArrayDeque<Integer> haNonces = new java.util.ArrayDeque<>();
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     /** Per-interface registration state; guarded by the MobileNode's lock. */
     private final class PathState {
@@ -150,7 +155,7 @@ public final class MobileNode implements AutoCloseable {
     }
 
     private void transmit(PathState p) {
-        long id = nextId();
+        long id = config.nonces() && p.transmissions > 0 && p.pendingId != 0 ? p.pendingId : nextId();
         RegistrationRequest.Builder b = RegistrationRequest.builder().lifetime(p.pendingLifetime)
                 .homeAddress(config.homeAddress()).homeAgent(config.homeAgentAddress())
                 .careOfAddress(p.ifc.careOfAddress()).identification(id)
@@ -182,6 +187,10 @@ public final class MobileNode implements AutoCloseable {
     }
 
     private long nextId() {
+        if (config.nonces()) {
+            Integer nonce = haNonces.pollFirst();
+            return ((nonce == null ? 0 : nonce) & 0xffffffffL) << 32 | (random.nextInt() & 0xffffffffL);
+        }
         Instant now = config.clock().instant().plusNanos(offsetNanos);
         long id = NtpIdentification.of(now);
         if (Long.compareUnsigned(id, lastId) <= 0) {
@@ -241,11 +250,17 @@ public final class MobileNode implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            boolean matches = rp.identification() == p.pendingId || rp.code() == 133
+            boolean matches = rp.identification() == p.pendingId || (rp.code() == 133 || config.nonces())
                     && NtpIdentification.low32(rp.identification()) == NtpIdentification.low32(p.pendingId);
             if (p.pendingId == 0 || !matches || !authentic(data, rp)) {
                 log.accept("ignored reply code " + rp.code() + " on " + p.ifc.careOfAddress());
                 return;
+            }
+            if (config.nonces()) {
+                haNonces.addLast((int) (rp.identification() >>> 32));
+                while (haNonces.size() > paths.size()) {
+                    haNonces.pollFirst();
+                }
             }
             cancel(p);
             p.pendingId = 0;
@@ -299,6 +314,10 @@ public final class MobileNode implements AutoCloseable {
         } else if (code == ReplyCodes.INVALID_FB_IDENTIFIER) {
             // RFC 7629 §5.1: "MUST re-register that specific binding" — this time without the flow binding.
             p.skipFlowsOnce = true;
+            register(p, config.lifetime());
+        } else if (code == 133 && p.resyncs < MAX_RESYNC && config.nonces()) {
+            // RFC 5944 §5.7.2: the reply carried a new nonce (kept in onReply); resend with it
+            p.resyncs++;
             register(p, config.lifetime());
         } else if (code == 133 && p.resyncs < MAX_RESYNC) {
             // RFC 5944 §5.7.1: the high 32 bits carry the home agent's time; adopt its offset and resend.

@@ -35,6 +35,7 @@ public final class MobileNodeConfig {
     private final int lifetime;
     private final boolean multipath;
     private final List<FlowPolicy> flowPolicies;
+    private final boolean nonces;
     private final double refreshFraction;
     private final int retransmitMillis;
     private final int maxTransmissions;
@@ -57,6 +58,7 @@ public final class MobileNodeConfig {
         this.lifetime = b.lifetime;
         this.multipath = b.multipath;
         this.flowPolicies = List.copyOf(b.flowPolicies);
+        this.nonces = b.nonces;
         this.refreshFraction = b.refreshFraction;
         this.retransmitMillis = b.retransmitMillis;
         this.maxTransmissions = b.maxTransmissions;
@@ -96,6 +98,11 @@ public final class MobileNodeConfig {
         return multipath;
     }
 
+    /** Replay protection with the home agent's nonces (RFC 5944 §5.7.2) instead of timestamps (§5.7.1). */
+    public boolean nonces() {
+        return nonces;
+    }
+
     /** The flow policies in the order they are sent (empty: no Flow Binding Extension). */
     public List<FlowPolicy> flowPolicies() {
         return flowPolicies;
@@ -131,6 +138,7 @@ public final class MobileNodeConfig {
         private int lifetime = 300;
         private boolean multipath = true;
         private final List<FlowPolicy> flowPolicies = new ArrayList<>();
+        private boolean nonces;
         private double refreshFraction = 0.8;
         private int retransmitMillis = 1000;
         private int maxTransmissions = 4;
@@ -190,6 +198,12 @@ public final class MobileNodeConfig {
         /** False: plain RFC 5944 registration from the first interface only. */
         public Builder multipath(boolean on) {
             multipath = on;
+            return this;
+        }
+
+        /** True: Identification = the HA's last unused nonce (high 32 bits) + a random value (RFC 5944 §5.7.2). */
+        public Builder nonces(boolean on) {
+            nonces = on;
             return this;
         }
 
