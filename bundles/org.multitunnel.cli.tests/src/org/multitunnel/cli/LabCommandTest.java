@@ -17,6 +17,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.multitunnel.agent.lab.Lab;
 import org.multitunnel.agent.lab.LabCapabilities;
 import org.multitunnel.agent.lab.LabCase;
@@ -25,16 +27,19 @@ import org.multitunnel.wire.JsonReader;
 
 /**
  * {@code multitunnel lab} for real (root, as CI runs): namespaces, veth links, the reference agents as child
- * processes, registration of both care-of addresses and both flow bindings, IP-in-IP tunnels per accepted binding
- * (in user space, so the test does not depend on the kernel's ipip module), each flow's datagrams sent through the
- * tunnel its flow binding names, captured on the home agent — and the project's analyzer over that capture must
- * count, per tunnel and direction, exactly the outer bytes the flows put on it. Then a teardown that leaves no
- * namespace or process behind. A machine that cannot do this fails the test with the reason, never skips it.
+ * processes, registration of both care-of addresses and both flow bindings, a tunnel per accepted binding (in user
+ * space, so the test does not depend on the kernel's ipip/gre modules; IP-in-IP and GRE), each flow's datagrams
+ * sent through the tunnel its flow binding names, captured on the home agent — and the project's analyzer over
+ * that capture must count, per tunnel and direction, exactly the outer bytes the flows put on it. Then a teardown
+ * that leaves no namespace or process behind. A machine that cannot do this fails the test with the reason, never
+ * skips it.
  */
 class LabCommandTest {
-    @Test
-    void case1FlowsCrossTheirTunnelsAndTheAnalyzerCountsExactlyTheBytesSentPerTunnel(@TempDir Path dir)
-            throws Exception {
+    /** IP-in-IP (RFC 2003) and GRE (RFC 2784: 4 more octets per packet). */
+    @ParameterizedTest
+    @CsvSource({"ipip, 0", "gre, 4"})
+    void case1FlowsCrossTheirTunnelsAndTheAnalyzerCountsExactlyTheBytesSentPerTunnel(String encap, int header,
+            @TempDir Path dir) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         Lab lab = new Lab(Shell.system(), dir, LabAgentLauncher.command(), out);
@@ -44,7 +49,7 @@ class LabCommandTest {
         LabCase c = LabCase.case1();
         int up;
         try {
-            up = lab.up(c, Lab.TunnelMode.USERSPACE);
+            up = lab.up(c, Lab.TunnelMode.USERSPACE, encap);
         } finally {
             out.flush();
         }
@@ -52,8 +57,9 @@ class LabCommandTest {
         try {
             assertEquals(0, up, text);
             assertTrue(text.contains("bindings registered: [10.201.1.2, 10.201.2.2]"), text);
-            assertTrue(text.contains("ipip tunnel per binding in user space"), text);
-            assertTrue(lab.status().contains("tunnels ipip (userspace: TUN device + raw sockets)"), lab.status());
+            assertTrue(text.contains(encap + " tunnel per binding in user space"), text);
+            assertTrue(lab.status().contains("tunnels " + encap + " (userspace: TUN device + raw sockets)"),
+                    lab.status());
             // every datagram reached the receiving socket after decapsulation, both ways
             assertTrue(text.contains("flow udp/5001 on BID 1 (10.201.1.2): up 12 x 300 B sent, 12 delivered; "
                     + "down 7 x 500 B sent, 7 delivered"), text);
@@ -70,15 +76,16 @@ class LabCommandTest {
                 for (LabCase.Flow f : c.flows()) {
                     if (f.bid() == bid) {
                         upPackets += f.upCount();
-                        upBytes += f.upCount() * (20 + 20 + 8 + (long) f.upSize()); // outer IPv4 + inner IPv4 + UDP
+                        // outer IPv4 + tunnel header + inner IPv4 + UDP + payload
+                        upBytes += f.upCount() * (20 + header + 20 + 8 + (long) f.upSize());
                         downPackets += f.downCount();
-                        downBytes += f.downCount() * (20 + 20 + 8 + (long) f.downSize());
+                        downBytes += f.downCount() * (20 + header + 20 + 8 + (long) f.downSize());
                     }
                 }
                 Map<String, Object> t = tunnels.get(l.careOf());
                 assertTrue(t != null, "the analyzer found no tunnel to " + l.careOf() + ": " + tunnels.keySet());
                 assertEquals("10.200.0.1", t.get("homeAgent"));
-                assertEquals("ipip", t.get("encapsulation"));
+                assertEquals(encap, t.get("encapsulation"));
                 assertEquals(List.of(BigDecimal.valueOf(bid)), t.get("bids"));
                 assertEquals(List.of(upPackets, upBytes), counts(t, "toHomeAgent"), "BID " + bid + " uplink");
                 assertEquals(List.of(downPackets, downBytes), counts(t, "toCareOf"), "BID " + bid + " downlink");

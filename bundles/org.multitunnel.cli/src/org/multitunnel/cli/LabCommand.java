@@ -32,8 +32,8 @@ public final class LabCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel lab up CASE [--userspace-tunnels] | lab down | lab status | lab probe
-                       [--state-dir DIR]
+                Usage: multitunnel lab up CASE [--userspace-tunnels] [--encap ipip|gre] | lab down | lab status
+                       | lab probe   [--state-dir DIR]
 
                 Builds a topology of the specs' scenarios in Linux network namespaces named mt-… joined by veth
                 links (iproute2), with private addresses only inside them; runs the reference home agent and
@@ -44,7 +44,7 @@ public final class LabCommand implements Command {
                 kernel has them; otherwise (or with --userspace-tunnels) IP-in-IP in user space: a TUN device per
                 namespace and a 'lab tunnel' process that sends each packet on the binding its accepted flow
                 binding names (outer source = that care-of address) through raw sockets, and decapsulates what
-                arrives. 'lab status' says which. 'lab down' stops the processes and deletes the namespaces it
+                arrives ('--encap gre' makes it GRE, RFC 2784). 'lab status' says which. 'lab down' stops the processes and deletes the namespaces it
                 made. Needs root (CAP_SYS_ADMIN, CAP_NET_ADMIN, CAP_NET_RAW).
 
                 Cases:
@@ -85,7 +85,11 @@ public final class LabCommand implements Command {
                 if (c == null) {
                     throw new UsageException("unknown case '" + words.get(1) + "': " + caseNames());
                 }
-                return lab.up(c, a.flag("userspace-tunnels") ? Lab.TunnelMode.USERSPACE : Lab.TunnelMode.AUTO);
+                String encap = a.get("encap") == null ? "ipip" : a.get("encap");
+                if (!encap.equals("ipip") && !encap.equals("gre")) {
+                    throw new UsageException("--encap wants ipip or gre, not '" + encap + "'");
+                }
+                return lab.up(c, a.flag("userspace-tunnels") ? Lab.TunnelMode.USERSPACE : Lab.TunnelMode.AUTO, encap);
             }
             case "down" -> {
                 return lab.down();

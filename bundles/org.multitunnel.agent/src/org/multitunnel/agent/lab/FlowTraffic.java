@@ -25,7 +25,8 @@ final class FlowTraffic {
         this.out = out;
     }
 
-    void run(LabCase c, LabState st, HaStatus accepted) throws IOException, InterruptedException {
+    /** @param encapHeader octets of the tunnel header between outer and inner IPv4 (0 ipip, 4 gre) */
+    void run(LabCase c, LabState st, HaStatus accepted, int encapHeader) throws IOException, InterruptedException {
         List<Integer> ports = c.flows().stream().map(LabCase.Flow::port).toList();
         st.addPid(sh.spawn(LabTraffic.sink(dir, c.haNamespace(), c.correspondent(), ports), dir.resolve("sink-cn.log")));
         st.addPid(sh.spawn(LabTraffic.sink(dir, c.mnNamespace(), c.homeAddress(), ports), dir.resolve("sink-mn.log")));
@@ -62,8 +63,8 @@ final class FlowTraffic {
             long downBytes = 0;
             for (LabCase.Flow f : c.flows()) {
                 if (f.bid() == b.bid()) {
-                    upBytes += f.upCount() * LabCase.Flow.tunnelled(f.upSize());
-                    downBytes += f.downCount() * LabCase.Flow.tunnelled(f.downSize());
+                    upBytes += f.upCount() * LabCase.Flow.tunnelled(f.upSize(), encapHeader);
+                    downBytes += f.downCount() * LabCase.Flow.tunnelled(f.downSize(), encapHeader);
                 }
             }
             long[] toHa = captured.get(b.careOf() + ">" + c.haAddress());

@@ -53,11 +53,18 @@ public final class Lab {
     }
 
     public int up(LabCase c) throws IOException, InterruptedException {
-        return up(c, TunnelMode.AUTO);
+        return up(c, TunnelMode.AUTO, "ipip");
     }
 
-    /** Exit codes: 0 built (tunnels or not, said on out), 1 already up or a step failed, 2 no namespaces here. */
     public int up(LabCase c, TunnelMode mode) throws IOException, InterruptedException {
+        return up(c, mode, "ipip");
+    }
+
+    /**
+     * Exit codes: 0 built (tunnels or not, said on out), 1 already up or a step failed, 2 no namespaces here.
+     * {@code userspaceEncap} ("ipip" or "gre") is what the userspace tunnel speaks; kernel devices are ipip, else gre.
+     */
+    public int up(LabCase c, TunnelMode mode, String userspaceEncap) throws IOException, InterruptedException {
         if (LabState.load(dir) != null) {
             out.println("lab is already up (case " + LabState.load(dir).caseName() + "); run 'lab down' first");
             return 1;
@@ -84,8 +91,8 @@ public final class Lab {
                 tunnels(c, st, caps.ipip() ? "ipip" : "gre");
                 traffic(c, true);
             } else if (caps.tun()) {
-                new UserspaceTunnels(sh, dir, tool, out).install(c, st, accepted, "ipip");
-                new FlowTraffic(sh, dir, out).run(c, st, accepted);
+                new UserspaceTunnels(sh, dir, tool, out).install(c, st, accepted, userspaceEncap);
+                new FlowTraffic(sh, dir, out).run(c, st, accepted, userspaceEncap.equals("gre") ? 4 : 0);
             } else {
                 out.println("no tunnels possible here (" + caps.detail() + "); bindings are registered and "
                         + "signalling is captured, but no tunnel is installed and no tunnelled traffic is sent");

@@ -27,9 +27,12 @@ public record LabCase(String name, String description, String haNamespace, Strin
             return bid + ":proto=17/dport=" + port;
         }
 
-        /** Outer IPv4 octets of one tunnelled datagram of {@code payload}: outer + inner IPv4 header + UDP. */
-        public static long tunnelled(int payload) {
-            return 20 + 20 + 8 + payload;
+        /**
+         * Outer IPv4 octets of one tunnelled datagram of {@code payload}: outer IPv4 header, the tunnel's own
+         * header ({@code encapHeader}: 0 for IP-in-IP, 4 for GRE without options), inner IPv4 header, UDP header.
+         */
+        public static long tunnelled(int payload, int encapHeader) {
+            return 20 + encapHeader + 20 + 8 + payload;
         }
     }
 
