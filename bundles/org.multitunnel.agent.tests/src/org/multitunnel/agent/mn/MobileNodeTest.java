@@ -126,6 +126,25 @@ class MobileNodeTest {
     }
 
     @Test
+    void flowBindingsRefusedBecauseTheirRequestOvertookBid1AreSentAgainOnceBid1IsRegistered() throws Exception {
+        ha = HomeAgent.start(haConfig().build());
+        List<String> log = new CopyOnWriteArrayList<>();
+        ha.setLog(log::add);
+        // BID 1's first request (from 127.0.0.11) is held back 400 ms: BID 2's, naming BIDs 1 and 2, arrives first
+        try (DelayingRelay relay = new DelayingRelay(ha.localAddress(), "127.0.0.11", 400)) {
+            mn = MobileNode.start(MobileNodeConfig.builder().target(relay.address()).homeAddress(HOA).key(0x400, KEY)
+                    .lifetime(60).retransmitMillis(2_000).careOf("127.0.0.11").careOf("127.0.0.12")
+                    .flowPolicy(1, 1, 2).build());
+            // lifetime 60: without the re-send the flow bindings would wait for the refresh at 48 s
+            await(() -> ha.bindings(HOA).stream().anyMatch(x -> !x.flowBindings().isEmpty()), 3_000,
+                    "flow bindings after BID 1 registered");
+            assertTrue(log.stream().anyMatch(l -> l.contains("-> 153")), "the race happened: " + log);
+            assertEquals(List.of(1, 2), ha.bindings(HOA).stream().filter(x -> !x.flowBindings().isEmpty())
+                    .findFirst().orElseThrow().flowBindings().get(0).bids());
+        }
+    }
+
+    @Test
     void resynchronisesItsIdentificationAfter133() throws Exception {
         // the HA's clock runs 5 minutes ahead of the MN's: far outside the 7 s replay window
         org.multitunnel.agent.testutil.MutableClock haClock = new org.multitunnel.agent.testutil.MutableClock(

@@ -72,6 +72,9 @@ public final class MobileNode implements AutoCloseable {
         int transmissions;
         int resyncs;
         boolean skipFlowsOnce;
+        /** Its flow bindings were refused with 153 and are to be sent again once their BIDs are registered. */
+        boolean flowsRefused;
+        int flowRetries;
         ScheduledFuture<?> task;
         int granted;
         int lastCode = -1;
@@ -300,6 +303,7 @@ public final class MobileNode implements AutoCloseable {
             long refresh = Math.max(100, (long) (rp.lifetime() * 1000L * config.refreshFraction()));
             schedule(p, refresh);
             log.accept("registered " + p.ifc.careOfAddress() + " BID " + p.bid + " for " + rp.lifetime() + " s");
+            resendRefusedFlows();
         } else if (code == ReplyCodes.MULTIPATH_NOT_ALLOWED && multipath) {
             // RFC 7629 §5.1: multipath MUST be disabled; the node MAY register without the Multipath Extension.
             multipath = false;
@@ -314,6 +318,7 @@ public final class MobileNode implements AutoCloseable {
         } else if (code == ReplyCodes.INVALID_FB_IDENTIFIER) {
             // RFC 7629 §5.1: "MUST re-register that specific binding" — this time without the flow binding.
             p.skipFlowsOnce = true;
+            p.flowsRefused = true;
             register(p, config.lifetime());
         } else if (code == 133 && p.resyncs < MAX_RESYNC && config.nonces()) {
             // RFC 5944 §5.7.2: the reply carried a new nonce (kept in onReply); resend with it
@@ -329,6 +334,37 @@ public final class MobileNode implements AutoCloseable {
             p.state = State.FAILED;
             log.accept("registration of " + p.ifc.careOfAddress() + " denied with " + code);
             schedule(p, RETRY_MILLIS);
+        }
+    }
+
+    /**
+     * A 153 may only mean that the request naming BID 1 overtook BID 1's own registration (the requests of all
+     * interfaces leave at once). Once every BID the flow policies name is registered, the refused flow bindings are
+     * sent again right away instead of at the next refresh — at most three times, so an HA that refuses them for
+     * good is not asked in a loop.
+     */
+    private void resendRefusedFlows() {
+        java.util.Set<Integer> registered = new java.util.HashSet<>();
+        for (PathState o : paths) {
+            if (o.state == State.REGISTERED) {
+                registered.add(o.bid);
+            }
+        }
+        for (MobileNodeConfig.FlowPolicy fp : config.flowPolicies()) {
+            for (int bid : fp.bids()) {
+                if (!registered.contains(bid)) {
+                    return;
+                }
+            }
+        }
+        for (PathState o : paths) {
+            if (o.flowsRefused && o.state == State.REGISTERED && o.flowRetries < 3 && !stopping) {
+                o.flowsRefused = false;
+                o.flowRetries++;
+                log.accept("sending the flow bindings again with " + o.ifc.careOfAddress() + " now that their "
+                        + "BIDs are registered");
+                register(o, config.lifetime());
+            }
         }
     }
 
