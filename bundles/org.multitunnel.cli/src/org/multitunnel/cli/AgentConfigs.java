@@ -96,7 +96,13 @@ final class AgentConfigs {
             b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
         }
         for (String coa : o.all("care-of")) {
-            b.careOf(Ipv4.parse(coa).getHostAddress());
+            int at = coa.indexOf('@');
+            if (at < 0) {
+                b.careOf(Ipv4.parse(coa).getHostAddress());
+            } else { // COA@BIND: register COA (a foreign agent's), send from the interface address BIND
+                b.careOf(Ipv4.parse(coa.substring(at + 1)).getHostAddress(),
+                        Ipv4.parse(coa.substring(0, at)).getHostAddress(), 4);
+            }
         }
         for (String flow : o.all("flow")) {
             MobileNodeConfig.FlowPolicy fp = FlowOption.parse(flow);

@@ -87,7 +87,7 @@ public final class Lab {
             out.println("bindings registered: " + c.links().stream().map(LabCase.Link::careOf).toList());
             HaStatus accepted = HaStatus.of(HaStatus.lastLine(dir.resolve("ha.log")).orElseThrow(), c.homeAddress());
             accepted.flows().forEach(r -> out.println("flow binding accepted: " + FlowClassifier.describe(r)));
-            if (caps.tunnels() && mode == TunnelMode.AUTO) {
+            if (caps.tunnels() && mode == TunnelMode.AUTO && c.visited() == null) {
                 tunnels(c, st, caps.ipip() ? "ipip" : "gre");
                 traffic(c, true);
             } else if (caps.tun()) {
@@ -108,7 +108,11 @@ public final class Lab {
     }
 
     private void build(LabCase c, LabState st) throws IOException {
-        for (String ns : List.of(c.haNamespace(), c.mnNamespace())) {
+        List<String> namespaces = new ArrayList<>(List.of(c.haNamespace(), c.mnNamespace()));
+        if (c.visited() != null) {
+            namespaces.add(1, c.visited().namespace());
+        }
+        for (String ns : namespaces) {
             must("ip", "netns", "add", ns);
             st.addNamespace(ns);
             must("ip", "-n", ns, "link", "set", "lo", "up");
@@ -120,6 +124,10 @@ public final class Lab {
         must("ip", "-n", c.haNamespace(), "addr", "add", c.haAddress() + "/32", "dev", "lo");
         must("ip", "-n", c.haNamespace(), "addr", "add", c.correspondent() + "/32", "dev", "lo");
         must("ip", "-n", c.mnNamespace(), "addr", "add", c.homeAddress() + "/32", "dev", "lo");
+        if (c.visited() != null) {
+            new VisitedLab(sh, dir, tool, out).build(c);
+            return;
+        }
         for (LabCase.Link l : c.links()) {
             must("ip", "-n", c.mnNamespace(), "link", "add", l.mnIf(), "type", "veth", "peer", "name", l.haIf(),
                     "netns", c.haNamespace());
@@ -155,12 +163,18 @@ public final class Lab {
         if (!awaitLog(dir.resolve("ha.log"), "\"agent\":\"ha\"", 15_000)) {
             throw new LabStepException("the home agent did not start; see " + dir.resolve("ha.log"));
         }
+        String target = c.haAddress() + ":" + PORT;
+        if (c.visited() != null) {
+            st.addPid(sh.spawn(new VisitedLab(sh, dir, tool, out).foreignAgent(c, PORT), dir.resolve("fa.log")));
+            target = VisitedLab.target(c, PORT);
+            Thread.sleep(1_500); // the FA has no status line to wait for; the MN retransmits anyway
+        }
         List<String> mn = new ArrayList<>(List.of("ip", "netns", "exec", c.mnNamespace()));
         mn.addAll(tool);
-        mn.addAll(List.of("agent", "mn", "--home-agent", c.haAddress() + ":" + PORT, "--home-address", c.homeAddress(),
-                "--key", key, "--lifetime", "60"));
-        for (LabCase.Link l : c.links()) {
-            mn.addAll(List.of("--care-of", l.careOf()));
+        mn.addAll(List.of("agent", "mn", "--home-agent", target, "--home-address", c.homeAddress(),
+                "--home-agent-address", c.haAddress(), "--key", key, "--lifetime", "60"));
+        for (int i = 0; i < c.links().size(); i++) {
+            mn.addAll(List.of("--care-of", c.visited() == null ? c.links().get(i).careOf() : VisitedLab.careOf(c, i)));
         }
         for (LabCase.Flow f : c.flows()) {
             mn.addAll(List.of("--flow", f.option()));

@@ -10,7 +10,22 @@ import java.util.List;
  * Addresses are private (RFC 1918) and exist only inside the lab's {@code mt-} namespaces.
  */
 public record LabCase(String name, String description, String haNamespace, String haAddress, String mnNamespace,
-        String homeAddress, String correspondent, List<Link> links, List<Flow> flows) {
+        String homeAddress, String correspondent, List<Link> links, List<Flow> flows, Visited visited) {
+
+    /**
+     * A foreign agent between the mobile node and the home agent (seed 000 Cases 2-4): its namespace, and per
+     * link of {@link #links()} (whose "MN side" is then the FA's side of the FA-HA link, its care-of address an
+     * FA care-of address) the access link between the mobile node and the FA.
+     */
+    public record Visited(String namespace, List<Access> access) {
+        public Visited {
+            access = List.copyOf(access);
+        }
+    }
+
+    /** An access link: veth ends {@code mnIf}/{@code faIf} with their addresses (a /24). */
+    public record Access(String mnIf, String faIf, String mnAddress, String faAddress) {
+    }
 
     /** One access network: veth ends {@code mnIf}/{@code haIf}, the MN's care-of address and the HA side's. */
     public record Link(String label, String mnIf, String haIf, String careOf, String haSide, int ifAtt, int table) {
@@ -39,6 +54,29 @@ public record LabCase(String name, String description, String haNamespace, Strin
     public LabCase {
         links = List.copyOf(links);
         flows = List.copyOf(flows);
+        if (visited != null && visited.access().size() != links.size()) {
+            throw new IllegalArgumentException("one access link per FA care-of address");
+        }
+    }
+
+    public LabCase(String name, String description, String haNamespace, String haAddress, String mnNamespace,
+            String homeAddress, String correspondent, List<Link> links, List<Flow> flows) {
+        this(name, description, haNamespace, haAddress, mnNamespace, homeAddress, correspondent, links, flows, null);
+    }
+
+    /**
+     * Seed 000 Case-4: the mobile terminal's two interfaces attach to one foreign agent on two links, and the FA
+     * registers each with its own FA care-of address; the HA tunnels to the FA care-of addresses, the FA
+     * delivers to the interface on the link of that care-of address and reverse-tunnels what it receives there.
+     */
+    public static LabCase case4() {
+        return new LabCase("case4", "seed 000 Case-4: one foreign agent, one FA care-of address per MN interface",
+                "mt-ha", "10.200.0.1", "mt-mn", "10.100.0.5", "10.200.0.100", List.of(
+                        new Link("fa1", "mt-fa-out1", "mt-ha-if1", "10.211.1.2", "10.211.1.1", 3, 101),
+                        new Link("fa2", "mt-fa-out2", "mt-ha-if2", "10.211.2.2", "10.211.2.1", 3, 102)),
+                List.of(new Flow(1, 5001, 12, 300, 7, 500), new Flow(2, 5002, 20, 100, 9, 700)),
+                new Visited("mt-fa", List.of(new Access("mt-mn-if1", "mt-fa-in1", "10.210.1.2", "10.210.1.1"),
+                        new Access("mt-mn-if2", "mt-fa-in2", "10.210.2.2", "10.210.2.1"))));
     }
 
     /** Seed 000 Case-1: a mobile terminal with co-located care-of addresses on two interfaces, no foreign agent. */
@@ -61,7 +99,7 @@ public record LabCase(String name, String description, String haNamespace, Strin
     }
 
     public static List<LabCase> all() {
-        return List.of(case1(), wlanLte());
+        return List.of(case1(), wlanLte(), case4());
     }
 
     public static LabCase byName(String name) {

@@ -28,13 +28,16 @@ final class UserspaceTunnels {
     }
 
     void install(LabCase c, LabState st, HaStatus accepted, String encap) throws IOException, InterruptedException {
-        for (String ns : List.of(c.haNamespace(), c.mnNamespace())) {
+        boolean direct = c.visited() == null; // else the MN's tunnels end at the foreign agent (VisitedLab)
+        for (String ns : direct ? List.of(c.haNamespace(), c.mnNamespace()) : List.of(c.haNamespace())) {
             Lab.must(sh, "ip", "-n", ns, "tuntap", "add", "dev", TUN, "mode", "tun");
             // room for the 20-octet outer header inside the veth's 1500
             Lab.must(sh, "ip", "-n", ns, "link", "set", TUN, "mtu", "1480", "up");
         }
-        Lab.must(sh, "ip", "-n", c.mnNamespace(), "route", "add", c.correspondent() + "/32", "dev", TUN, "src",
-                c.homeAddress());
+        if (direct) {
+            Lab.must(sh, "ip", "-n", c.mnNamespace(), "route", "add", c.correspondent() + "/32", "dev", TUN, "src",
+                    c.homeAddress());
+        }
         Lab.must(sh, "ip", "-n", c.haNamespace(), "route", "add", c.homeAddress() + "/32", "dev", TUN);
         int defaultBid = accepted.bindings().get(0).bid();
         List<String> mn = endpoint(c.mnNamespace(), encap, defaultBid, accepted);
@@ -43,18 +46,28 @@ final class UserspaceTunnels {
             mn.addAll(List.of("--path", b.bid() + ":" + b.careOf() + ":" + c.haAddress()));
             ha.addAll(List.of("--path", b.bid() + ":" + c.haAddress() + ":" + b.careOf()));
         }
-        st.addPid(sh.spawn(mn, dir.resolve("tunnel-mn.log")));
+        List<String> sides = new ArrayList<>();
+        if (direct) {
+            st.addPid(sh.spawn(mn, dir.resolve("tunnel-mn.log")));
+            sides.add("mn");
+        }
         st.addPid(sh.spawn(ha, dir.resolve("tunnel-ha.log")));
-        for (String side : List.of("mn", "ha")) {
+        sides.add("ha");
+        for (String side : sides) {
             Path log = dir.resolve("tunnel-" + side + ".log");
             if (!Lab.awaitLog(log, "\"tunnel\":", 15_000)) {
                 throw new Lab.LabStepException("the userspace tunnel endpoint (" + side + ") did not start; see "
                         + log);
             }
         }
+        if (direct) {
+            out.println(encap + " tunnel per binding in user space (TUN device " + TUN + " + raw sockets) on both "
+                    + "sides; " + c.correspondent() + " <-> " + c.homeAddress() + " routed through them by the "
+                    + "accepted flow bindings");
+        } else {
+            new VisitedLab(sh, dir, tool, out).install(c, st, accepted, encap);
+        }
         st.put("tunnels", encap + " (userspace: TUN device + raw sockets)");
-        out.println(encap + " tunnel per binding in user space (TUN device " + TUN + " + raw sockets) on both sides; "
-                + c.correspondent() + " <-> " + c.homeAddress() + " routed through them by the accepted flow bindings");
     }
 
     private List<String> endpoint(String ns, String encap, int defaultBid, HaStatus accepted) {
