@@ -40,8 +40,10 @@ final class FlowOption {
             try {
                 switch (name) {
                     case "action" -> action = number(value, 0, 255, spec);
-                    case "src" -> ts.address(MipFields.TS_SRC_START, v4(value)).address(MipFields.TS_SRC_END, v4(value));
-                    case "dst" -> ts.address(MipFields.TS_DST_START, v4(value)).address(MipFields.TS_DST_END, v4(value));
+                    case "src" -> ts.address(MipFields.TS_SRC_START, v4(value))
+                            .address(MipFields.TS_SRC_END, v4(value));
+                    case "dst" -> ts.address(MipFields.TS_DST_START, v4(value))
+                            .address(MipFields.TS_DST_END, v4(value));
                     case "sport" -> range(ts, MipFields.TS_SPORT_START, MipFields.TS_SPORT_END, value, 0xffff, spec);
                     case "dport" -> range(ts, MipFields.TS_DPORT_START, MipFields.TS_DPORT_END, value, 0xffff, spec);
                     case "proto" -> range(ts, MipFields.TS_PROTO_START, MipFields.TS_PROTO_END, value, 255, spec);

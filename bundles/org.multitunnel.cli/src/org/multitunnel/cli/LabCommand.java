@@ -44,8 +44,9 @@ public final class LabCommand implements Command {
                 kernel has them; otherwise (or with --userspace-tunnels) IP-in-IP in user space: a TUN device per
                 namespace and a 'lab tunnel' process that sends each packet on the binding its accepted flow
                 binding names (outer source = that care-of address) through raw sockets, and decapsulates what
-                arrives ('--encap gre' makes it GRE, RFC 2784). 'lab status' says which. 'lab down' stops the processes and deletes the namespaces it
-                made. Needs root (CAP_SYS_ADMIN, CAP_NET_ADMIN, CAP_NET_RAW).
+                arrives ('--encap gre' makes it GRE, RFC 2784). 'lab status' says which. 'lab down' stops
+                the processes and deletes the namespaces it made. Needs root (CAP_SYS_ADMIN, CAP_NET_ADMIN,
+                CAP_NET_RAW).
 
                 Cases:
                   case1      seed 000 Case-1: co-located care-of addresses on two interfaces, direct to the HA

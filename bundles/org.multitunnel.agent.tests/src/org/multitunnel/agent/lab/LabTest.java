@@ -119,7 +119,8 @@ class LabTest {
         assertEquals(0, lab.up(LabCase.wlanLte()));
         assertTrue(sh.commands.contains("ip -n mt-ha link add mt-t-wlan type ipip local 10.200.0.1 remote 10.202.1.2"));
         assertTrue(sh.commands.contains("ip -n mt-mn link add mt-t-lte type ipip local 10.202.2.2 remote 10.200.0.1"));
-        assertTrue(sh.commands.contains("ip -n mt-ha route add 10.100.0.7/32 nexthop dev mt-t-wlan nexthop dev mt-t-lte"));
+        assertTrue(sh.commands.contains(
+                "ip -n mt-ha route add 10.100.0.7/32 nexthop dev mt-t-wlan nexthop dev mt-t-lte"));
         assertTrue(lab.status().contains("tunnels ipip (kernel devices)"));
         assertFalse(sh.commands.stream().anyMatch(c -> c.contains("mt-tun")), "no userspace tunnel");
         assertEquals(0, lab.down());

@@ -28,7 +28,8 @@ final class FlowTraffic {
     /** @param encapHeader octets of the tunnel header between outer and inner IPv4 (0 ipip, 4 gre) */
     void run(LabCase c, LabState st, HaStatus accepted, int encapHeader) throws IOException, InterruptedException {
         List<Integer> ports = c.flows().stream().map(LabCase.Flow::port).toList();
-        st.addPid(sh.spawn(LabTraffic.sink(dir, c.haNamespace(), c.correspondent(), ports), dir.resolve("sink-cn.log")));
+        st.addPid(sh.spawn(LabTraffic.sink(dir, c.haNamespace(), c.correspondent(), ports),
+                dir.resolve("sink-cn.log")));
         st.addPid(sh.spawn(LabTraffic.sink(dir, c.mnNamespace(), c.homeAddress(), ports), dir.resolve("sink-mn.log")));
         for (String s : List.of("sink-cn.log", "sink-mn.log")) {
             if (!Lab.awaitLog(dir.resolve(s), "ready", 15_000)) {

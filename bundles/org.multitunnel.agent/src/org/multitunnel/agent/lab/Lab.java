@@ -80,7 +80,8 @@ public final class Lab {
             String key = SPI + ":" + HexFormat.of().formatHex(random(16));
             startAgents(c, st, key);
             if (!awaitBindings(c, 20_000)) {
-                out.println("the home agent did not list every care-of address and flow binding within 20 s; see " + dir.resolve("ha.log")
+                out.println("the home agent did not list every care-of address and flow binding within 20 s; see "
+                        + dir.resolve("ha.log")
                         + " and " + dir.resolve("mn.log") + " ('lab down' cleans up)");
                 return 1;
             }

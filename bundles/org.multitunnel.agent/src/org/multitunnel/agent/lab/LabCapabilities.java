@@ -30,8 +30,8 @@ public record LabCapabilities(boolean netns, boolean veth, boolean ipip, boolean
         sh.run(List.of("ip", "netns", "del", PROBE_NS)); // a leftover of an interrupted probe
         Shell.Result ns = sh.run(List.of("ip", "netns", "add", PROBE_NS));
         if (!ns.ok()) {
-            return new LabCapabilities(false, false, false, false, false, "ip netns add failed (needs root / CAP_SYS_ADMIN): "
-                    + ns.output());
+            return new LabCapabilities(false, false, false, false, false,
+                    "ip netns add failed (needs root / CAP_SYS_ADMIN): " + ns.output());
         }
         try {
             Shell.Result veth = sh.run(List.of("ip", "-n", PROBE_NS, "link", "add", "mt-p0", "type", "veth", "peer",

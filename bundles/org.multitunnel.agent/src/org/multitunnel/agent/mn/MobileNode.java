@@ -168,7 +168,8 @@ public final class MobileNode implements AutoCloseable {
             b.extension(MultipathExtension.builder().ifAtt(p.ifc.ifAtt()).ifLabel(p.bid).bid(p.bid).build());
             if (p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
                 for (MobileNodeConfig.FlowPolicy fp : config.flowPolicies()) {
-                    FlowBindingExtension.Builder fb = FlowBindingExtension.builder().action(fp.action()).bids(fp.bids());
+                    FlowBindingExtension.Builder fb = FlowBindingExtension.builder().action(fp.action())
+                            .bids(fp.bids());
                     if (fp.selector() != null) {
                         fb.selector(fp.selector());
                     }
