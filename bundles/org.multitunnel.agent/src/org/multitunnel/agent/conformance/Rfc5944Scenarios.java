@@ -65,7 +65,43 @@ final class Rfc5944Scenarios {
                                 + "requested value is greater than the maximum length of time the home agent is "
                                 + "willing to provide the requested service; then it MUST be set to the length of "
                                 + "time that service will actually be provided.",
-                        Rfc5944Scenarios::lifetimeGranted));
+                        Rfc5944Scenarios::lifetimeGranted),
+                new DefinedScenario("RFC5944-5.7.2-NONCE", "With nonces, only the home agent's own unused nonce "
+                        + "is accepted", "RFC 5944 §5.7.2", "The home agent inserts a new nonce as the high-order 32 "
+                                + "bits of the Identification of every Registration Reply and copies the low-order 32 "
+                                + "bits from the request; a registration rejected because of an invalid nonce "
+                                + "(133) always provides the mobile node with a new nonce to use next.",
+                        Rfc5944Scenarios::nonces));
+    }
+
+    static void nonces(ScenarioSession s) throws Exception {
+        s.requireKey();
+        String hoa = s.requireNonceHoa();
+        long noNonce = 0x00000000_5eed0001L; // high-order bits: no nonce this agent issued
+        ClientResult first = s.send("register " + hoa + " without a nonce of the agent", 1,
+                s.spec(hoa, 1, LIFE).build(), IdentificationSource.fixed(noNonce), true);
+        s.expectCode(first, 133, "an Identification without the agent's nonce");
+        if ((int) first.reply().identification() != (int) noNonce) {
+            throw new ScenarioFailure("133 reply does not copy the low-order 32 bits of the Identification");
+        }
+        long nonce = first.reply().identification() >>> 32;
+        s.step(String.format("agent's nonce %08x", nonce));
+        long withNonce = nonce << 32 | 0x5eed0002L;
+        ClientResult ok = s.send("register with that nonce", 1, s.spec(hoa, 1, LIFE).build(),
+                IdentificationSource.fixed(withNonce), true);
+        s.expectCode(ok, 0, "the agent's own nonce");
+        if ((int) ok.reply().identification() != (int) withNonce) {
+            throw new ScenarioFailure("accepted reply does not copy the low-order 32 bits of the Identification");
+        }
+        if (ok.reply().identification() >>> 32 == nonce) {
+            throw new ScenarioFailure("the accepted reply repeats the used nonce instead of a new one");
+        }
+        ClientResult replay = s.send("replay the accepted request (its nonce is used up)", 1,
+                s.spec(hoa, 1, LIFE).build(), IdentificationSource.fixed(withNonce), true);
+        s.expectCode(replay, 133, "a replayed nonce");
+        long next = replay.reply().identification() >>> 32 << 32 | 0x5eed0003L;
+        s.send("de-register with the newest nonce (clean-up)", 1, s.spec(hoa, 1, 0).build(),
+                IdentificationSource.fixed(next), true);
     }
 
     /** A lifetime every home agent is expected to grant in full (a lab default is minutes, not seconds). */
