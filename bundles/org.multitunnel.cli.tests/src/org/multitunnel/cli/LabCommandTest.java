@@ -104,6 +104,8 @@ class LabCommandTest {
         Shell.Result ns = Shell.system().run(List.of("ip", "netns", "list"));
         assertFalse(ns.output().contains("mt-ha") || ns.output().contains("mt-mn") || ns.output().contains("mt-fa"),
                 ns.output());
+        Shell.Result links = Shell.system().run(List.of("ip", "-o", "link", "show"));
+        assertFalse(links.output().contains(": mt-"), "a lab link is left in the root namespace: " + links.output());
         // pids only in the message: the agents' command lines carry the lab's (throw-away) MN-HA key
         List<Long> left = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(cmd -> cmd.contains(dir.toString())
