@@ -161,7 +161,9 @@ class AgentCommandTest {
         AgentCommand c = new AgentCommand();
         List<List<String>> bad = new ArrayList<>(List.of(List.of(), List.of("xx"),
                 List.of("ha", "--bogus"), List.of("ha", "--listen"), List.of("fa", "--listen", "127.0.0.1:0"),
-                List.of("mn", "--home-agent", "127.0.0.1:4434"), List.of("ha", "--listen", "localhost")));
+                List.of("mn", "--home-agent", "127.0.0.1:4434"), List.of("ha", "--listen", "localhost"),
+                List.of("mn", "--home-agent", "127.0.0.1:4434", "--home-address", "10.1.0.5", "--key",
+                        "256:" + KEY_HEX, "--care-of", "10.2.0.1@10.3.0.1@127.0.0.1:434@x")));
         for (List<String> args : bad) {
             assertThrows(UsageException.class, () -> c.runUntil(args, o, o, stop), args.toString());
         }

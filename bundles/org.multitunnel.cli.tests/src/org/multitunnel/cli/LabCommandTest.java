@@ -36,11 +36,11 @@ import org.multitunnel.wire.JsonReader;
  */
 class LabCommandTest {
     /**
-     * Case-1 with IP-in-IP (RFC 2003) and GRE (RFC 2784: 4 more octets per packet), and Case-4 (a foreign agent
-     * between, tunnels to its care-of addresses) with IP-in-IP.
+     * Case-1 with IP-in-IP (RFC 2003) and GRE (RFC 2784: 4 more octets per packet); Case-2 (a foreign agent per
+     * interface) and Case-4 (one foreign agent, a care-of address per interface) with IP-in-IP.
      */
     @ParameterizedTest
-    @CsvSource({"case1, ipip, 0", "case1, gre, 4", "case4, ipip, 0"})
+    @CsvSource({"case1, ipip, 0", "case1, gre, 4", "case2, ipip, 0", "case4, ipip, 0"})
     void flowsCrossTheirTunnelsAndTheAnalyzerCountsExactlyTheBytesSentPerTunnel(String caseName, String encap,
             int header, @TempDir Path dir) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -89,7 +89,8 @@ public final class AgentCommand implements Command {
                   --home-agent-address A the Home Agent field (default: the --home-agent address)
                   --home-address A       the mobile node's home address (required)
                   --care-of ADDR         a care-of address; requests for it leave from ADDR (repeatable, required);
-                                         COA@ADDR registers COA (a foreign agent's) with requests leaving from ADDR
+                                         COA@ADDR registers COA (a foreign agent's) with requests leaving from
+                                         ADDR; COA@ADDR@FA:PORT sends them to that interface's own agent FA
                   --lifetime S           requested lifetime (default 300); refreshed at 80 %
                   --no-multipath         plain RFC 5944 registration from the first --care-of only
                   --nonces               replay protection with the HA's nonces (RFC 5944 §5.7.2; the HA

@@ -96,12 +96,16 @@ final class AgentConfigs {
             b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
         }
         for (String coa : o.all("care-of")) {
-            int at = coa.indexOf('@');
-            if (at < 0) {
+            String[] w = coa.split("@");
+            if (w.length == 1) {
                 b.careOf(Ipv4.parse(coa).getHostAddress());
-            } else { // COA@BIND: register COA (a foreign agent's), send from the interface address BIND
-                b.careOf(Ipv4.parse(coa.substring(at + 1)).getHostAddress(),
-                        Ipv4.parse(coa.substring(0, at)).getHostAddress(), 4);
+            } else if (w.length <= 3) {
+                // COA@BIND[@AGENT:PORT]: register COA (a foreign agent's), send from the interface address BIND,
+                // to AGENT (this interface's own foreign agent) instead of --home-agent
+                b.careOf(Ipv4.parse(w[1]).getHostAddress(), Ipv4.parse(w[0]).getHostAddress(), 4,
+                        w.length == 3 ? address(w[2], "--care-of") : null);
+            } else {
+                throw new UsageException("--care-of wants ADDR or COA@BIND[@AGENT:PORT], not '" + coa + "'");
             }
         }
         for (String flow : o.all("flow")) {

@@ -111,7 +111,7 @@ public final class Lab {
     private void build(LabCase c, LabState st) throws IOException {
         List<String> namespaces = new ArrayList<>(List.of(c.haNamespace(), c.mnNamespace()));
         if (c.visited() != null) {
-            namespaces.add(1, c.visited().namespace());
+            namespaces.addAll(1, c.visited().namespaces());
         }
         for (String ns : namespaces) {
             must("ip", "netns", "add", ns);
@@ -166,7 +166,10 @@ public final class Lab {
         }
         String target = c.haAddress() + ":" + PORT;
         if (c.visited() != null) {
-            st.addPid(sh.spawn(new VisitedLab(sh, dir, tool, out).foreignAgent(c, PORT), dir.resolve("fa.log")));
+            for (String ns : c.visited().namespaces()) {
+                st.addPid(sh.spawn(new VisitedLab(sh, dir, tool, out).foreignAgent(c, ns, PORT),
+                        dir.resolve(VisitedLab.name(ns) + ".log")));
+            }
             target = VisitedLab.target(c, PORT);
             Thread.sleep(1_500); // the FA has no status line to wait for; the MN retransmits anyway
         }
@@ -175,7 +178,7 @@ public final class Lab {
         mn.addAll(List.of("agent", "mn", "--home-agent", target, "--home-address", c.homeAddress(),
                 "--home-agent-address", c.haAddress(), "--key", key, "--lifetime", "60"));
         for (int i = 0; i < c.links().size(); i++) {
-            mn.addAll(List.of("--care-of", c.visited() == null ? c.links().get(i).careOf() : VisitedLab.careOf(c, i)));
+            mn.addAll(List.of("--care-of", c.visited() == null ? c.links().get(i).careOf() : VisitedLab.careOf(c, i, PORT)));
         }
         for (LabCase.Flow f : c.flows()) {
             mn.addAll(List.of("--flow", f.option()));

@@ -13,18 +13,23 @@ public record LabCase(String name, String description, String haNamespace, Strin
         String homeAddress, String correspondent, List<Link> links, List<Flow> flows, Visited visited) {
 
     /**
-     * A foreign agent between the mobile node and the home agent (seed 000 Cases 2-4): its namespace, and per
-     * link of {@link #links()} (whose "MN side" is then the FA's side of the FA-HA link, its care-of address an
-     * FA care-of address) the access link between the mobile node and the FA.
+     * Foreign agents between the mobile node and the home agent (seed 000 Cases 2 and 4): per link of
+     * {@link #links()} (whose "MN side" is then an FA's side of its FA-HA link, its care-of address an FA care-of
+     * address) the access link between the mobile node and that FA.
      */
-    public record Visited(String namespace, List<Access> access) {
+    public record Visited(List<Access> access) {
         public Visited {
             access = List.copyOf(access);
         }
+
+        /** The FA namespaces, each once, in order. */
+        public List<String> namespaces() {
+            return access.stream().map(Access::faNamespace).distinct().toList();
+        }
     }
 
-    /** An access link: veth ends {@code mnIf}/{@code faIf} with their addresses (a /24). */
-    public record Access(String mnIf, String faIf, String mnAddress, String faAddress) {
+    /** An access link: veth ends {@code mnIf}/{@code faIf} (in the FA's namespace) with their addresses (a /24). */
+    public record Access(String faNamespace, String mnIf, String faIf, String mnAddress, String faAddress) {
     }
 
     /** One access network: veth ends {@code mnIf}/{@code haIf}, the MN's care-of address and the HA side's. */
@@ -75,8 +80,22 @@ public record LabCase(String name, String description, String haNamespace, Strin
                         new Link("fa1", "mt-fa-out1", "mt-ha-if1", "10.211.1.2", "10.211.1.1", 3, 101),
                         new Link("fa2", "mt-fa-out2", "mt-ha-if2", "10.211.2.2", "10.211.2.1", 3, 102)),
                 List.of(new Flow(1, 5001, 12, 300, 7, 500), new Flow(2, 5002, 20, 100, 9, 700)),
-                new Visited("mt-fa", List.of(new Access("mt-mn-if1", "mt-fa-in1", "10.210.1.2", "10.210.1.1"),
-                        new Access("mt-mn-if2", "mt-fa-in2", "10.210.2.2", "10.210.2.1"))));
+                new Visited(List.of(new Access("mt-fa", "mt-mn-if1", "mt-fa-in1", "10.210.1.2", "10.210.1.1"),
+                        new Access("mt-fa", "mt-mn-if2", "mt-fa-in2", "10.210.2.2", "10.210.2.1"))));
+    }
+
+    /**
+     * Seed 000 Case-2: each of the mobile terminal's two interfaces attaches to its own foreign agent (namespaces
+     * {@code mt-fa1}, {@code mt-fa2}), which registers it with its care-of address; the HA tunnels to both.
+     */
+    public static LabCase case2() {
+        return new LabCase("case2", "seed 000 Case-2: two foreign agents, one per MN interface", "mt-ha",
+                "10.200.0.1", "mt-mn", "10.100.0.5", "10.200.0.100", List.of(
+                        new Link("fa1", "mt-fa-out", "mt-ha-if1", "10.212.1.2", "10.212.1.1", 3, 101),
+                        new Link("fa2", "mt-fa-out", "mt-ha-if2", "10.212.2.2", "10.212.2.1", 3, 102)),
+                List.of(new Flow(1, 5001, 12, 300, 7, 500), new Flow(2, 5002, 20, 100, 9, 700)),
+                new Visited(List.of(new Access("mt-fa1", "mt-mn-if1", "mt-fa-in", "10.210.1.2", "10.210.1.1"),
+                        new Access("mt-fa2", "mt-mn-if2", "mt-fa-in", "10.210.2.2", "10.210.2.1"))));
     }
 
     /** Seed 000 Case-1: a mobile terminal with co-located care-of addresses on two interfaces, no foreign agent. */
@@ -99,7 +118,7 @@ public record LabCase(String name, String description, String haNamespace, Strin
     }
 
     public static List<LabCase> all() {
-        return List.of(case1(), wlanLte(), case4());
+        return List.of(case1(), case2(), case4(), wlanLte());
     }
 
     public static LabCase byName(String name) {

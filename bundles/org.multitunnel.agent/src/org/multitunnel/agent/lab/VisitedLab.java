@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The foreign-agent part of a lab case (seed 000 Case-4): the FA namespace between mobile node and home agent,
- * with an access link per MN interface and a link per FA care-of address towards the HA; the reference FA relays
- * the registrations (listening on all its addresses), the MN registers each interface with the FA care-of address
- * of that interface's link. Tunnels end at the FA: per FA care-of address a TUN device and a userspace endpoint;
+ * The foreign-agent part of a lab case (seed 000 Case-4: one FA; Case-2: one FA per MN interface): FA namespaces
+ * between mobile node and home agent, with an access link per MN interface and a link per FA care-of address
+ * towards the HA; the reference FA relays the registrations (listening on all its addresses), the MN registers
+ * each interface, through that interface's FA, with the FA care-of address of that interface's link. Tunnels end at the FA: per FA care-of address a TUN device and a userspace endpoint;
  * what arrives from the HA is delivered on that care-of address's access link (the seed's "L2 forwarding"), and
  * what the MN sends on an access link is reverse-tunnelled from that link's care-of address. The MN itself has no
  * tunnel: it picks the interface of each flow by source-and-port policy routing, as its flow bindings say.
@@ -30,11 +30,14 @@ final class VisitedLab {
 
     /** Links and routes; the namespaces exist already (the FA's included) with lo up. */
     void build(LabCase c) throws IOException {
-        String fa = c.visited().namespace();
-        Lab.must(sh, "ip", "netns", "exec", fa, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward");
+        for (String ns : c.visited().namespaces()) {
+            Lab.must(sh, "ip", "netns", "exec", ns, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward");
+        }
+        List<String> routed = new ArrayList<>();
         for (int i = 0; i < c.links().size(); i++) {
             LabCase.Link l = c.links().get(i);
             LabCase.Access a = c.visited().access().get(i);
+            String fa = a.faNamespace();
             String table = String.valueOf(l.table());
             // FA <-> HA: the FA care-of address's link
             Lab.must(sh, "ip", "-n", fa, "link", "add", l.mnIf(), "type", "veth", "peer", "name", l.haIf(), "netns",
@@ -57,37 +60,46 @@ final class VisitedLab {
             Lab.must(sh, "ip", "-n", c.mnNamespace(), "rule", "add", "from", a.mnAddress(), "table", table);
             Lab.must(sh, "ip", "-n", c.mnNamespace(), "route", "add", "default", "via", a.faAddress(), "dev",
                     a.mnIf(), "table", table);
+            if (!routed.contains(fa)) { // the FA's own traffic to the HA (its relayed requests): first link
+                Lab.must(sh, "ip", "-n", fa, "route", "add", c.haAddress() + "/32", "via", l.haSide());
+                routed.add(fa);
+            }
         }
-        LabCase.Link first = c.links().get(0);
-        Lab.must(sh, "ip", "-n", fa, "route", "add", c.haAddress() + "/32", "via", first.haSide());
-        out.println("namespaces " + c.haNamespace() + ", " + fa + ", " + c.mnNamespace() + " with "
-                + 2 * c.links().size() + " veth links");
+        out.println("namespaces " + c.haNamespace() + ", " + String.join(", ", c.visited().namespaces()) + ", "
+                + c.mnNamespace() + " with " + 2 * c.links().size() + " veth links");
     }
 
-    /** The FA: relays between every access link and the HA. */
-    List<String> foreignAgent(LabCase c, int port) {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", c.visited().namespace()));
+    /** An FA in namespace {@code ns}: relays between its access links and the HA. */
+    List<String> foreignAgent(LabCase c, String ns, int port) {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
         cmd.addAll(tool);
         cmd.addAll(List.of("agent", "fa", "--listen", "0.0.0.0:" + port, "--home-agent", c.haAddress() + ":" + port,
-                "--record", dir.resolve("fa-signalling.pcapng").toString()));
+                "--record", dir.resolve(name(ns) + "-signalling.pcapng").toString()));
         return cmd;
     }
 
-    /** Where the MN sends its requests, and each interface's "COA@BIND" for {@code agent mn --care-of}. */
+    /** "fa", "fa1", … for the files of the FA in {@code ns} ("mt-fa", "mt-fa1", …). */
+    static String name(String ns) {
+        return ns.startsWith("mt-") ? ns.substring(3) : ns;
+    }
+
+    /** Where the MN sends requests by default (the first interface's FA). */
     static String target(LabCase c, int port) {
         return c.visited().access().get(0).faAddress() + ":" + port;
     }
 
-    static String careOf(LabCase c, int i) {
-        return c.links().get(i).careOf() + "@" + c.visited().access().get(i).mnAddress();
+    /** Interface {@code i} for {@code agent mn --care-of}: FA care-of address @ interface address @ its FA. */
+    static String careOf(LabCase c, int i, int port) {
+        LabCase.Access a = c.visited().access().get(i);
+        return c.links().get(i).careOf() + "@" + a.mnAddress() + "@" + a.faAddress() + ":" + port;
     }
 
     /** FA-side TUN devices and endpoints, MN-side per-flow interface choice; the HA side is the caller's. */
     void install(LabCase c, LabState st, HaStatus accepted, String encap) throws IOException, InterruptedException {
-        String fa = c.visited().namespace();
         for (int i = 0; i < c.links().size(); i++) {
             LabCase.Link l = c.links().get(i);
             LabCase.Access a = c.visited().access().get(i);
+            String fa = a.faNamespace();
             int bid = bidOf(accepted, l.careOf());
             String tun = "mt-tun" + (i + 1);
             String up = String.valueOf(200 + i + 1);
@@ -119,7 +131,8 @@ final class VisitedLab {
         Lab.must(sh, "ip", "-n", c.mnNamespace(), "route", "add", c.correspondent() + "/32", "via",
                 c.visited().access().get(0).faAddress());
         out.println(encap + " tunnel per binding in user space between the HA and each FA care-of address (TUN "
-                + "devices in " + fa + "); the FA delivers on, and reverse-tunnels from, that address's access link");
+                + "devices in " + String.join(", ", c.visited().namespaces()) + "); the FA delivers on, and "
+                + "reverse-tunnels from, that address's access link");
     }
 
     private static int bidOf(HaStatus accepted, String careOf) throws Lab.LabStepException {

@@ -181,7 +181,7 @@ public final class MobileNode implements AutoCloseable {
         p.pendingId = id;
         p.transmissions++;
         try {
-            p.endpoint.send(b.build().encode(), config.target());
+            p.endpoint.send(b.build().encode(), p.ifc.via() != null ? p.ifc.via() : config.target());
         } catch (IOException e) {
             log.accept("send from " + p.ifc.bindAddress() + " failed: " + e.getMessage());
         }

@@ -17,7 +17,10 @@ import org.multitunnel.wire.mip.ext.TrafficSelector;
  */
 public final class MobileNodeConfig {
     /** One interface: the local address requests leave from and the care-of address they register. */
-    public record Interface(String bindAddress, String careOfAddress, int ifAtt) {
+    public record Interface(String bindAddress, String careOfAddress, int ifAtt, InetSocketAddress via) {
+        public Interface(String bindAddress, String careOfAddress, int ifAtt) {
+            this(bindAddress, careOfAddress, ifAtt, null);
+        }
     }
 
     /**
@@ -173,6 +176,15 @@ public final class MobileNodeConfig {
         /** Requests leave from {@code bindAddress} and register {@code careOfAddress} (e.g. a foreign agent's). */
         public Builder careOf(String bindAddress, String careOfAddress, int ifAtt) {
             interfaces.add(new Interface(bindAddress, careOfAddress, ifAtt));
+            return this;
+        }
+
+        /**
+         * As {@link #careOf(String, String, int)}, with this interface's requests sent to {@code via} (its own
+         * foreign agent, seed 000 Case-2) instead of the node's target.
+         */
+        public Builder careOf(String bindAddress, String careOfAddress, int ifAtt, InetSocketAddress via) {
+            interfaces.add(new Interface(bindAddress, careOfAddress, ifAtt, via));
             return this;
         }
 
