@@ -116,6 +116,33 @@ class AgentCommandTest {
     }
 
     @Test
+    void nonceOptionRefusesATimestampIdentificationAndAMalformedLimitIsAUsageError() throws Exception {
+        Future<Integer> rc = startAgent(List.of("ha", "--listen", "127.0.0.1:0", "--key", "256:" + KEY_HEX,
+                "--max-lifetime-mn", "10.1.0.5=45", "--nonce", "10.1.0.5"));
+        InetSocketAddress ha = awaitListening();
+        // a timestamp Identification is no nonce of this HA: 133 (RFC 5944 §5.7.2)
+        RegistrationReply first = register(ha, 1);
+        assertEquals(133, first.code());
+        stop.countDown();
+        assertEquals(0, rc.get(5, TimeUnit.SECONDS));
+        assertThrows(UsageException.class, () -> new AgentCommand().runUntil(List.of("ha", "--listen",
+                "127.0.0.1:0", "--max-lifetime-mn", "10.1.0.5:45"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), new CountDownLatch(0)));
+    }
+
+    @Test
+    void perNodeLifetimeLimitCutsTheGrantedLifetime() throws Exception {
+        Future<Integer> rc = startAgent(List.of("ha", "--listen", "127.0.0.1:0", "--key", "256:" + KEY_HEX,
+                "--max-lifetime-mn", "10.1.0.5=45"));
+        InetSocketAddress ha = awaitListening();
+        RegistrationReply r = register(ha, 1); // asks for 120 s
+        assertEquals(0, r.code());
+        assertEquals(45, r.lifetime());
+        stop.countDown();
+        assertEquals(0, rc.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
     void keyFileReadableByOthersGetsAWarning(@TempDir Path dir) throws Exception {
         Path keys = dir.resolve("keys");
         Files.writeString(keys, "# spi key\n256 " + KEY_HEX + "\n");
@@ -134,7 +161,9 @@ class AgentCommandTest {
         AgentCommand c = new AgentCommand();
         List<List<String>> bad = new ArrayList<>(List.of(List.of(), List.of("xx"),
                 List.of("ha", "--bogus"), List.of("ha", "--listen"), List.of("fa", "--listen", "127.0.0.1:0"),
-                List.of("mn", "--home-agent", "127.0.0.1:4434"), List.of("ha", "--listen", "localhost")));
+                List.of("mn", "--home-agent", "127.0.0.1:4434"), List.of("ha", "--listen", "localhost"),
+                List.of("mn", "--home-agent", "127.0.0.1:4434", "--home-address", "10.1.0.5", "--key",
+                        "256:" + KEY_HEX, "--care-of", "10.2.0.1@10.3.0.1@127.0.0.1:434@x")));
         for (List<String> args : bad) {
             assertThrows(UsageException.class, () -> c.runUntil(args, o, o, stop), args.toString());
         }

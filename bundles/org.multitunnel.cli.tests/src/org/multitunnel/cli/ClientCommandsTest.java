@@ -138,7 +138,7 @@ class ClientCommandsTest {
             Path html = dir.resolve("c.html");
             Path pcap = dir.resolve("c.pcapng");
             assertEquals(0, run(new ConformanceCommand(), "--target", target(ha), "--key", KEY,
-                    "--deny-multipath-hoa", "10.1.0.99", "--only", "RFC7629-5.2", "--only", "RFC5944-3.8",
+                    "--deny-multipath-hoa", "10.1.0.99", "--only", "RFC7629-5.2", "--only", "RFC5944-3.8-HA",
                     "--junit", junit.toString(), "--html", html.toString(), "--pcapng", pcap.toString()));
             assertTrue(out().contains("5 scenarios: 5 passed, 0 failed, 0 errors, 0 skipped"), out());
             String xml = Files.readString(junit);

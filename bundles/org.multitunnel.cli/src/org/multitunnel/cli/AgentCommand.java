@@ -25,10 +25,11 @@ import org.multitunnel.wire.Json;
 public final class AgentCommand implements Command {
     private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "deny-multipath", "config",
             "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
-            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key");
+            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow", "nonce", "max-lifetime-mn");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
-            "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown");
-    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of");
+            "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown", "nonces");
+    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow", "nonce",
+            "max-lifetime-mn");
 
     @Override
     public String name() {
@@ -64,6 +65,10 @@ public final class AgentCommand implements Command {
                   --deny-multipath HOA   refuse multipath to this home address: reply 152 (repeatable)
                   --home-agent-address A answer only requests whose Home Agent field is A (else 136)
                   --max-lifetime S       grant at most S seconds (default 1800)
+                  --max-lifetime-mn HOA=S  grant this home address at most S seconds (repeatable; overrides
+                                         --max-lifetime for it; a longer request is granted S, RFC 5944 §3.8.3.1)
+                  --nonce HOA            replay protection with nonces for this home address (RFC 5944 §5.7.2:
+                                         its first request gets 133 and a nonce; repeatable), timestamps otherwise
                   --max-bindings N       at most N bindings per home address (default 8; else 135)
                   --replay-window S      timestamp window (default 7, RFC 5944 §5.7)
                   --fa-ha-key SPI:HEXKEY FA-HA association; a bad FA-HA authenticator gets 132
@@ -83,9 +88,16 @@ public final class AgentCommand implements Command {
                   --home-agent HOST:PORT where requests go: the home agent, or a foreign agent (required)
                   --home-agent-address A the Home Agent field (default: the --home-agent address)
                   --home-address A       the mobile node's home address (required)
-                  --care-of ADDR         a care-of address; requests for it leave from ADDR (repeatable, required)
+                  --care-of ADDR         a care-of address; requests for it leave from ADDR (repeatable, required);
+                                         COA@ADDR registers COA (a foreign agent's) with requests leaving from
+                                         ADDR; COA@ADDR@FA:PORT sends them to that interface's own agent FA
                   --lifetime S           requested lifetime (default 300); refreshed at 80 %
                   --no-multipath         plain RFC 5944 registration from the first --care-of only
+                  --nonces               replay protection with the HA's nonces (RFC 5944 §5.7.2; the HA
+                                         must list this home address with --nonce), timestamps otherwise
+                  --flow BIDS:SELECTOR   an RFC 7629 flow binding sent with the last care-of address's
+                                         registration, e.g. 1:proto=17/dport=5001 (BIDs joined by '+'; terms
+                                         src, dst, sport, dport, proto, ds, action; repeatable)
                   The MN uses the first --key (or the first line of --key-file); it de-registers on exit.
 
                 Config file: every option --NAME VALUE is the property NAME = VALUE (repeatable ones

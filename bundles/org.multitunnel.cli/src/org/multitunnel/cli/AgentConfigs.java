@@ -34,6 +34,17 @@ final class AgentConfigs {
             b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
         }
         b.maxLifetime(o.integer("max-lifetime", HomeAgentConfig.DEFAULT_MAX_LIFETIME, 1, 0xffff));
+        for (String v : o.all("max-lifetime-mn")) {
+            String[] w = v.split("=");
+            try {
+                b.maxLifetime(Ipv4.parse(w[0]).getHostAddress(), Integer.parseInt(w.length == 2 ? w[1] : ""));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                throw new UsageException("--max-lifetime-mn wants HOA=SECONDS (1-65535), not '" + v + "'");
+            }
+        }
+        for (String hoa : o.all("nonce")) {
+            b.nonceReplay(Ipv4.parse(hoa).getHostAddress());
+        }
         b.maxBindings(o.integer("max-bindings", HomeAgentConfig.DEFAULT_MAX_BINDINGS, 1, 254));
         b.replayWindowSeconds(o.integer("replay-window", HomeAgentConfig.DEFAULT_REPLAY_WINDOW_SECONDS, 0, 86_400));
         b.multipleTunnelSupport(!o.flag("no-multiple-tunnel"));
@@ -80,12 +91,26 @@ final class AgentConfigs {
         }
         MobileNodeConfig.Builder b = MobileNodeConfig.builder().target(address(ha, "--home-agent"))
                 .homeAddress(Ipv4.parse(hoa).getHostAddress()).lifetime(o.integer("lifetime", 300, 1, 0xffff))
-                .multipath(!o.flag("no-multipath"));
+                .multipath(!o.flag("no-multipath")).nonces(o.flag("nonces"));
         if (o.value("home-agent-address") != null) {
             b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
         }
         for (String coa : o.all("care-of")) {
-            b.careOf(Ipv4.parse(coa).getHostAddress());
+            String[] w = coa.split("@");
+            if (w.length == 1) {
+                b.careOf(Ipv4.parse(coa).getHostAddress());
+            } else if (w.length <= 3) {
+                // COA@BIND[@AGENT:PORT]: register COA (a foreign agent's), send from the interface address BIND,
+                // to AGENT (this interface's own foreign agent) instead of --home-agent
+                b.careOf(Ipv4.parse(w[1]).getHostAddress(), Ipv4.parse(w[0]).getHostAddress(), 4,
+                        w.length == 3 ? address(w[2], "--care-of") : null);
+            } else {
+                throw new UsageException("--care-of wants ADDR or COA@BIND[@AGENT:PORT], not '" + coa + "'");
+            }
+        }
+        for (String flow : o.all("flow")) {
+            MobileNodeConfig.FlowPolicy fp = FlowOption.parse(flow);
+            b.flowPolicy(fp.action(), fp.selector(), fp.bids());
         }
         b.securityAssociation(firstKey(o, err));
         if (o.value("record") != null) {

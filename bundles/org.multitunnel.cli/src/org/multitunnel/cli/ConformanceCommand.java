@@ -23,7 +23,7 @@ import org.multitunnel.agent.conformance.Scenarios;
  */
 public final class ConformanceCommand implements Command {
     private static final Set<String> VALUED = Set.of("target", "key", "junit", "html", "pcapng", "home-address-base",
-            "home-agent", "deny-multipath-hoa", "care-of", "only", "timeout", "transmissions");
+            "home-agent", "deny-multipath-hoa", "nonce-hoa", "care-of", "only", "timeout", "transmissions");
     private static final Set<String> FLAGS = Set.of("no-unequal-load", "no-bind", "list");
 
     @Override
@@ -56,6 +56,8 @@ public final class ConformanceCommand implements Command {
                   --home-agent H            Home Agent field (default: the target address)
                   --deny-multipath-hoa A    a home address the agent is configured to refuse multipath to
                                             (RFC 7629 152, MTS02/MIR denials; skipped when not given)
+                  --nonce-hoa A             a home address the agent protects with nonces (RFC 5944 §5.7.2;
+                                            skipped when not given)
                   --no-unequal-load         the agent does not claim unequal load distribution (seed 000)
                   --care-of A,B,C,D         four care-of addresses (default 127.0.1.1-4 on loopback, else
                                             198.51.100.1-4 sent from the default source)
@@ -97,6 +99,9 @@ public final class ConformanceCommand implements Command {
         }
         if (a.get("home-address-base") != null) {
             c = c.withHomeAddressBase(CommandArgs.ipv4(a.get("home-address-base"), "--home-address-base"));
+        }
+        if (a.get("nonce-hoa") != null) {
+            c = c.withNonceHoa(CommandArgs.ipv4(a.get("nonce-hoa"), "--nonce-hoa"));
         }
         if (a.get("deny-multipath-hoa") != null) {
             c = c.withDenyMultipathHoa(CommandArgs.ipv4(a.get("deny-multipath-hoa"), "--deny-multipath-hoa"));

@@ -32,14 +32,15 @@ class ConformanceSuiteTest {
     private static final byte[] KEY = "conformance-key-0123".getBytes(StandardCharsets.US_ASCII);
     private static final SecurityAssociation SA = SecurityAssociation.hmacMd5(SPI, KEY);
     private static final String DENIED = "10.77.9.9";
+    private static final String NONCE = "10.77.9.8";
 
     private static HomeAgentConfig.Builder reference() {
         return HomeAgentConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0)).homeAgentAddress("127.0.0.1")
-                .key(SPI, KEY).denyMultipath(DENIED);
+                .key(SPI, KEY).denyMultipath(DENIED).nonceReplay(NONCE);
     }
 
     private static ConformanceConfig config(InetSocketAddress target) {
-        return ConformanceConfig.defaults(target, SA).withDenyMultipathHoa(DENIED);
+        return ConformanceConfig.defaults(target, SA).withDenyMultipathHoa(DENIED).withNonceHoa(NONCE);
     }
 
     private static String failures(ConformanceReport report) {
@@ -95,7 +96,7 @@ class ConformanceSuiteTest {
                     "RFC7629-4.1-B-AND-O", "RFC7629-4.1-O-IN-DEREG", "RFC7629-4.1-AFTER-AUTH",
                     "RFC7629-5.2-REJECT-153", "RFC7629-5.2-REJECT-152", "RFC5944-3.8-HA-CHECKS-AUTH",
                     "RFC5944-5.7.1-IDENT-MISMATCH", "RFC5944-1.11-UNKNOWN-NONSKIPPABLE", "MTS02-5.3-HA-REJECT",
-                    "MTS02-4.1-B-AND-O", "MIR-4.2-HA-REJECT-UNAVAIL"));
+                    "MTS02-4.1-B-AND-O", "MIR-4.2-HA-REJECT-UNAVAIL", "RFC5944-5.7.2-NONCE"));
             assertEquals(expected, notPassed(report), failures(report));
             assertFalse(report.allPassed());
             assertTrue(report.results().stream().filter(r -> !r.passed())
@@ -104,14 +105,29 @@ class ConformanceSuiteTest {
     }
 
     @Test
+    void anAgentThatGrantsMoreOrLessLifetimeThanItShouldFailsTheLifetimeScenario() throws Exception {
+        for (int inflate : new int[] {1, -5}) {
+            try (FakeHomeAgent ha = new FakeHomeAgent(rq -> List.of(org.multitunnel.wire.mip.RegistrationReply
+                    .replyTo(rq).code(0).lifetime(Math.max(1, rq.lifetime() + inflate))
+                    .authenticate(org.multitunnel.wire.mip.ext.ExtensionTypes.MN_HA_AUTH, SA).build().encode()))) {
+                ConformanceReport report = new ConformanceRunner(config(ha.address()))
+                        .run(Scenarios.select(List.of("RFC5944-3.8.3.1-LIFETIME")), null);
+                assertEquals(1, report.results().size());
+                assertEquals(ScenarioResult.Status.FAILED, report.results().get(0).status(), failures(report));
+            }
+        }
+    }
+
+    @Test
     void aReferenceAgentConfiguredToAllowWhatItMustRejectFailsThoseScenarios() throws Exception {
-        // no deny-multipath entry although the suite is told DENIED is denied; unequal load refused though claimed
+        // no deny-multipath entry although the suite is told DENIED is denied; unequal load refused though claimed;
+        // timestamps for NONCE although the suite is told it uses nonces
         HomeAgentConfig lax = HomeAgentConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0))
                 .homeAgentAddress("127.0.0.1").key(SPI, KEY).unequalLoadSupport(false).build();
         try (HomeAgent ha = HomeAgent.start(lax)) {
             ConformanceReport report = new ConformanceRunner(config(ha.localAddress())).run(Scenarios.all(), null);
             assertEquals(Set.of("RFC7629-5.2-REJECT-152", "MTS02-5.3-HA-REJECT", "MIR-4.2-HA-REJECT-UNAVAIL",
-                    "MIR-4.2-HA-REJECT-UNEQUAL"), notPassed(report), failures(report));
+                    "MIR-4.2-HA-REJECT-UNEQUAL", "RFC5944-5.7.2-NONCE"), notPassed(report), failures(report));
         }
     }
 
@@ -131,7 +147,8 @@ class ConformanceSuiteTest {
     void junitXmlIsWellFormedWithOneTestcasePerScenario() throws Exception {
         try (FakeHomeAgent ha = FakeHomeAgent.alwaysAccepting(SA)) {
             List<Scenario> some = Scenarios.select(List.of("RFC5944-", "RFC7629-5.2-REJECT-152"));
-            ConformanceConfig c = ConformanceConfig.defaults(ha.address(), SA); // no denied HoA: 152 is skipped
+            // no denied and no nonce home address: 152 and the nonce scenario are skipped
+            ConformanceConfig c = ConformanceConfig.defaults(ha.address(), SA);
             ConformanceReport report = new ConformanceRunner(c).run(some, null);
             String xml = JUnitReport.toXml(report);
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -144,7 +161,7 @@ class ConformanceSuiteTest {
             long failed = report.count(ScenarioResult.Status.FAILED);
             assertEquals(String.valueOf(failed), suite.getAttribute("failures"));
             assertEquals(failed, suite.getElementsByTagName("failure").getLength());
-            assertEquals(1, suite.getElementsByTagName("skipped").getLength());
+            assertEquals(2, suite.getElementsByTagName("skipped").getLength());
             for (int i = 0; i < cases.getLength(); i++) {
                 Element tc = (Element) cases.item(i);
                 assertTrue(tc.getAttribute("name").startsWith(some.get(i).ruleId() + " "), tc.getAttribute("name"));

@@ -58,6 +58,19 @@ class MobileNodeTest {
     }
 
     @Test
+    void withNoncesBothInterfacesRegisterAfterTheFirst133AndKeepRefreshing() throws Exception {
+        ha = HomeAgent.start(haConfig().maxLifetime(2).nonceReplay(HOA).build());
+        mn = MobileNode.start(mnConfig(2).nonces(true).refreshFraction(0.5).build());
+        // first requests carry no nonce of this HA: 133 each with a nonce, then accepted (RFC 5944 §5.7.2)
+        await(() -> ha.bindings(HOA).size() == 2, 5_000, "two bindings with nonces");
+        await(() -> mn.bindings().stream().allMatch(b -> b.acceptedCount() >= 3), 5_000, "three refreshes each");
+        assertEquals(2, ha.bindings(HOA).size());
+        for (MnBinding b : mn.bindings()) {
+            assertEquals(MnBinding.State.REGISTERED, b.state(), b.toString());
+        }
+    }
+
+    @Test
     void keepsThreeBindingsAliveThroughSeveralLifetimes() throws Exception {
         ha = HomeAgent.start(haConfig().maxLifetime(2).build());
         // refresh at half the 2 s lifetime: a 1 s margin keeps the test stable on a loaded machine
@@ -110,6 +123,25 @@ class MobileNodeTest {
         assertTrue(log.stream().anyMatch(l -> l.contains("-> 153")), log.toString());
         assertTrue(ha.bindings(HOA).stream().allMatch(x -> x.flowBindings().isEmpty()));
         await(() -> mn.bindings().stream().allMatch(x -> x.state() == MnBinding.State.REGISTERED), 2_000, "MN");
+    }
+
+    @Test
+    void flowBindingsRefusedBecauseTheirRequestOvertookBid1AreSentAgainOnceBid1IsRegistered() throws Exception {
+        ha = HomeAgent.start(haConfig().build());
+        List<String> log = new CopyOnWriteArrayList<>();
+        ha.setLog(log::add);
+        // BID 1's first request (from 127.0.0.11) is held back 400 ms: BID 2's, naming BIDs 1 and 2, arrives first
+        try (DelayingRelay relay = new DelayingRelay(ha.localAddress(), "127.0.0.11", 400)) {
+            mn = MobileNode.start(MobileNodeConfig.builder().target(relay.address()).homeAddress(HOA).key(0x400, KEY)
+                    .lifetime(60).retransmitMillis(2_000).careOf("127.0.0.11").careOf("127.0.0.12")
+                    .flowPolicy(1, 1, 2).build());
+            // lifetime 60: without the re-send the flow bindings would wait for the refresh at 48 s
+            await(() -> ha.bindings(HOA).stream().anyMatch(x -> !x.flowBindings().isEmpty()), 3_000,
+                    "flow bindings after BID 1 registered");
+            assertTrue(log.stream().anyMatch(l -> l.contains("-> 153")), "the race happened: " + log);
+            assertEquals(List.of(1, 2), ha.bindings(HOA).stream().filter(x -> !x.flowBindings().isEmpty())
+                    .findFirst().orElseThrow().flowBindings().get(0).bids());
+        }
     }
 
     @Test

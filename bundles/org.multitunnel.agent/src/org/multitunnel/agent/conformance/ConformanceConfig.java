@@ -16,11 +16,12 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
  * for, the MN-HA key it shares, the home addresses to use (one per scenario, counted up from a base so scenarios
  * never see each other's bindings), the care-of addresses (bound as the request's source when they are local, as
  * RFC 7629 §5.1 routes each registration through its interface), the home address the agent is configured to
- * deny multipath to, and whether the agent claims unequal load distribution (seed 000 §6.3).
+ * deny multipath to, whether the agent claims unequal load distribution (seed 000 §6.3), and a home address it
+ * protects with nonces (RFC 5944 §5.7.2).
  */
 public record ConformanceConfig(InetSocketAddress target, String homeAgent, SecurityAssociation key,
         String homeAddressBase, List<String> careOfAddresses, boolean bindCareOf, String denyMultipathHoa,
-        boolean unequalLoadSupported, Duration replyTimeout, int transmissions, int shortLifetime) {
+        boolean unequalLoadSupported, Duration replyTimeout, int transmissions, int shortLifetime, String nonceHoa) {
 
     /** Care-of addresses used against a loopback target: all of 127.0.0.0/8 is local on Linux. */
     public static final List<String> LOOPBACK_CARE_OF = List.of("127.0.1.1", "127.0.1.2", "127.0.1.3", "127.0.1.4");
@@ -44,37 +45,43 @@ public record ConformanceConfig(InetSocketAddress target, String homeAgent, Secu
     public static ConformanceConfig defaults(InetSocketAddress target, SecurityAssociation key) {
         boolean loop = target.getAddress() != null && target.getAddress().isLoopbackAddress();
         return new ConformanceConfig(target, target.getAddress().getHostAddress(), key, DEFAULT_HOME_ADDRESS_BASE,
-                loop ? LOOPBACK_CARE_OF : REMOTE_CARE_OF, loop, null, true, Duration.ofMillis(800), 3, 2);
+                loop ? LOOPBACK_CARE_OF : REMOTE_CARE_OF, loop, null, true, Duration.ofMillis(800), 3, 2, null);
     }
 
     public ConformanceConfig withHomeAgent(String a) {
         return new ConformanceConfig(target, a, key, homeAddressBase, careOfAddresses, bindCareOf, denyMultipathHoa,
-                unequalLoadSupported, replyTimeout, transmissions, shortLifetime);
+                unequalLoadSupported, replyTimeout, transmissions, shortLifetime, nonceHoa);
     }
 
     public ConformanceConfig withHomeAddressBase(String a) {
         return new ConformanceConfig(target, homeAgent, key, a, careOfAddresses, bindCareOf, denyMultipathHoa,
-                unequalLoadSupported, replyTimeout, transmissions, shortLifetime);
+                unequalLoadSupported, replyTimeout, transmissions, shortLifetime, nonceHoa);
     }
 
     public ConformanceConfig withCareOf(List<String> coas, boolean bind) {
         return new ConformanceConfig(target, homeAgent, key, homeAddressBase, coas, bind, denyMultipathHoa,
-                unequalLoadSupported, replyTimeout, transmissions, shortLifetime);
+                unequalLoadSupported, replyTimeout, transmissions, shortLifetime, nonceHoa);
     }
 
     public ConformanceConfig withDenyMultipathHoa(String hoa) {
         return new ConformanceConfig(target, homeAgent, key, homeAddressBase, careOfAddresses, bindCareOf, hoa,
-                unequalLoadSupported, replyTimeout, transmissions, shortLifetime);
+                unequalLoadSupported, replyTimeout, transmissions, shortLifetime, nonceHoa);
+    }
+
+    /** A home address the agent protects with nonces (RFC 5944 §5.7.2) instead of timestamps. */
+    public ConformanceConfig withNonceHoa(String hoa) {
+        return new ConformanceConfig(target, homeAgent, key, homeAddressBase, careOfAddresses, bindCareOf,
+                denyMultipathHoa, unequalLoadSupported, replyTimeout, transmissions, shortLifetime, hoa);
     }
 
     public ConformanceConfig withUnequalLoadSupported(boolean on) {
         return new ConformanceConfig(target, homeAgent, key, homeAddressBase, careOfAddresses, bindCareOf,
-                denyMultipathHoa, on, replyTimeout, transmissions, shortLifetime);
+                denyMultipathHoa, on, replyTimeout, transmissions, shortLifetime, nonceHoa);
     }
 
     public ConformanceConfig withReplyTimeout(Duration timeout, int count) {
         return new ConformanceConfig(target, homeAgent, key, homeAddressBase, careOfAddresses, bindCareOf,
-                denyMultipathHoa, unequalLoadSupported, timeout, count, shortLifetime);
+                denyMultipathHoa, unequalLoadSupported, timeout, count, shortLifetime, nonceHoa);
     }
 
     /** The home address of scenario number {@code index} (0-based): the base plus the index. */

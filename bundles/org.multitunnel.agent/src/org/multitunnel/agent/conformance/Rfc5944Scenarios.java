@@ -14,7 +14,8 @@ import org.multitunnel.wire.mip.ext.RawExtension;
 /**
  * RFC 5944 registration rules every multipath home agent still has to follow, as scenarios: the MN-HA
  * authenticator is checked (131), timestamps outside the replay window are refused (133, §5.7.1), replies carry the
- * request's Identification and their own authenticator, and unknown extensions are handled by their type range.
+ * request's Identification and their own authenticator, unknown extensions are handled by their type range, and
+ * the granted lifetime is the requested one or the agent's lower limit (§3.8.3.1).
  */
 final class Rfc5944Scenarios {
     /** An extension type in the non-skippable range 0-127 that no registry assigns (neither IANA's nor ours). */
@@ -57,7 +58,76 @@ final class Rfc5944Scenarios {
                         "RFC 5944 §1.8", "When an extension numbered in the range 128 through 255 is encountered "
                                 + "which is not recognized, that particular extension is ignored, but the rest of the "
                                 + "extensions and message data MUST still be processed.",
-                        Rfc5944Scenarios::unknownSkippable));
+                        Rfc5944Scenarios::unknownSkippable),
+                new DefinedScenario("RFC5944-3.8.3.1-LIFETIME", "The reply Lifetime is the requested one, or less "
+                        + "when the home agent provides less", "RFC 5944 §3.8.3.1", "The Lifetime field MUST be "
+                                + "copied from the corresponding field in the Registration Request, unless the "
+                                + "requested value is greater than the maximum length of time the home agent is "
+                                + "willing to provide the requested service; then it MUST be set to the length of "
+                                + "time that service will actually be provided.",
+                        Rfc5944Scenarios::lifetimeGranted),
+                new DefinedScenario("RFC5944-5.7.2-NONCE", "With nonces, only the home agent's own unused nonce "
+                        + "is accepted", "RFC 5944 §5.7.2", "The home agent inserts a new nonce as the high-order 32 "
+                                + "bits of the Identification of every Registration Reply and copies the low-order 32 "
+                                + "bits from the request; a registration rejected because of an invalid nonce "
+                                + "(133) always provides the mobile node with a new nonce to use next.",
+                        Rfc5944Scenarios::nonces));
+    }
+
+    static void nonces(ScenarioSession s) throws Exception {
+        s.requireKey();
+        String hoa = s.requireNonceHoa();
+        long noNonce = 0x00000000_5eed0001L; // high-order bits: no nonce this agent issued
+        ClientResult first = s.send("register " + hoa + " without a nonce of the agent", 1,
+                s.spec(hoa, 1, LIFE).build(), IdentificationSource.fixed(noNonce), true);
+        s.expectCode(first, 133, "an Identification without the agent's nonce");
+        if ((int) first.reply().identification() != (int) noNonce) {
+            throw new ScenarioFailure("133 reply does not copy the low-order 32 bits of the Identification");
+        }
+        long nonce = first.reply().identification() >>> 32;
+        s.step(String.format("agent's nonce %08x", nonce));
+        long withNonce = nonce << 32 | 0x5eed0002L;
+        ClientResult ok = s.send("register with that nonce", 1, s.spec(hoa, 1, LIFE).build(),
+                IdentificationSource.fixed(withNonce), true);
+        s.expectCode(ok, 0, "the agent's own nonce");
+        if ((int) ok.reply().identification() != (int) withNonce) {
+            throw new ScenarioFailure("accepted reply does not copy the low-order 32 bits of the Identification");
+        }
+        if (ok.reply().identification() >>> 32 == nonce) {
+            throw new ScenarioFailure("the accepted reply repeats the used nonce instead of a new one");
+        }
+        ClientResult replay = s.send("replay the accepted request (its nonce is used up)", 1,
+                s.spec(hoa, 1, LIFE).build(), IdentificationSource.fixed(withNonce), true);
+        s.expectCode(replay, 133, "a replayed nonce");
+        long next = replay.reply().identification() >>> 32 << 32 | 0x5eed0003L;
+        s.send("de-register with the newest nonce (clean-up)", 1, s.spec(hoa, 1, 0).build(),
+                IdentificationSource.fixed(next), true);
+    }
+
+    /** A lifetime every home agent is expected to grant in full (a lab default is minutes, not seconds). */
+    static final int SHORT_LIFE = 20;
+    /** The longest finite lifetime (0xffff means infinity). */
+    static final int LONGEST_FINITE_LIFE = 0xfffe;
+
+    static void lifetimeGranted(ScenarioSession s) throws Exception {
+        s.requireKey();
+        ClientResult shortOne = s.send("register asking for " + SHORT_LIFE + " s", 1, s.spec(1, SHORT_LIFE).build());
+        s.expectCode(shortOne, 0, "a short lifetime");
+        if (shortOne.reply().lifetime() != SHORT_LIFE) {
+            throw new ScenarioFailure("asked for " + SHORT_LIFE + " s, granted " + shortOne.reply().lifetime()
+                    + " s: a lifetime within the agent's limit must be copied from the request");
+        }
+        ClientResult longOne = s.send("register asking for " + LONGEST_FINITE_LIFE + " s", 1,
+                s.spec(1, LONGEST_FINITE_LIFE).build());
+        s.expectCode(longOne, 0, "a long lifetime");
+        int granted = longOne.reply().lifetime();
+        if (granted == 0 || granted > LONGEST_FINITE_LIFE) {
+            throw new ScenarioFailure("asked for " + LONGEST_FINITE_LIFE + " s, an accepted reply says " + granted
+                    + " s: more than asked, or nothing");
+        }
+        s.step("granted " + granted + " s of the " + LONGEST_FINITE_LIFE + " s asked"
+                + (granted < LONGEST_FINITE_LIFE ? " (the agent's limit)" : ""));
+        s.send("de-register (clean-up)", 1, s.spec(1, 0).build());
     }
 
     static void wrongAuthenticator(ScenarioSession s) throws Exception {

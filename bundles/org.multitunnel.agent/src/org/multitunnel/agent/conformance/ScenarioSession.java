@@ -85,6 +85,13 @@ public final class ScenarioSession {
         return config.denyMultipathHoa();
     }
 
+    public String requireNonceHoa() throws ScenarioSkipped {
+        if (config.nonceHoa() == null) {
+            throw new ScenarioSkipped("needs a home address the agent protects with nonces (--nonce-hoa)");
+        }
+        return config.nonceHoa();
+    }
+
     /** A request from care-of address {@code coa} for this scenario's home address, co-located (D), signed. */
     public RegistrationSpec.Builder spec(int coa, int lifetime) {
         return spec(homeAddress, coa, lifetime);

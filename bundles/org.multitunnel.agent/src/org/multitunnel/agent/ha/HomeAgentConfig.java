@@ -4,8 +4,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,6 +35,8 @@ public final class HomeAgentConfig {
     private final List<SecurityAssociation> faHaKeys;
     private final List<KeyTable> keyTables;
     private final Set<String> denyMultipath;
+    private final Set<String> nonceReplay;
+    private final Map<String, Integer> maxLifetimePerNode;
     private final int maxLifetime;
     private final int maxBindings;
     private final int replayWindowSeconds;
@@ -53,6 +57,8 @@ public final class HomeAgentConfig {
         this.faHaKeys = List.copyOf(b.faHaKeys);
         this.keyTables = List.copyOf(b.keyTables);
         this.denyMultipath = Set.copyOf(b.denyMultipath);
+        this.nonceReplay = Set.copyOf(b.nonceReplay);
+        this.maxLifetimePerNode = Map.copyOf(b.maxLifetimePerNode);
         this.maxLifetime = b.maxLifetime;
         this.maxBindings = b.maxBindings;
         this.replayWindowSeconds = b.replayWindowSeconds;
@@ -128,6 +134,16 @@ public final class HomeAgentConfig {
         return maxLifetime;
     }
 
+    /** The longest lifetime this HA grants {@code homeAddress}: its own limit if it has one, else the agent's. */
+    public int maxLifetime(String homeAddress) {
+        return maxLifetimePerNode.getOrDefault(homeAddress, maxLifetime);
+    }
+
+    /** Whether this node's security association uses nonces (RFC 5944 §5.7.2) instead of timestamps (§5.7.1). */
+    public boolean usesNonces(String homeAddress) {
+        return nonceReplay.contains(homeAddress);
+    }
+
     public int maxBindings() {
         return maxBindings;
     }
@@ -186,8 +202,8 @@ public final class HomeAgentConfig {
     @Override
     public String toString() {
         return "HomeAgentConfig(listen=" + listen + ", keys=" + mnHaKeys.size() + ", faHaKeys=" + faHaKeys.size()
-                + ", denyMultipath=" + denyMultipath + ", maxLifetime=" + maxLifetime + ", maxBindings=" + maxBindings
-                + ")";
+                + ", denyMultipath=" + denyMultipath + ", maxLifetime=" + maxLifetime + ", maxLifetimePerNode="
+                + maxLifetimePerNode + ", nonceReplay=" + nonceReplay + ", maxBindings=" + maxBindings + ")";
     }
 
     /** Collects the settings; defaults: 127.0.0.1:4434, lifetime 1800 s, 8 bindings per MN, window 7 s. */
@@ -198,6 +214,8 @@ public final class HomeAgentConfig {
         private final List<SecurityAssociation> faHaKeys = new ArrayList<>();
         private final List<KeyTable> keyTables = new ArrayList<>();
         private final Set<String> denyMultipath = new HashSet<>();
+        private final Set<String> nonceReplay = new HashSet<>();
+        private final Map<String, Integer> maxLifetimePerNode = new HashMap<>();
         private int maxLifetime = DEFAULT_MAX_LIFETIME;
         private int maxBindings = DEFAULT_MAX_BINDINGS;
         private int replayWindowSeconds = DEFAULT_REPLAY_WINDOW_SECONDS;
@@ -278,6 +296,24 @@ public final class HomeAgentConfig {
                 throw new IllegalArgumentException("max lifetime must be 1..65535 s: " + seconds);
             }
             this.maxLifetime = seconds;
+            return this;
+        }
+
+        /**
+         * A per-node limit (RFC 5944 §3.8.3.1: a request asking for more is granted the limit, the reply's Lifetime
+         * says how long service will actually be provided). Overrides {@link #maxLifetime(int)} for that node.
+         */
+        public Builder maxLifetime(String homeAddress, int seconds) {
+            if (seconds < 1 || seconds > 0xffff) {
+                throw new IllegalArgumentException("max lifetime must be 1..65535 s: " + seconds);
+            }
+            maxLifetimePerNode.put(Objects.requireNonNull(homeAddress), seconds);
+            return this;
+        }
+
+        /** Replay protection with nonces (RFC 5944 §5.7.2) for this home address; timestamps for the others. */
+        public Builder nonceReplay(String homeAddress) {
+            nonceReplay.add(Objects.requireNonNull(homeAddress));
             return this;
         }
 

@@ -43,6 +43,7 @@ final class RegistrationProcessor {
     private final KeyTable mnHaKeys;
     private final KeyTable faHaKeys;
     private final ReplayGuard replay;
+    private final NonceGuard nonces;
     private final BindingTable table;
     private final BindingUpdater updater;
     private final ReplyCodes codes;
@@ -53,6 +54,7 @@ final class RegistrationProcessor {
         this.mnHaKeys = config.mnHaKeyTable();
         this.faHaKeys = config.faHaKeyTable();
         this.replay = new ReplayGuard(config.replayWindowSeconds());
+        this.nonces = new NonceGuard(config.maxBindings());
         this.table = table;
         this.updater = new BindingUpdater(config);
         this.codes = config.replyCodes();
@@ -87,12 +89,24 @@ final class RegistrationProcessor {
                 return reject(FA_FAILED_AUTH, id, sa, "FA-HA authentication failed");
             }
         }
-        // RFC 5944 §3.8.2.1 and §5.7.1: timestamp within the window, not a replay; 133 carries the HA's time.
-        if (!replay.acceptable(hoa, id, now)) {
-            return reject(IDENTIFICATION_MISMATCH, NtpIdentification.resynchronising(now, id), sa,
-                    "identification outside the replay window or replayed");
+        if (config.usesNonces(hoa)) {
+            // RFC 5944 §5.7.2: the high-order 32 bits must be a nonce this HA gave the node; every reply to an
+            // authenticated request carries a new one (also the 133, which resynchronises the node).
+            boolean fresh = nonces.consume(hoa, id);
+            long requestId = id;
+            id = NonceGuard.replyIdentification(nonces.issue(hoa), requestId);
+            if (!fresh) {
+                return reject(IDENTIFICATION_MISMATCH, id, sa, "identification does not carry an unused nonce of "
+                        + "this home agent (RFC 5944 §5.7.2)");
+            }
+        } else {
+            // RFC 5944 §3.8.2.1 and §5.7.1: timestamp within the window, not a replay; 133 carries the HA's time.
+            if (!replay.acceptable(hoa, id, now)) {
+                return reject(IDENTIFICATION_MISMATCH, NtpIdentification.resynchronising(now, id), sa,
+                        "identification outside the replay window or replayed");
+            }
+            replay.record(hoa, id, now);
         }
-        replay.record(hoa, id, now);
         String malformed = Wellformedness.check(rq, x);
         if (malformed != null) {
             return reject(POORLY_FORMED, id, sa, malformed);
@@ -107,7 +121,8 @@ final class RegistrationProcessor {
         }
         List<FlowBindingExtension> fbs = new ArrayList<>();
         x.flowBindings.forEach(i -> fbs.add(x.at(i, FlowBindingExtension.class)));
-        int granted = rq.lifetime() == 0 ? 0 : Math.min(rq.lifetime(), config.maxLifetime());
+        // RFC 5944 §3.8.3.1: more than the HA is willing to provide is answered with what it will provide
+        int granted = rq.lifetime() == 0 ? 0 : Math.min(rq.lifetime(), config.maxLifetime(hoa));
         Integer code = table.update(now, t -> {
             Integer unknownBid = unknownFlowBid(t, hoa, multi, fbs, rq.lifetime());
             if (unknownBid != null) {

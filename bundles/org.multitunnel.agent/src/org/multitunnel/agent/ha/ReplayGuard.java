@@ -14,7 +14,7 @@ import org.multitunnel.agent.net.NtpIdentification;
  * timestamp is within the replay window of the home agent's clock and it was not already seen from this mobile
  * node inside the window. A strictly increasing rule would reject a multipath mobile node whose per-interface
  * requests overtake each other on the way, so exact repeats are caught by a per-node cache of recent values instead.
- * Nonce-based replay protection (§5.7.2) is not implemented.
+ * Nodes configured for nonces (§5.7.2) are checked by {@link NonceGuard} instead.
  */
 final class ReplayGuard {
     private final Duration window;

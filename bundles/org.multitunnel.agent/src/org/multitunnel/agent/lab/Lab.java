@@ -14,25 +14,37 @@ import java.util.Optional;
 /**
  * {@code multitunnel lab}: builds a {@link LabCase} in Linux network namespaces ({@code mt-…}) joined by veth
  * pairs, with policy routing so each care-of address's registration leaves through its own link (RFC 7629 §5.1),
- * runs the reference home agent and mobile node there as {@code agent} processes, waits until the home agent lists
- * every care-of address as a binding, installs an ipip tunnel per accepted binding (RFC 2003; gre when only that
- * exists) with the home address routed over all of them, sends traffic and captures on the home agent with
- * tcpdump. Without kernel tunnel devices it says so and stops after registration and plain per-link traffic.
- * {@code down} removes exactly what {@code up} recorded in its state file.
+ * runs the reference home agent and mobile node there as {@code agent} processes (the MN asking for one flow
+ * binding per flow of the case), waits until the home agent lists every care-of address and flow binding, then
+ * installs a tunnel per accepted binding: kernel ipip devices (RFC 2003; gre when only that exists) with the home
+ * address routed over all of them, or — when the kernel has neither, or when asked — the userspace tunnel of
+ * {@link UserspaceTunnels}, which sends each flow on the binding its accepted flow binding names. It sends traffic
+ * and captures on the home agent with tcpdump. {@code down} removes exactly what {@code up} recorded.
  */
 public final class Lab {
     private static final int PORT = 434;
     private static final int SPI = 4096;
     private final Shell sh;
     private final Path dir;
-    private final List<String> agentCommand;
+    private final List<String> tool;
     private final PrintStream out;
 
-    /** @param agentCommand the command that starts {@code multitunnel agent}, e.g. [java, -cp, CP, …Main, agent] */
-    public Lab(Shell sh, Path stateDir, List<String> agentCommand, PrintStream out) {
+    /** How the lab makes its tunnels. */
+    public enum TunnelMode {
+        /** Kernel ipip/gre devices when the kernel has them, else the userspace tunnel. */
+        AUTO,
+        /** Always the userspace tunnel (TUN device + raw sockets), whatever the kernel has. */
+        USERSPACE
+    }
+
+    /**
+     * @param tool the command that starts {@code multitunnel}, e.g. [java, -cp, CP, …Main]; the lab appends
+     *            {@code agent …} and {@code lab tunnel …} to it
+     */
+    public Lab(Shell sh, Path stateDir, List<String> tool, PrintStream out) {
         this.sh = sh;
         this.dir = stateDir;
-        this.agentCommand = List.copyOf(agentCommand);
+        this.tool = List.copyOf(tool);
         this.out = out;
     }
 
@@ -40,8 +52,19 @@ public final class Lab {
         return LabCapabilities.probe(sh);
     }
 
-    /** Exit codes: 0 built (tunnels or not, said on out), 1 already up or a step failed, 2 no namespaces here. */
     public int up(LabCase c) throws IOException, InterruptedException {
+        return up(c, TunnelMode.AUTO, "ipip");
+    }
+
+    public int up(LabCase c, TunnelMode mode) throws IOException, InterruptedException {
+        return up(c, mode, "ipip");
+    }
+
+    /**
+     * Exit codes: 0 built (tunnels or not, said on out), 1 already up or a step failed, 2 no namespaces here.
+     * {@code userspaceEncap} ("ipip" or "gre") is what the userspace tunnel speaks; kernel devices are ipip, else gre.
+     */
+    public int up(LabCase c, TunnelMode mode, String userspaceEncap) throws IOException, InterruptedException {
         if (LabState.load(dir) != null) {
             out.println("lab is already up (case " + LabState.load(dir).caseName() + "); run 'lab down' first");
             return 1;
@@ -57,19 +80,25 @@ public final class Lab {
             String key = SPI + ":" + HexFormat.of().formatHex(random(16));
             startAgents(c, st, key);
             if (!awaitBindings(c, 20_000)) {
-                out.println("the home agent did not list every care-of address within 20 s; see " + dir.resolve("ha.log")
+                out.println("the home agent did not list every care-of address and flow binding within 20 s; see "
+                        + dir.resolve("ha.log")
                         + " and " + dir.resolve("mn.log") + " ('lab down' cleans up)");
                 return 1;
             }
             out.println("bindings registered: " + c.links().stream().map(LabCase.Link::careOf).toList());
-            if (caps.tunnels()) {
+            HaStatus accepted = HaStatus.of(HaStatus.lastLine(dir.resolve("ha.log")).orElseThrow(), c.homeAddress());
+            accepted.flows().forEach(r -> out.println("flow binding accepted: " + FlowClassifier.describe(r)));
+            if (caps.tunnels() && mode == TunnelMode.AUTO && c.visited() == null) {
                 tunnels(c, st, caps.ipip() ? "ipip" : "gre");
+                traffic(c, true);
+            } else if (caps.tun()) {
+                new UserspaceTunnels(sh, dir, tool, out).install(c, st, accepted, userspaceEncap);
+                new FlowTraffic(sh, dir, out).run(c, st, accepted, userspaceEncap.equals("gre") ? 4 : 0);
             } else {
-                out.println("kernel tunnels unavailable in this kernel (" + caps.detail() + "); bindings are "
-                        + "registered and signalling is captured, but no ipip/gre tunnel is installed and no "
-                        + "tunnelled traffic is sent");
+                out.println("no tunnels possible here (" + caps.detail() + "); bindings are registered and "
+                        + "signalling is captured, but no tunnel is installed and no tunnelled traffic is sent");
+                traffic(c, false);
             }
-            traffic(c, caps.tunnels());
             out.println("capture on the home agent: " + dir.resolve("ha.pcap") + " (signalling also in "
                     + dir.resolve("ha-signalling.pcapng") + ")");
             return 0;
@@ -80,13 +109,26 @@ public final class Lab {
     }
 
     private void build(LabCase c, LabState st) throws IOException {
-        for (String ns : List.of(c.haNamespace(), c.mnNamespace())) {
+        List<String> namespaces = new ArrayList<>(List.of(c.haNamespace(), c.mnNamespace()));
+        if (c.visited() != null) {
+            namespaces.addAll(1, c.visited().namespaces());
+        }
+        for (String ns : namespaces) {
             must("ip", "netns", "add", ns);
             st.addNamespace(ns);
             must("ip", "-n", ns, "link", "set", "lo", "up");
+            // decapsulated packets arrive on a device the reverse path may not point to; no IPv6 chatter
+            must("ip", "netns", "exec", ns, "sh", "-c", "for k in all default; do echo 0 > "
+                    + "/proc/sys/net/ipv4/conf/$k/rp_filter; echo 1 > /proc/sys/net/ipv6/conf/$k/disable_ipv6 "
+                    + "2>/dev/null; done; true");
         }
         must("ip", "-n", c.haNamespace(), "addr", "add", c.haAddress() + "/32", "dev", "lo");
+        must("ip", "-n", c.haNamespace(), "addr", "add", c.correspondent() + "/32", "dev", "lo");
         must("ip", "-n", c.mnNamespace(), "addr", "add", c.homeAddress() + "/32", "dev", "lo");
+        if (c.visited() != null) {
+            new VisitedLab(sh, dir, tool, out).build(c);
+            return;
+        }
         for (LabCase.Link l : c.links()) {
             must("ip", "-n", c.mnNamespace(), "link", "add", l.mnIf(), "type", "veth", "peer", "name", l.haIf(),
                     "netns", c.haNamespace());
@@ -115,30 +157,43 @@ public final class Lab {
             out.println("tcpdump not found: only the home agent's own signalling record is written");
         }
         List<String> ha = new ArrayList<>(List.of("ip", "netns", "exec", c.haNamespace()));
-        ha.addAll(agentCommand);
-        ha.addAll(List.of("ha", "--listen", c.haAddress() + ":" + PORT, "--key", key, "--record",
+        ha.addAll(tool);
+        ha.addAll(List.of("agent", "ha", "--listen", c.haAddress() + ":" + PORT, "--key", key, "--record",
                 dir.resolve("ha-signalling.pcapng").toString(), "--status", "--status-interval", "1"));
         st.addPid(sh.spawn(ha, dir.resolve("ha.log")));
         if (!awaitLog(dir.resolve("ha.log"), "\"agent\":\"ha\"", 15_000)) {
             throw new LabStepException("the home agent did not start; see " + dir.resolve("ha.log"));
         }
+        String target = c.haAddress() + ":" + PORT;
+        if (c.visited() != null) {
+            for (String ns : c.visited().namespaces()) {
+                st.addPid(sh.spawn(new VisitedLab(sh, dir, tool, out).foreignAgent(c, ns, PORT),
+                        dir.resolve(VisitedLab.name(ns) + ".log")));
+            }
+            target = VisitedLab.target(c, PORT);
+            Thread.sleep(1_500); // the FA has no status line to wait for; the MN retransmits anyway
+        }
         List<String> mn = new ArrayList<>(List.of("ip", "netns", "exec", c.mnNamespace()));
-        mn.addAll(agentCommand);
-        mn.addAll(List.of("mn", "--home-agent", c.haAddress() + ":" + PORT, "--home-address", c.homeAddress(),
-                "--key", key, "--lifetime", "60"));
-        for (LabCase.Link l : c.links()) {
-            mn.addAll(List.of("--care-of", l.careOf()));
+        mn.addAll(tool);
+        mn.addAll(List.of("agent", "mn", "--home-agent", target, "--home-address", c.homeAddress(),
+                "--home-agent-address", c.haAddress(), "--key", key, "--lifetime", "60"));
+        for (int i = 0; i < c.links().size(); i++) {
+            mn.addAll(List.of("--care-of", c.visited() == null ? c.links().get(i).careOf() : VisitedLab.careOf(c, i, PORT)));
+        }
+        for (LabCase.Flow f : c.flows()) {
+            mn.addAll(List.of("--flow", f.option()));
         }
         st.addPid(sh.spawn(mn, dir.resolve("mn.log")));
     }
 
-    /** True once the home agent's latest status line names every care-of address. */
+    /** True once the home agent's latest status line names every care-of address and every flow binding. */
     private boolean awaitBindings(LabCase c, long timeoutMs) throws IOException, InterruptedException {
         long end = System.nanoTime() + timeoutMs * 1_000_000L;
         while (System.nanoTime() < end) {
-            Optional<String> last = lastStatus(dir.resolve("ha.log"));
+            Optional<String> last = HaStatus.lastLine(dir.resolve("ha.log"));
             if (last.isPresent() && c.links().stream()
-                    .allMatch(l -> last.get().contains("\"careOfAddress\":\"" + l.careOf() + "\""))) {
+                    .allMatch(l -> last.get().contains("\"careOfAddress\":\"" + l.careOf() + "\""))
+                    && HaStatus.of(last.get(), c.homeAddress()).flows().size() == c.flows().size()) {
                 return true;
             }
             Thread.sleep(250);
@@ -161,7 +216,7 @@ public final class Lab {
         }
         // RFC 7629 §6: equal-cost point-to-point links; the kernel balances per flow
         must(multipath.toArray(String[]::new));
-        st.put("tunnels", type);
+        st.put("tunnels", type + " (kernel devices)");
         out.println(type + " tunnel per binding installed; " + c.homeAddress() + " routed over all of them");
     }
 
@@ -239,33 +294,24 @@ public final class Lab {
             b.append("process ").append(pid).append(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
                     ? " running" : " exited").append('\n');
         }
-        b.append("tunnels ").append(st.get("tunnels") == null ? "none (kernel tunnels unavailable or not installed)"
+        b.append("tunnels ").append(st.get("tunnels") == null ? "none (no tunnel installed: see lab probe)"
                 : st.get("tunnels")).append('\n');
-        lastStatus(dir.resolve("ha.log")).ifPresent(s -> b.append("home agent ").append(s).append('\n'));
+        HaStatus.lastLine(dir.resolve("ha.log")).ifPresent(s -> b.append("home agent ").append(s).append('\n'));
         return b.toString();
     }
 
     private void must(String... command) throws IOException {
+        must(sh, command);
+    }
+
+    static void must(Shell sh, String... command) throws IOException {
         Shell.Result r = sh.run(List.of(command));
         if (!r.ok()) {
             throw new LabStepException(String.join(" ", command) + ": " + r.output());
         }
     }
 
-    private static Optional<String> lastStatus(Path log) throws IOException {
-        if (!Files.isRegularFile(log)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith("{\"agent\":\"ha\"")) {
-                return Optional.of(lines.get(i));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean awaitLog(Path log, String text, long timeoutMs) throws IOException, InterruptedException {
+    static boolean awaitLog(Path log, String text, long timeoutMs) throws IOException, InterruptedException {
         long end = System.nanoTime() + timeoutMs * 1_000_000L;
         while (System.nanoTime() < end) {
             if (Files.isRegularFile(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
@@ -276,7 +322,7 @@ public final class Lab {
         return false;
     }
 
-    private static String lastLine(String s) {
+    static String lastLine(String s) {
         String[] lines = s.split("\n");
         return lines[lines.length - 1];
     }
@@ -288,7 +334,7 @@ public final class Lab {
     }
 
     /** A lab step the system refused; the message is the command and its output. */
-    private static final class LabStepException extends IOException {
+    static final class LabStepException extends IOException {
         private static final long serialVersionUID = 1L;
 
         LabStepException(String message) {

@@ -36,7 +36,9 @@ import org.multitunnel.wire.mip.ext.MultipathExtension;
  * (RFC 7629 §5.1), refreshes each binding at a fraction of its granted lifetime, and reacts to the reply codes as
  * the specifications say: 152 → multipath disabled, one plain RFC 5944 registration (RFC 7629 §5.1); 153 → that
  * binding re-registered without the flow binding (§5.1); 133 → clock offset taken from the reply (RFC 5944
- * §5.7.1) and the request resent. Stopping de-registers every binding.
+ * §5.7.1) and the request resent. With nonces (§5.7.2) each request carries a nonce of an earlier authenticated
+ * reply in its high-order 32 bits (none yet: zero, which the HA answers with 133 and a nonce) and a random value
+ * in its low-order bits; retransmissions repeat the request unchanged. Stopping de-registers every binding.
  */
 public final class MobileNode implements AutoCloseable {
     private static final int MAX_RESYNC = 3;
@@ -54,6 +56,9 @@ public final class MobileNode implements AutoCloseable {
     private boolean stopping;
     private long lastId;
     private long offsetNanos;
+    /** Nonces from authenticated replies not used yet (RFC 5944 §5.7.2), oldest first; one per path at most. */
+    private final java.util.ArrayDeque<Integer> haNonces = new java.util.ArrayDeque<>();
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     /** Per-interface registration state; guarded by the MobileNode's lock. */
     private final class PathState {
@@ -67,6 +72,9 @@ public final class MobileNode implements AutoCloseable {
         int transmissions;
         int resyncs;
         boolean skipFlowsOnce;
+        /** Its flow bindings were refused with 153 and are to be sent again once their BIDs are registered. */
+        boolean flowsRefused;
+        int flowRetries;
         ScheduledFuture<?> task;
         int granted;
         int lastCode = -1;
@@ -150,7 +158,7 @@ public final class MobileNode implements AutoCloseable {
     }
 
     private void transmit(PathState p) {
-        long id = nextId();
+        long id = config.nonces() && p.transmissions > 0 && p.pendingId != 0 ? p.pendingId : nextId();
         RegistrationRequest.Builder b = RegistrationRequest.builder().lifetime(p.pendingLifetime)
                 .homeAddress(config.homeAddress()).homeAgent(config.homeAgentAddress())
                 .careOfAddress(p.ifc.careOfAddress()).identification(id)
@@ -158,16 +166,22 @@ public final class MobileNode implements AutoCloseable {
         if (multipath) {
             // RFC 7629 §4.1: before the MN-HA authenticator so that it is protected.
             b.extension(MultipathExtension.builder().ifAtt(p.ifc.ifAtt()).ifLabel(p.bid).bid(p.bid).build());
-            MobileNodeConfig.FlowPolicy fp = config.flowPolicy();
-            if (fp != null && p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
-                b.extension(FlowBindingExtension.builder().action(fp.action()).bids(fp.bids()).build());
+            if (p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
+                for (MobileNodeConfig.FlowPolicy fp : config.flowPolicies()) {
+                    FlowBindingExtension.Builder fb = FlowBindingExtension.builder().action(fp.action())
+                            .bids(fp.bids());
+                    if (fp.selector() != null) {
+                        fb.selector(fp.selector());
+                    }
+                    b.extension(fb.build());
+                }
             }
         }
         b.authenticate(ExtensionTypes.MN_HA_AUTH, config.securityAssociation());
         p.pendingId = id;
         p.transmissions++;
         try {
-            p.endpoint.send(b.build().encode(), config.target());
+            p.endpoint.send(b.build().encode(), p.ifc.via() != null ? p.ifc.via() : config.target());
         } catch (IOException e) {
             log.accept("send from " + p.ifc.bindAddress() + " failed: " + e.getMessage());
         }
@@ -177,6 +191,10 @@ public final class MobileNode implements AutoCloseable {
     }
 
     private long nextId() {
+        if (config.nonces()) {
+            Integer nonce = haNonces.pollFirst();
+            return ((nonce == null ? 0 : nonce) & 0xffffffffL) << 32 | (random.nextInt() & 0xffffffffL);
+        }
         Instant now = config.clock().instant().plusNanos(offsetNanos);
         long id = NtpIdentification.of(now);
         if (Long.compareUnsigned(id, lastId) <= 0) {
@@ -236,11 +254,17 @@ public final class MobileNode implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            boolean matches = rp.identification() == p.pendingId || rp.code() == 133
+            boolean matches = rp.identification() == p.pendingId || (rp.code() == 133 || config.nonces())
                     && NtpIdentification.low32(rp.identification()) == NtpIdentification.low32(p.pendingId);
             if (p.pendingId == 0 || !matches || !authentic(data, rp)) {
                 log.accept("ignored reply code " + rp.code() + " on " + p.ifc.careOfAddress());
                 return;
+            }
+            if (config.nonces()) {
+                haNonces.addLast((int) (rp.identification() >>> 32));
+                while (haNonces.size() > paths.size()) {
+                    haNonces.pollFirst();
+                }
             }
             cancel(p);
             p.pendingId = 0;
@@ -280,6 +304,7 @@ public final class MobileNode implements AutoCloseable {
             long refresh = Math.max(100, (long) (rp.lifetime() * 1000L * config.refreshFraction()));
             schedule(p, refresh);
             log.accept("registered " + p.ifc.careOfAddress() + " BID " + p.bid + " for " + rp.lifetime() + " s");
+            resendRefusedFlows();
         } else if (code == ReplyCodes.MULTIPATH_NOT_ALLOWED && multipath) {
             // RFC 7629 §5.1: multipath MUST be disabled; the node MAY register without the Multipath Extension.
             multipath = false;
@@ -294,6 +319,11 @@ public final class MobileNode implements AutoCloseable {
         } else if (code == ReplyCodes.INVALID_FB_IDENTIFIER) {
             // RFC 7629 §5.1: "MUST re-register that specific binding" — this time without the flow binding.
             p.skipFlowsOnce = true;
+            p.flowsRefused = true;
+            register(p, config.lifetime());
+        } else if (code == 133 && p.resyncs < MAX_RESYNC && config.nonces()) {
+            // RFC 5944 §5.7.2: the reply carried a new nonce (kept in onReply); resend with it
+            p.resyncs++;
             register(p, config.lifetime());
         } else if (code == 133 && p.resyncs < MAX_RESYNC) {
             // RFC 5944 §5.7.1: the high 32 bits carry the home agent's time; adopt its offset and resend.
@@ -305,6 +335,37 @@ public final class MobileNode implements AutoCloseable {
             p.state = State.FAILED;
             log.accept("registration of " + p.ifc.careOfAddress() + " denied with " + code);
             schedule(p, RETRY_MILLIS);
+        }
+    }
+
+    /**
+     * A 153 may only mean that the request naming BID 1 overtook BID 1's own registration (the requests of all
+     * interfaces leave at once). Once every BID the flow policies name is registered, the refused flow bindings are
+     * sent again right away instead of at the next refresh — at most three times, so an HA that refuses them for
+     * good is not asked in a loop.
+     */
+    private void resendRefusedFlows() {
+        java.util.Set<Integer> registered = new java.util.HashSet<>();
+        for (PathState o : paths) {
+            if (o.state == State.REGISTERED) {
+                registered.add(o.bid);
+            }
+        }
+        for (MobileNodeConfig.FlowPolicy fp : config.flowPolicies()) {
+            for (int bid : fp.bids()) {
+                if (!registered.contains(bid)) {
+                    return;
+                }
+            }
+        }
+        for (PathState o : paths) {
+            if (o.flowsRefused && o.state == State.REGISTERED && o.flowRetries < 3 && !stopping) {
+                o.flowsRefused = false;
+                o.flowRetries++;
+                log.accept("sending the flow bindings again with " + o.ifc.careOfAddress() + " now that their "
+                        + "BIDs are registered");
+                register(o, config.lifetime());
+            }
         }
     }
 

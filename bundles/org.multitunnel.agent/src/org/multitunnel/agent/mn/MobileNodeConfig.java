@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
+import org.multitunnel.wire.mip.ext.TrafficSelector;
 
 /**
  * What a {@link MobileNode} registers: its home address, the agent it sends to (home agent, or a foreign agent that
@@ -16,11 +17,17 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
  */
 public final class MobileNodeConfig {
     /** One interface: the local address requests leave from and the care-of address they register. */
-    public record Interface(String bindAddress, String careOfAddress, int ifAtt) {
+    public record Interface(String bindAddress, String careOfAddress, int ifAtt, InetSocketAddress via) {
+        public Interface(String bindAddress, String careOfAddress, int ifAtt) {
+            this(bindAddress, careOfAddress, ifAtt, null);
+        }
     }
 
-    /** An optional flow policy (RFC 7629 §4.2) sent with the registration of the last interface. */
-    public record FlowPolicy(int action, int... bids) {
+    /**
+     * A flow policy (RFC 7629 §4.2) sent with the registration of the last interface: Action, BIDs and an optional
+     * RFC 6088 traffic selector (null: the extension carries none).
+     */
+    public record FlowPolicy(int action, TrafficSelector selector, int... bids) {
     }
 
     private final InetSocketAddress target;
@@ -30,7 +37,8 @@ public final class MobileNodeConfig {
     private final SecurityAssociation sa;
     private final int lifetime;
     private final boolean multipath;
-    private final FlowPolicy flowPolicy;
+    private final List<FlowPolicy> flowPolicies;
+    private final boolean nonces;
     private final double refreshFraction;
     private final int retransmitMillis;
     private final int maxTransmissions;
@@ -52,7 +60,8 @@ public final class MobileNodeConfig {
         this.sa = Objects.requireNonNull(b.sa, "an MN-HA key is required (RFC 5944 §3.2)");
         this.lifetime = b.lifetime;
         this.multipath = b.multipath;
-        this.flowPolicy = b.flowPolicy;
+        this.flowPolicies = List.copyOf(b.flowPolicies);
+        this.nonces = b.nonces;
         this.refreshFraction = b.refreshFraction;
         this.retransmitMillis = b.retransmitMillis;
         this.maxTransmissions = b.maxTransmissions;
@@ -92,8 +101,14 @@ public final class MobileNodeConfig {
         return multipath;
     }
 
-    public FlowPolicy flowPolicy() {
-        return flowPolicy;
+    /** Replay protection with the home agent's nonces (RFC 5944 §5.7.2) instead of timestamps (§5.7.1). */
+    public boolean nonces() {
+        return nonces;
+    }
+
+    /** The flow policies in the order they are sent (empty: no Flow Binding Extension). */
+    public List<FlowPolicy> flowPolicies() {
+        return flowPolicies;
     }
 
     public double refreshFraction() {
@@ -125,7 +140,8 @@ public final class MobileNodeConfig {
         private SecurityAssociation sa;
         private int lifetime = 300;
         private boolean multipath = true;
-        private FlowPolicy flowPolicy;
+        private final List<FlowPolicy> flowPolicies = new ArrayList<>();
+        private boolean nonces;
         private double refreshFraction = 0.8;
         private int retransmitMillis = 1000;
         private int maxTransmissions = 4;
@@ -163,6 +179,15 @@ public final class MobileNodeConfig {
             return this;
         }
 
+        /**
+         * As {@link #careOf(String, String, int)}, with this interface's requests sent to {@code via} (its own
+         * foreign agent, seed 000 Case-2) instead of the node's target.
+         */
+        public Builder careOf(String bindAddress, String careOfAddress, int ifAtt, InetSocketAddress via) {
+            interfaces.add(new Interface(bindAddress, careOfAddress, ifAtt, via));
+            return this;
+        }
+
         public Builder key(int spi, byte[] key) {
             sa = SecurityAssociation.hmacMd5(spi & 0xffffffffL, key);
             return this;
@@ -188,8 +213,19 @@ public final class MobileNodeConfig {
             return this;
         }
 
+        /** True: Identification = the HA's last unused nonce (high 32 bits) + a random value (RFC 5944 §5.7.2). */
+        public Builder nonces(boolean on) {
+            nonces = on;
+            return this;
+        }
+
         public Builder flowPolicy(int action, int... bids) {
-            flowPolicy = new FlowPolicy(action, bids.clone());
+            return flowPolicy(action, null, bids);
+        }
+
+        /** Adds a flow policy; each becomes one Flow Binding Extension of the last interface's registration. */
+        public Builder flowPolicy(int action, TrafficSelector selector, int... bids) {
+            flowPolicies.add(new FlowPolicy(action, selector, bids.clone()));
             return this;
         }
 
