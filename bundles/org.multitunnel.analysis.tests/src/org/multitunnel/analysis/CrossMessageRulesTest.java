@@ -11,6 +11,7 @@ import org.multitunnel.model.CaptureSession;
 import org.multitunnel.model.Finding;
 import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension;
+import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 
 /**
@@ -161,6 +162,36 @@ class CrossMessageRulesTest {
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest moved = sc.multipath(LTE, 1, 300, false, true);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(5, moved).reply(5.1, moved, 0, 300);
+        CaptureSession s = sc.analyze(dir);
+        assertEquals(List.of(), rules(s), "no findings expected");
+    }
+
+    /** BID 1 on WLAN (If-ATT 4) with the given If-Label and O flag. */
+    private static RegistrationRequest labelled(Scenario sc, int label, boolean overwrite) {
+        return sc.request(WLAN, 300, 0, MultipathExtension.builder().ifAtt(4).ifLabel(label).bid(1)
+                .overwrite(overwrite).build());
+    }
+
+    @Test
+    void newInterfaceLabelForRegisteredBidWithoutOverwriteIsReportedOnce() throws Exception {
+        Scenario sc = new Scenario();
+        RegistrationRequest r1 = labelled(sc, 1, false);
+        RegistrationRequest relabelled = labelled(sc, 9, false);
+        sc.send(1, r1).reply(1.1, r1, 0, 300).send(5, relabelled).reply(5.1, relabelled, 0, 300);
+        CaptureSession s = sc.analyze(dir);
+        List<Finding> f = findings(s, AnalysisRules.UPDATE_SETS_O);
+        assertEquals(1, f.size(), "findings: " + rules(s));
+        assertEquals(4, f.get(0).getFrame());
+    }
+
+    @Test
+    void refreshAfterAnAcceptedUpdateIsJudgedAgainstTheUpdatedParameters() throws Exception {
+        Scenario sc = new Scenario();
+        RegistrationRequest r1 = labelled(sc, 1, false);
+        RegistrationRequest update = labelled(sc, 9, true); // O = 1: the update as §5.1 requires it
+        RegistrationRequest refresh = labelled(sc, 9, false); // plain lifetime extension of the updated binding
+        sc.send(1, r1).reply(1.1, r1, 0, 300).send(5, update).reply(5.1, update, 0, 300).send(50, refresh)
+                .reply(50.1, refresh, 0, 300);
         CaptureSession s = sc.analyze(dir);
         assertEquals(List.of(), rules(s), "no findings expected");
     }

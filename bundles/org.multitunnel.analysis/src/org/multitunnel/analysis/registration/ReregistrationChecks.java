@@ -30,6 +30,11 @@ final class ReregistrationChecks {
     private final ModelUpdater updater;
     /** Outer sources of the registration that created each binding. */
     private final Map<Binding, Set<Integer>> initialSources = new IdentityHashMap<>();
+    /**
+     * If-ATT and If-Label each binding was last accepted with (the model's binding keeps those of its creation;
+     * an accepted update with O = 1 changes them at the home agent).
+     */
+    private final Map<Binding, int[]> parameters = new IdentityHashMap<>();
 
     ReregistrationChecks(ModelUpdater updater) {
         this.updater = updater;
@@ -46,16 +51,16 @@ final class ReregistrationChecks {
         if (existing == null || existing.getExtension() != ExtensionKind.RFC7629) {
             return null;
         }
+        int[] params = parameters.get(existing);
         boolean sameCoa = existing.getCareOfAddress().equals(rq.careOfAddress());
         boolean changed = !sameCoa
-                || (existing.isSetAccessTechnology() && existing.getAccessTechnology() != br.accessTechnology())
-                || (existing.isSetInterfaceLabel() && existing.getInterfaceLabel() != br.interfaceLabel());
+                || (params != null && (params[0] != br.accessTechnology() || params[1] != br.interfaceLabel()));
         if (changed && !br.overwrite()) {
             updater.addFinding(frame, Severity.ERROR, AnalysisRules.UPDATE_SETS_O, "request frame "
                     + p.registration.getRequestFrame() + " updates BID " + br.bid() + " (care-of "
-                    + existing.getCareOfAddress() + " → " + rq.careOfAddress() + ", If-ATT "
-                    + existing.getAccessTechnology() + " → " + br.accessTechnology() + ", If-Label "
-                    + existing.getInterfaceLabel() + " → " + br.interfaceLabel() + ") without setting O",
+                    + existing.getCareOfAddress() + " → " + rq.careOfAddress() + (params == null ? ""
+                            : ", If-ATT " + params[0] + " → " + br.accessTechnology() + ", If-Label " + params[1]
+                                    + " → " + br.interfaceLabel()) + ") without setting O",
                     p.registration, existing);
         }
         if (!changed && !br.overwrite()) {
@@ -69,14 +74,21 @@ final class ReregistrationChecks {
         return existing;
     }
 
-    /** After the reply is applied: a binding created by it remembers the path of its registration. */
+    /**
+     * After an accepting reply is applied: a binding created by it remembers the path of its registration, and
+     * the binding it names the interface parameters it now holds.
+     */
     void after(TransactionTracker.Pending p, Binding before) {
         if (p.binding.kind() != ExtensionKind.RFC7629 || p.binding.bid() == BindingRequest.NO_BID) {
             return;
         }
         Binding now = ModelQueries.activeBinding(p.node, p.binding.bid());
-        if (now != null && now != before) {
+        if (now == null) {
+            return;
+        }
+        if (now != before) {
             initialSources.put(now, Set.copyOf(p.sources));
         }
+        parameters.put(now, new int[] {p.binding.accessTechnology(), p.binding.interfaceLabel()});
     }
 }
