@@ -13,6 +13,7 @@ import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
+import org.multitunnel.wire.mip.ext.UdpTunnelRequestExtension;
 
 /**
  * The cross-message MUST rules of RFC 7629 §5.1 and seeds 000/001 (§4.1, §5.1): each scripted violation is
@@ -194,5 +195,17 @@ class CrossMessageRulesTest {
                 .reply(50.1, refresh, 0, 300);
         CaptureSession s = sc.analyze(dir);
         assertEquals(List.of(), rules(s), "no findings expected");
+    }
+
+    @Test
+    void udpTunnelledLifetimeExtensionFromAnotherNatAddressIsNotJudged() throws Exception {
+        Scenario sc = new Scenario();
+        MultipathExtension bid1 = MultipathExtension.builder().ifAtt(4).ifLabel(1).bid(1).build();
+        RegistrationRequest r1 = sc.request(WLAN, 300, 0, bid1, UdpTunnelRequestExtension.of(4, false, false));
+        RegistrationRequest refresh = sc.request(WLAN, 300, 0, bid1, UdpTunnelRequestExtension.of(4, false, false));
+        sc.sendFrom(1, r1, "192.0.2.200").reply(1.1, r1, 0, 300).sendFrom(100, refresh, "192.0.2.201")
+                .reply(100.1, refresh, 0, 300); // the NAT's public address changed in between
+        CaptureSession s = sc.analyze(dir);
+        assertEquals(List.of(), findings(s, AnalysisRules.REREG_SAME_PATH), "findings: " + rules(s));
     }
 }

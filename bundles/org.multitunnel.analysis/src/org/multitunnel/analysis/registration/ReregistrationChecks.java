@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.model.Binding;
+import org.multitunnel.model.Encapsulation;
 import org.multitunnel.model.ExtensionKind;
 import org.multitunnel.model.ModelQueries;
 import org.multitunnel.model.ModelUpdater;
@@ -18,7 +19,8 @@ import org.multitunnel.wire.mip.RegistrationRequest;
  * <li>a lifetime extension (same BID, same care-of address) "MUST be sent as the initial multipath registration
  * and must be routed through that specific interface": its copies must share an outer source with the copies
  * of the registration that created the binding (at the same capture point a co-located request comes from its
- * care-of address, a relayed one from the same foreign agent); none in common means another path;</li>
+ * care-of address, a relayed one from the same foreign agent); none in common means another path. Not judged
+ * for UDP-tunnelled (RFC 3519) registrations, whose outer source is a NAT's and may change by itself;</li>
  * <li>an update of that registration's parameters ("this includes a change of care of address") "the Overwrite
  * Flag (O) flag MUST be set": a request for an active BID with another care-of address, If-ATT or If-Label and
  * O = 0 (and B = 0, which excludes O) breaks it.</li>
@@ -63,7 +65,8 @@ final class ReregistrationChecks {
                                     + " → " + br.interfaceLabel()) + ") without setting O",
                     p.registration, existing);
         }
-        if (!changed && !br.overwrite()) {
+        // Through a NAT (RFC 3519 UDP tunnelling) the outer source is the NAT's and may change on its own.
+        if (!changed && !br.overwrite() && br.encapsulation() != Encapsulation.UDP) {
             Set<Integer> initial = initialSources.get(existing);
             if (initial != null && java.util.Collections.disjoint(initial, p.sources)) {
                 updater.addFinding(frame, Severity.ERROR, AnalysisRules.REREG_SAME_PATH, "lifetime extension of BID "
