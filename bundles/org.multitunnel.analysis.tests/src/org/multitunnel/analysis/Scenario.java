@@ -103,6 +103,22 @@ final class Scenario {
         return udp(t + 0.01, fa, HA, 434, 434, sent);
     }
 
+    /**
+     * As {@link #relay}, but the foreign agent's copy carries {@code added} as well, appended after the mobile
+     * node's authenticator as an agent would have to (it cannot re-sign the MN-HA extension).
+     */
+    Scenario relayAdding(double t, RegistrationRequest rq, String from, String fa, MipExtension added) {
+        RegistrationRequest sent = sentAs.computeIfAbsent(rq, r -> stamped(r, t));
+        udp(t, from, fa, 434, 434, sent);
+        return udp(t + 0.01, fa, HA, 434, 434, sent.toBuilder().extension(added).build());
+    }
+
+    /** As {@link #send}, but the request leaves from {@code source} (another interface) rather than its CoA. */
+    Scenario sendFrom(double t, RegistrationRequest rq, String source) {
+        RegistrationRequest sent = sentAs.computeIfAbsent(rq, r -> stamped(r, t));
+        return udp(t, source, HA, 434, 434, sent);
+    }
+
     /** The reply relayed back: HA → FA, then FA → mobile node. */
     Scenario replyVia(double t, RegistrationRequest rq, int code, int lifetime, String fa, String to) {
         rq = sentAs.getOrDefault(rq, rq);

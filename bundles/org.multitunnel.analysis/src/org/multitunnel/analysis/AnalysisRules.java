@@ -30,6 +30,17 @@ public final class AnalysisRules {
      */
     public static final String SHARE_OFF_REQUEST = "MIR-4.1-SHARE-OFF-REQUEST";
 
+    /** Seed 000 §4.1: the Multi-Interface Routing extension must not be added by a foreign or home agent. */
+    public static final String MIR_ADDED_BY_AGENT = "MIR-4.1-ADDED-BY-AGENT";
+    /** Seed 001 §4.1: the Multiple Tunnel Request extension must not be added by a foreign or home agent. */
+    public static final String MTS02_ADDED_BY_AGENT = "MTS02-4.1-ADDED-BY-AGENT";
+    /** Seed 001 §5.1: each request must be routed through the interface whose care-of address it registers. */
+    public static final String MTS02_ROUTED_VIA_INTERFACE = "MTS02-5.1-ROUTED-VIA-INTERFACE";
+    /** RFC 7629 §5.1: a lifetime extension is sent as the initial registration, through that interface. */
+    public static final String REREG_SAME_PATH = "RFC7629-5.1-REREG-SAME-PATH";
+    /** RFC 7629 §5.1: an update of a registration's parameters (e.g. its care-of address) must set O. */
+    public static final String UPDATE_SETS_O = "RFC7629-5.1-UPDATE-SETS-O";
+
     /** RFC 5944 §3.3/§3.4: a registration message too short or inconsistent to decode at all. */
     public static final String UNDECODABLE = "RFC5944-3-MALFORMED";
     /** The capture file itself is damaged (truncated record, bad block); the reader's warning, frame 0. */

@@ -37,6 +37,9 @@ public final class SignallingAnalyzer {
     private final TransactionTracker transactions;
     private final BindingSemantics semantics;
     private final Set<Integer> homeAgents = new HashSet<>();
+    private final AgentAddedExtensionCheck agentAdded;
+    private final InterfaceRoutingCheck routing;
+    private final ReregistrationChecks reregistration;
 
     public SignallingAnalyzer(ModelUpdater updater, AnalysisOptions options) {
         this.updater = updater;
@@ -44,6 +47,9 @@ public final class SignallingAnalyzer {
         this.codec = options.mip().codec();
         this.transactions = new TransactionTracker(updater);
         this.semantics = new BindingSemantics(updater);
+        this.agentAdded = new AgentAddedExtensionCheck(updater);
+        this.routing = new InterfaceRoutingCheck(updater);
+        this.reregistration = new ReregistrationChecks(updater);
     }
 
     public BindingSemantics semantics() {
@@ -82,6 +88,8 @@ public final class SignallingAnalyzer {
         homeAgents.add(rq.homeAgentInt());
         TransactionTracker.Pending p = transactions.request(rq, src, dst, frame, time);
         p.violations += errors(findings);
+        agentAdded.copy(p, frame);
+        routing.copy(p, frame);
         verify(payload, rq, rq.homeAddress(), frame);
         long ntpSeconds = rq.identification() >>> 32;
         long captureNtp = time / AnalysisOptions.SECOND + NTP_UNIX_OFFSET;
@@ -109,6 +117,7 @@ public final class SignallingAnalyzer {
             updater.addFinding(frame, Severity.INFO, AnalysisRules.IDENT_MISMATCH, "reply identification differs "
                     + "from the request's in its high-order 32 bits (home agent clock; code " + rp.code() + ")");
         }
+        org.multitunnel.model.Binding before = reregistration.before(p, frame);
         if (rp.accepted()) {
             if (p.violations > 0) {
                 updater.addFinding(frame, Severity.ERROR, AnalysisRules.ACCEPTED_VIOLATION, "home agent accepted "
@@ -116,6 +125,7 @@ public final class SignallingAnalyzer {
                         + p.violations + " MUST rule(s)");
             }
             semantics.accepted(p.node, p.request, p.binding, rp.lifetime(), time, frame, p.registration);
+            reregistration.after(p, before);
         } else {
             semantics.rejected(p.node, p.request, p.binding, time, frame, p.registration);
         }

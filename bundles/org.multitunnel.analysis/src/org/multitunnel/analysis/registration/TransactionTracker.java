@@ -2,8 +2,10 @@ package org.multitunnel.analysis.registration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.ModelUpdater;
@@ -33,6 +35,16 @@ public final class TransactionTracker {
         boolean answered;
         /** Error-severity message-level findings of the request (a home agent must reject such a request). */
         int violations;
+        /** Outer IPv4 sources of every copy seen (the mobile node's, and a foreign agent's relayed copy). */
+        final Set<Integer> sources = new HashSet<>();
+        /** The copy the request is being handled as: the first seen, or a relayed copy (set by request()). */
+        RegistrationRequest copy;
+        int copySrc;
+        boolean relayed;
+        /** Whether the relayed copy has been compared with the received one (AgentAddedExtensionCheck). */
+        boolean agentAdditionChecked;
+        /** Whether the mobile node's routing of this request has been judged (InterfaceRoutingCheck). */
+        boolean routingChecked;
 
         Pending(RegistrationRequest request, BindingRequest binding, Registration registration, MobileNode node,
                 int src, int dst) {
@@ -42,6 +54,14 @@ public final class TransactionTracker {
             this.node = node;
             this.src = src;
             this.dst = dst;
+            this.sources.add(src);
+            this.copy = request;
+            this.copySrc = src;
+        }
+
+        /** The first copy seen (the mobile node's own, when the capture holds it). */
+        public RegistrationRequest first() {
+            return request;
         }
 
         public boolean answered() {
@@ -72,7 +92,13 @@ public final class TransactionTracker {
         if (p != null && !p.answered) {
             if (p.src == src && p.dst == dst) {
                 updater.retransmitted(p.registration);
+                p.relayed = false;
+            } else {
+                p.relayed = true; // another hop of the same transaction (RFC 5944 §3.7 relay)
+                p.sources.add(src);
             }
+            p.copy = rq;
+            p.copySrc = src;
             return p;
         }
         MobileNode mn = updater.mobileNode(rq.homeAddress());
