@@ -136,7 +136,7 @@ class ForeignAgentRelayTest {
                 .extension(MultipleTunnelRequestExtension.builder().ifType(4).bid(1).build())
                 .authenticate(ExtensionTypes.MN_HA_AUTH, SA).build();
         assertEquals(0, mn.exchange(rq.encode(), fa.localAddress()).code());
-        assertEquals(1, ha.requestCount());
+        assertEquals(1L, ha.requestCount());
         assertEquals("multiple-tunnel-02", ha.bindings(HOA).get(0).extension());
     }
 
@@ -153,7 +153,7 @@ class ForeignAgentRelayTest {
         RegistrationReply r = mn.exchange(mir(2, 3).encode(), fa.localAddress());
         assertEquals(ReplyCodes.standard().valueOf("ERROR_FA_MULTI_IF_UNEQUAL_LD_UNAVAIL"), r.code());
         assertTrue(r.code() >= 64 && r.code() < 128, "an FA code");
-        assertEquals(1, ha.requestCount(), "the unequal request is never relayed");
+        assertEquals(1L, ha.requestCount(), "the unequal request is never relayed");
         assertEquals(1, ha.bindings(HOA).size());
         // control: an equal weight on the second interface is relayed and accepted
         assertEquals(0, mn.exchange(mir(2, 1).encode(), fa.localAddress()).code(), "If-Id 2 weight 1");
