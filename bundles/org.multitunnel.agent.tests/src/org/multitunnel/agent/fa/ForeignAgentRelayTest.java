@@ -21,11 +21,19 @@ import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.AuthExtension;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
+import org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 
-/** MN → FA → HA → FA → MN over loopback (HA 127.0.0.1, FA 127.0.0.2, MN 127.0.0.3), with the FA's own rules. */
+/**
+ * MN → FA → HA → FA → MN over loopback (HA 127.0.0.1, FA 127.0.0.2, MN 127.0.0.3), with the FA's own rules — the
+ * docs/conformance.md rows checked by "agent": {@value #MTS02_FA_REJECT}, {@value #MIR_FA_REJECT_UNAVAIL},
+ * {@value #MIR_FA_REJECT_UNEQUAL}.
+ */
 class ForeignAgentRelayTest {
+    static final String MTS02_FA_REJECT = "MTS02-5.2-FA-REJECT";
+    static final String MIR_FA_REJECT_UNAVAIL = "MIR-4.2-FA-REJECT-UNAVAIL";
+    static final String MIR_FA_REJECT_UNEQUAL = "MIR-4.2-FA-REJECT-UNEQUAL";
     private static final String HOA = "10.1.0.5";
     private static final byte[] MN_KEY = "mn-ha-key-000001".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FA_KEY = "fa-ha-key-000001".getBytes(StandardCharsets.US_ASCII);
@@ -34,6 +42,7 @@ class ForeignAgentRelayTest {
     private HomeAgent ha;
     private ForeignAgent fa;
     private UdpProbe mn;
+    private long idCounter;
 
     private void start(byte[] haSideFaKey, ForeignAgentConfig.Builder faConfig) throws Exception {
         HomeAgentConfig.Builder hb = HomeAgentConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0))
@@ -62,7 +71,7 @@ class ForeignAgentRelayTest {
 
     private RegistrationRequest.Builder request(String coa) {
         return RegistrationRequest.builder().lifetime(300).homeAddress(HOA).homeAgent("127.0.0.1").careOfAddress(coa)
-                .identification(NtpIdentification.of(java.time.Instant.now()));
+                .identification(NtpIdentification.of(java.time.Instant.now()) + ++idCounter);
     }
 
     @Test
@@ -97,6 +106,7 @@ class ForeignAgentRelayTest {
 
     @Test
     void foreignAgentDeniesMultipleTunnelRequestsWhenItsPolicySaysSo() throws Exception {
+        // MTS02-5.2-FA-REJECT: EnableMultipleTunnelSupport = 0 at the FA
         start(FA_KEY, ForeignAgentConfig.builder().multipleTunnelSupport(false));
         RegistrationRequest rq = request("127.0.0.2")
                 .extension(MultipleTunnelRequestExtension.builder().ifType(4).bid(1).build())
@@ -109,11 +119,53 @@ class ForeignAgentRelayTest {
 
     @Test
     void foreignAgentDeniesMultiInterfaceRoutingWhenNotOffered() throws Exception {
+        // MIR-4.2-FA-REJECT-UNAVAIL
         start(FA_KEY, ForeignAgentConfig.builder().multiInterfaceRoutingSupport(false));
         RegistrationRequest rq = request("127.0.0.2")
-                .extension(org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension.builder().ifId(1).build())
+                .extension(MultiInterfaceRoutingExtension.builder().ifId(1).build())
                 .authenticate(ExtensionTypes.MN_HA_AUTH, SA).build();
         assertEquals(ReplyCodes.standard().valueOf("ERROR_FA_MULTI_IF_REG_UNAVAIL"),
                 mn.exchange(rq.encode(), fa.localAddress()).code());
+    }
+
+    @Test
+    void foreignAgentRelaysMultipleTunnelRequestsWhenItsPolicyAllowsThem() throws Exception {
+        // control for MTS02-5.2-FA-REJECT: the denial comes from the FA's variable, not from the extension
+        start(FA_KEY, ForeignAgentConfig.builder());
+        RegistrationRequest rq = request("127.0.0.2")
+                .extension(MultipleTunnelRequestExtension.builder().ifType(4).bid(1).build())
+                .authenticate(ExtensionTypes.MN_HA_AUTH, SA).build();
+        assertEquals(0, mn.exchange(rq.encode(), fa.localAddress()).code());
+        assertEquals(1L, ha.requestCount());
+        assertEquals("multiple-tunnel-02", ha.bindings(HOA).get(0).extension());
+    }
+
+    private RegistrationRequest mir(int ifId, int weight) {
+        return request("127.0.0.2").extension(MultiInterfaceRoutingExtension.builder().ifId(ifId).ifType(4)
+                .weightedMode(true).linkWeight(weight).build()).authenticate(ExtensionTypes.MN_HA_AUTH, SA).build();
+    }
+
+    @Test
+    void foreignAgentDeniesUnequalLinkWeightsWhenItCannotDistributeUnequally() throws Exception {
+        // MIR-4.2-FA-REJECT-UNEQUAL: a second interface of the same node behind this FA asks for another weight
+        start(FA_KEY, ForeignAgentConfig.builder().unequalLoadSupport(false));
+        assertEquals(0, mn.exchange(mir(1, 1).encode(), fa.localAddress()).code(), "If-Id 1 weight 1");
+        RegistrationReply r = mn.exchange(mir(2, 3).encode(), fa.localAddress());
+        assertEquals(ReplyCodes.standard().valueOf("ERROR_FA_MULTI_IF_UNEQUAL_LD_UNAVAIL"), r.code());
+        assertTrue(r.code() >= 64 && r.code() < 128, "an FA code");
+        assertEquals(1L, ha.requestCount(), "the unequal request is never relayed");
+        assertEquals(1, ha.bindings(HOA).size());
+        // control: an equal weight on the second interface is relayed and accepted
+        assertEquals(0, mn.exchange(mir(2, 1).encode(), fa.localAddress()).code(), "If-Id 2 weight 1");
+        assertEquals(2, ha.bindings(HOA).size());
+    }
+
+    @Test
+    void foreignAgentRelaysUnequalLinkWeightsWhenItSupportsThem() throws Exception {
+        // control for MIR-4.2-FA-REJECT-UNEQUAL
+        start(FA_KEY, ForeignAgentConfig.builder());
+        assertEquals(0, mn.exchange(mir(1, 1).encode(), fa.localAddress()).code());
+        assertEquals(0, mn.exchange(mir(2, 3).encode(), fa.localAddress()).code());
+        assertEquals(List.of(1, 3), ha.bindings(HOA).stream().map(HaBinding::linkWeight).sorted().toList());
     }
 }

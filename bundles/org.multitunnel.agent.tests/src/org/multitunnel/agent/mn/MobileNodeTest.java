@@ -16,8 +16,14 @@ import org.multitunnel.agent.ha.HaBinding;
 import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.agent.ha.HomeAgentConfig;
 
-/** The reference mobile node against the reference home agent on loopback, with real (short) lifetimes. */
+/**
+ * The reference mobile node against the reference home agent on loopback, with real (short) lifetimes. Covers the
+ * docs/conformance.md rows checked by "agent" for the mobile node: {@value #DISABLE_ON_152},
+ * {@value #REREGISTER_ON_153}.
+ */
 class MobileNodeTest {
+    static final String DISABLE_ON_152 = "RFC7629-5.1-MN-DISABLE-ON-152";
+    static final String REREGISTER_ON_153 = "RFC7629-5.1-REREGISTER-ON-153";
     private static final String HOA = "10.1.0.5";
     private static final byte[] KEY = "mn-ha-key-000002".getBytes(StandardCharsets.US_ASCII);
     private HomeAgent ha;
@@ -100,6 +106,7 @@ class MobileNodeTest {
 
     @Test
     void fallsBackToOnePlainRegistrationOn152() throws Exception {
+        // RFC7629-5.1-MN-DISABLE-ON-152: multipath disabled, then (MAY) one registration without the extension
         ha = HomeAgent.start(haConfig().denyMultipath(HOA).build());
         mn = MobileNode.start(mnConfig(2).lifetime(30).build());
         await(() -> ha.bindings(HOA).size() == 1, 3_000, "the plain binding");
@@ -115,6 +122,7 @@ class MobileNodeTest {
 
     @Test
     void reregistersTheBindingWithoutTheFlowBindingOn153() throws Exception {
+        // RFC7629-5.1-REREGISTER-ON-153: the refused binding is registered again (BID 9 is unknown, so without it)
         ha = HomeAgent.start(haConfig().build());
         List<String> log = new CopyOnWriteArrayList<>();
         ha.setLog(log::add);

@@ -18,6 +18,8 @@ public record MnBinding(String careOfAddress, int bid, State state, int grantedL
         /** Multipath refused (152): this interface is not registered. */
         DISABLED,
         /** De-registered on stop. */
-        DEREGISTERED
+        DEREGISTERED,
+        /** The home link was detected on an interface: no care-of address is registered (seed 001 §5.1). */
+        AT_HOME
     }
 }

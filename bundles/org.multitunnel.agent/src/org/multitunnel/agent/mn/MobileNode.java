@@ -29,6 +29,7 @@ import org.multitunnel.wire.mip.auth.MipAuthenticator;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
 import org.multitunnel.wire.mip.ext.FlowBindingExtension;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
+import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 
 /**
  * The reference mobile node: registers one care-of address per interface with an RFC 7629 Multipath Extension
@@ -39,6 +40,11 @@ import org.multitunnel.wire.mip.ext.MultipathExtension;
  * §5.7.1) and the request resent. With nonces (§5.7.2) each request carries a nonce of an earlier authenticated
  * reply in its high-order 32 bits (none yet: zero, which the HA answers with 133 and a nonce) and a random value
  * in its low-order bits; retransmissions repeat the request unchanged. Stopping de-registers every binding.
+ * With {@link MobileNodeConfig.Extension#MTS02} the requests carry seed 001's Multiple Tunnel Request extension
+ * instead, and MULTIPLE_TUNNEL_REQUEST_DENIED_BY_HA/FA lead to the same fallback as 152 (seed 001 §5.1 "MAY choose
+ * to register without"). When told that the home link is reachable through any interface
+ * ({@link #homeLinkDetected(int)}; detecting it is the caller's job, per RFC 5944 §2.4), the node considers itself
+ * at home and de-registers all its care-of addresses (seed 001 §5.1, seed 000 §6.1, RFC 5944 §3.6.1.2).
  */
 public final class MobileNode implements AutoCloseable {
     private static final int MAX_RESYNC = 3;
@@ -54,6 +60,7 @@ public final class MobileNode implements AutoCloseable {
     };
     private boolean multipath;
     private boolean stopping;
+    private boolean atHome;
     private long lastId;
     private long offsetNanos;
     /** Nonces from authenticated replies not used yet (RFC 5944 §5.7.2), oldest first; one per path at most. */
@@ -74,6 +81,8 @@ public final class MobileNode implements AutoCloseable {
         boolean skipFlowsOnce;
         /** Its flow bindings were refused with 153 and are to be sent again once their BIDs are registered. */
         boolean flowsRefused;
+        /** Its pending request is the at-home de-registration (care-of address = home address, lifetime 0). */
+        boolean homeDereg;
         int flowRetries;
         ScheduledFuture<?> task;
         int granted;
@@ -135,6 +144,38 @@ public final class MobileNode implements AutoCloseable {
         return multipath;
     }
 
+    /** Whether the node considers itself at home (after {@link #homeLinkDetected(int)}). */
+    public synchronized boolean atHome() {
+        return atHome;
+    }
+
+    /**
+     * The home link is reachable through interface {@code index} (configuration order, 0-based; any interface, not
+     * only the first): the node MUST consider itself at home (seed 001 §5.1, seed 000 §6.1) — it stops registering
+     * and refreshing care-of addresses — and, if it had bindings, SHOULD de-register all of them: one request from
+     * that interface with the care-of address set to the home address and lifetime 0 (RFC 5944 §3.6.1.2).
+     */
+    public synchronized void homeLinkDetected(int index) {
+        PathState home = paths.get(java.util.Objects.checkIndex(index, paths.size()));
+        if (atHome || stopping) {
+            return;
+        }
+        atHome = true;
+        boolean hadBindings = false;
+        for (PathState p : paths) {
+            cancel(p);
+            p.pendingId = 0;
+            hadBindings |= p.accepted > 0;
+            p.state = State.AT_HOME;
+        }
+        log.accept("home link on " + home.ifc.bindAddress() + ": at home"
+                + (hadBindings ? ", de-registering all care-of addresses" : ""));
+        if (hadBindings) {
+            home.homeDereg = true;
+            register(home, 0);
+        }
+    }
+
     /** One entry per interface, in configuration order. */
     public synchronized List<MnBinding> bindings() {
         Instant now = config.clock().instant();
@@ -161,9 +202,14 @@ public final class MobileNode implements AutoCloseable {
         long id = config.nonces() && p.transmissions > 0 && p.pendingId != 0 ? p.pendingId : nextId();
         RegistrationRequest.Builder b = RegistrationRequest.builder().lifetime(p.pendingLifetime)
                 .homeAddress(config.homeAddress()).homeAgent(config.homeAgentAddress())
-                .careOfAddress(p.ifc.careOfAddress()).identification(id)
-                .flag(RegistrationRequest.D, p.ifc.bindAddress().equals(p.ifc.careOfAddress()));
-        if (multipath) {
+                .careOfAddress(p.homeDereg ? config.homeAddress() : p.ifc.careOfAddress()).identification(id)
+                .flag(RegistrationRequest.D, !p.homeDereg && p.ifc.bindAddress().equals(p.ifc.careOfAddress()));
+        if (p.homeDereg) {
+            // RFC 5944 §3.6.1.2: "deregister all": care-of address = home address, no multi-binding extension
+        } else if (multipath && config.extension() == MobileNodeConfig.Extension.MTS02) {
+            // seed 001 §5.1: the interface's properties; Binding-Id = interface number, like the BID below
+            b.extension(MultipleTunnelRequestExtension.builder().ifType(p.ifc.ifAtt()).bid(p.bid).build());
+        } else if (multipath) {
             // RFC 7629 §4.1: before the MN-HA authenticator so that it is protected.
             b.extension(MultipathExtension.builder().ifAtt(p.ifc.ifAtt()).ifLabel(p.bid).bid(p.bid).build());
             if (p.pendingLifetime > 0 && p.index == paths.size() - 1 && !p.skipFlowsOnce) {
@@ -181,13 +227,21 @@ public final class MobileNode implements AutoCloseable {
         p.pendingId = id;
         p.transmissions++;
         try {
-            p.endpoint.send(b.build().encode(), p.ifc.via() != null ? p.ifc.via() : config.target());
+            p.endpoint.send(b.build().encode(), p.homeDereg ? homeAgent() : p.ifc.via() != null ? p.ifc.via()
+                    : config.target());
         } catch (IOException e) {
             log.accept("send from " + p.ifc.bindAddress() + " failed: " + e.getMessage());
         }
         // RFC 5944 §3.6.3: retransmit with back-off until a reply arrives or we give up.
         long wait = (long) config.retransmitMillis() << Math.min(p.transmissions - 1, 5);
         p.task = timer.schedule(() -> timeout(p, id), wait, TimeUnit.MILLISECONDS);
+    }
+
+    /** At home there is no foreign agent to relay: the home agent itself (its port when it is the target). */
+    private InetSocketAddress homeAgent() {
+        InetSocketAddress t = config.target();
+        return t.getAddress().getHostAddress().equals(config.homeAgentAddress()) ? t
+                : new InetSocketAddress(config.homeAgentAddress(), 434);
     }
 
     private long nextId() {
@@ -223,10 +277,10 @@ public final class MobileNode implements AutoCloseable {
 
     private void schedule(PathState p, long millis) {
         cancel(p);
-        if (!stopping) {
+        if (!stopping && !atHome) {
             p.task = timer.schedule(() -> {
                 synchronized (MobileNode.this) {
-                    if (!stopping && p.state != State.DISABLED) {
+                    if (!stopping && !atHome && p.state != State.DISABLED) {
                         register(p, config.lifetime());
                     }
                 }
@@ -287,7 +341,10 @@ public final class MobileNode implements AutoCloseable {
         Instant now = config.clock().instant();
         int code = rp.code();
         if (p.pendingLifetime == 0) {
-            p.state = State.DEREGISTERED;
+            p.state = p.homeDereg ? State.AT_HOME : State.DEREGISTERED;
+            if (p.homeDereg && !rp.accepted()) {
+                log.accept("at-home de-registration denied with " + code);
+            }
             return;
         }
         if (rp.accepted()) {
@@ -305,8 +362,9 @@ public final class MobileNode implements AutoCloseable {
             schedule(p, refresh);
             log.accept("registered " + p.ifc.careOfAddress() + " BID " + p.bid + " for " + rp.lifetime() + " s");
             resendRefusedFlows();
-        } else if (code == ReplyCodes.MULTIPATH_NOT_ALLOWED && multipath) {
+        } else if (multipath && refusesMultipleBindings(code)) {
             // RFC 7629 §5.1: multipath MUST be disabled; the node MAY register without the Multipath Extension.
+            // Seed 001 §5.1: on either DENIED code it MAY register without the Multiple Tunnel Request extension.
             multipath = false;
             for (PathState o : paths) {
                 cancel(o);
@@ -314,7 +372,7 @@ public final class MobileNode implements AutoCloseable {
                 o.state = State.DISABLED;
                 o.lastCode = code;
             }
-            log.accept("multipath not allowed (152): falling back to one plain registration");
+            log.accept("multiple bindings refused (" + code + "): falling back to one plain registration");
             register(paths.get(0), config.lifetime());
         } else if (code == ReplyCodes.INVALID_FB_IDENTIFIER) {
             // RFC 7629 §5.1: "MUST re-register that specific binding" — this time without the flow binding.
@@ -336,6 +394,15 @@ public final class MobileNode implements AutoCloseable {
             log.accept("registration of " + p.ifc.careOfAddress() + " denied with " + code);
             schedule(p, RETRY_MILLIS);
         }
+    }
+
+    private boolean refusesMultipleBindings(int code) {
+        if (config.extension() == MobileNodeConfig.Extension.MTS02) {
+            ReplyCodes codes = ReplyCodes.standard();
+            return code == codes.valueOf("MULTIPLE_TUNNEL_REQUEST_DENIED_BY_HA")
+                    || code == codes.valueOf("MULTIPLE_TUNNEL_REQUEST_DENIED_BY_FA");
+        }
+        return code == ReplyCodes.MULTIPATH_NOT_ALLOWED;
     }
 
     /**

@@ -30,6 +30,14 @@ public final class MobileNodeConfig {
     public record FlowPolicy(int action, TrafficSelector selector, int... bids) {
     }
 
+    /**
+     * Which extension asks for one binding per interface: RFC 7629's Multipath Extension (BID) or seed 001's
+     * (MTS02) Multiple Tunnel Request extension (Binding-Id; no flow bindings, which that draft does not have).
+     */
+    public enum Extension {
+        RFC7629, MTS02
+    }
+
     private final InetSocketAddress target;
     private final String homeAgentAddress;
     private final String homeAddress;
@@ -37,6 +45,7 @@ public final class MobileNodeConfig {
     private final SecurityAssociation sa;
     private final int lifetime;
     private final boolean multipath;
+    private final Extension extension;
     private final List<FlowPolicy> flowPolicies;
     private final boolean nonces;
     private final double refreshFraction;
@@ -60,6 +69,10 @@ public final class MobileNodeConfig {
         this.sa = Objects.requireNonNull(b.sa, "an MN-HA key is required (RFC 5944 §3.2)");
         this.lifetime = b.lifetime;
         this.multipath = b.multipath;
+        this.extension = b.extension;
+        if (extension == Extension.MTS02 && !b.flowPolicies.isEmpty()) {
+            throw new IllegalArgumentException("flow policies need RFC 7629; seed 001 has no flow bindings");
+        }
         this.flowPolicies = List.copyOf(b.flowPolicies);
         this.nonces = b.nonces;
         this.refreshFraction = b.refreshFraction;
@@ -97,8 +110,13 @@ public final class MobileNodeConfig {
         return lifetime;
     }
 
+    /** Whether one binding per interface is asked for (seed 001's EnableMultipleTunnelSupport = 1). */
     public boolean multipath() {
         return multipath;
+    }
+
+    public Extension extension() {
+        return extension;
     }
 
     /** Replay protection with the home agent's nonces (RFC 5944 §5.7.2) instead of timestamps (§5.7.1). */
@@ -140,6 +158,7 @@ public final class MobileNodeConfig {
         private SecurityAssociation sa;
         private int lifetime = 300;
         private boolean multipath = true;
+        private Extension extension = Extension.RFC7629;
         private final List<FlowPolicy> flowPolicies = new ArrayList<>();
         private boolean nonces;
         private double refreshFraction = 0.8;
@@ -207,9 +226,18 @@ public final class MobileNodeConfig {
             return this;
         }
 
-        /** False: plain RFC 5944 registration from the first interface only. */
+        /**
+         * False: plain RFC 5944 registration from the first interface only, without any multi-binding extension
+         * (for seed 001 this is EnableMultipleTunnelSupport = 0, §5.1).
+         */
         public Builder multipath(boolean on) {
             multipath = on;
+            return this;
+        }
+
+        /** The extension each interface's registration carries when {@link #multipath(boolean)} is on. */
+        public Builder extension(Extension e) {
+            extension = Objects.requireNonNull(e);
             return this;
         }
 
