@@ -18,8 +18,10 @@ import org.multitunnel.model.template.RawFormat;
 import org.multitunnel.model.template.RawSpec;
 import org.multitunnel.model.template.RegistrationTemplate;
 import org.multitunnel.model.template.SelectorField;
+import org.multitunnel.model.template.TemplatePackage;
 import org.multitunnel.model.template.UdpTunnelRequestSpec;
 import org.multitunnel.wire.Hex;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.auth.AuthAlgorithms;
 import org.multitunnel.wire.mip.auth.AuthOptions;
@@ -70,6 +72,15 @@ public final class TemplateEncoder {
      * (for previews only) computes that authenticator with an all-zero key and says so in the notes.
      */
     public static Encoded encode(RegistrationTemplate t, long identification, KeyTable keys, boolean placeholderKeys) {
+        return encode(t, identification, keys, placeholderKeys, MipConfig.defaults());
+    }
+
+    /**
+     * As {@link #encode(RegistrationTemplate, long, KeyTable, boolean)}, numbering the draft extensions whose
+     * template leaves the type at the model default with {@code draftTypes} (the user's Decode As preferences).
+     */
+    public static Encoded encode(RegistrationTemplate t, long identification, KeyTable keys, boolean placeholderKeys,
+            MipConfig draftTypes) {
         List<String> notes = new ArrayList<>();
         RegistrationRequest.Builder b = RegistrationRequest.builder().flags(t.getFlags())
                 .lifetime(range("lifetime", t.getLifetime(), 0xffff)).homeAddress(ipv4("home address", t.getHomeAddress()))
@@ -82,7 +93,8 @@ public final class TemplateEncoder {
                 if (s instanceof AuthSpec a) {
                     b.authenticate(a.getKind().getValue(), association(a, keys, placeholderKeys, notes), options(a));
                 } else {
-                    b.extension(extension(s));
+                    b.extension(extension(s, draftTypes));
+                    draftTypeNote(s, draftTypes, notes);
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IllegalArgumentException("extension " + i + " (" + title(s) + "): " + e.getMessage(), e);
@@ -148,6 +160,15 @@ public final class TemplateEncoder {
 
     /** The wire form of a non-authentication extension spec, deliberate Length included. */
     public static MipExtension extension(ExtensionSpec s) {
+        return extension(s, MipConfig.defaults());
+    }
+
+    /**
+     * The wire form of {@code s}; a draft extension (Multi-Interface Routing, Multiple Tunnel Request) whose
+     * template keeps the model's default type is numbered as {@code draftTypes} says, one with an explicit other
+     * type keeps it (a deliberate number for a negative test).
+     */
+    public static MipExtension extension(ExtensionSpec s, MipConfig draftTypes) {
         MipExtension e = switch (s) {
             case MultipathSpec m -> MultipathExtension.builder().ifAtt(range("If-ATT", m.getIfAtt(), 255))
                     .ifLabel(range("If-Label", m.getIfLabel(), 255)).bid(range("BID", m.getBid(), 255))
@@ -165,12 +186,13 @@ public final class TemplateEncoder {
                     case 4 -> x.bandwidth32(rangeL("bandwidth", m.getBandwidth(), 0xffffffffL));
                     default -> throw new IllegalArgumentException("bandwidth size must be 0, 2 or 4");
                 };
-                yield x.build(range("type", m.getType(), 255));
+                yield x.build(range("type", draftType(m, draftTypes), 255));
             }
             case MultiInterfaceRoutingSpec m -> MultiInterfaceRoutingExtension.builder()
                     .ifId(range("If-ID", m.getIfId(), 255)).ifType(range("If-Type", m.getIfType(), 255))
                     .linkWeight(range("link weight", m.getLinkWeight(), 255)).flowContinuity(m.isFlowContinuity())
-                    .weightedMode(m.isWeightedMode()).rateLimit(m.isRateLimit()).build(range("type", m.getType(), 255));
+                    .weightedMode(m.isWeightedMode()).rateLimit(m.isRateLimit())
+                    .build(range("type", draftType(m, draftTypes), 255));
             case NaiSpec n -> NaiExtension.of(n.getNai() == null ? "" : n.getNai());
             case UdpTunnelRequestSpec u -> UdpTunnelRequestExtension.of(range("encapsulation", u.getEncapsulation(), 255),
                     u.isForce(), u.isFaRequired());
@@ -179,6 +201,37 @@ public final class TemplateEncoder {
             default -> throw new IllegalArgumentException("not a plain extension: " + s.eClass().getName());
         };
         return s.getLengthOverride() >= 0 ? RawExtension.withLength(e, s.getLengthOverride()) : e;
+    }
+
+    /** The type a draft extension spec is sent with; -1 for other specs. */
+    public static int draftType(ExtensionSpec s, MipConfig draftTypes) {
+        return switch (s) {
+            case MultiInterfaceRoutingSpec m -> m.eIsSet(TemplatePackage.Literals.MULTI_INTERFACE_ROUTING_SPEC__TYPE)
+                    ? m.getType() : draftTypes.mirType();
+            case MultipleTunnelRequestSpec m -> m.eIsSet(TemplatePackage.Literals.MULTIPLE_TUNNEL_REQUEST_SPEC__TYPE)
+                    ? m.getType() : draftTypes.mtrType();
+            default -> -1;
+        };
+    }
+
+    /** Says so when a draft extension goes out with another number than its form shows (the preference's). */
+    private static void draftTypeNote(ExtensionSpec s, MipConfig draftTypes, List<String> notes) {
+        String name;
+        int shown;
+        if (s instanceof MultiInterfaceRoutingSpec mir) {
+            name = "Multi-Interface Routing";
+            shown = mir.getType();
+        } else if (s instanceof MultipleTunnelRequestSpec mtr) {
+            name = "Multiple Tunnel Request";
+            shown = mtr.getType();
+        } else {
+            return;
+        }
+        int type = draftType(s, draftTypes);
+        String note = name + " sent as type " + type + " (the draft's number in Window > Preferences)";
+        if (type != shown && !notes.contains(note)) {
+            notes.add(note);
+        }
     }
 
     private static FlowBindingExtension flowBinding(FlowBindingSpec f) {

@@ -20,9 +20,11 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.jface.resource.JFaceResources;
 import org.multitunnel.wire.Field;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.MipDissector;
 import org.multitunnel.wire.mip.MipMessage;
+import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.finding.Finding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
@@ -30,7 +32,8 @@ import org.multitunnel.wire.mip.finding.MipChecker;
  * What the composer would send, shown the way a receiver sees it: the bytes in hex, their decoding as a field
  * tree (selecting a field highlights its bytes, clicking a byte selects its field) and the message-level
  * findings they trigger. The bytes are
- * decoded from the encoding, not taken from the template, so a deliberate error shows as the peer will see it.
+ * decoded from the encoding, not taken from the template, so a deliberate error shows as the peer will see it;
+ * the draft extensions are decoded with the type numbers set in the preferences ({@link #configure}).
  */
 public final class PreviewView {
     static final int PER_LINE = 16;
@@ -39,8 +42,9 @@ public final class PreviewView {
     private final Tree tree;
     private final StyledText hex;
     private final Table findings;
-    private final MipCodec codec = new MipCodec();
-    private final MipChecker checker = new MipChecker();
+    private MipConfig config = MipConfig.defaults();
+    private MipCodec codec = config.codec();
+    private MipChecker checker = new MipChecker(config.extensions(), ReplyCodes.standard());
     private byte[] bytes = new byte[0];
 
     PreviewView(Composite parent) {
@@ -99,6 +103,20 @@ public final class PreviewView {
 
     public Label status() {
         return status;
+    }
+
+    /**
+     * Decodes and checks with the draft extension numbers of {@code c} (the user's preferences), as Analysis does;
+     * the caller shows the message again.
+     */
+    public void configure(MipConfig c) {
+        config = c;
+        codec = c.codec();
+        checker = new MipChecker(c.extensions(), ReplyCodes.standard());
+    }
+
+    public MipConfig config() {
+        return config;
     }
 
     /** The bytes shown (the last message that could be built). */

@@ -37,6 +37,7 @@ import org.multitunnel.model.template.IdentificationMode;
 import org.multitunnel.model.template.RegistrationTemplate;
 import org.multitunnel.ui.prefs.KeyEntry;
 import org.multitunnel.ui.prefs.KeyStore;
+import org.multitunnel.ui.prefs.UiPreferences;
 import org.multitunnel.ui.testbed.agents.BuiltInKey;
 import org.multitunnel.ui.testbed.ComposedMessage;
 import org.multitunnel.ui.testbed.MessageSource;
@@ -44,7 +45,9 @@ import org.multitunnel.ui.testbed.TestbedSession;
 import org.multitunnel.ui.testbed.composer.ComposerKeys;
 import org.multitunnel.ui.testbed.composer.ComposerViews;
 import org.multitunnel.ui.testbed.composer.TemplateEditor;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
+import org.osgi.service.prefs.Preferences;
 
 /**
  * The registration composer (issue 8): a form editor over a registration template file — header, ordered
@@ -52,7 +55,8 @@ import org.multitunnel.wire.mip.auth.MapKeyTable;
  * exact bytes, their decoding and the findings they trigger. It publishes a {@link MessageSource} so Send and
  * Inject build the message at send time from the current template (fresh NTP identification, keys read from
  * secure storage then). Opens the sample RFC 7629 template aimed at the built-in home agent when no template
- * was used before.
+ * was used before. The draft extensions are numbered and decoded with the type numbers of Window > Preferences,
+ * re-read when the part gets focus, so what the composer sends is what Analysis decodes.
  */
 public class ComposerPart {
     /** Context key naming the template file to open instead of the remembered one ("" = the sample). */
@@ -72,6 +76,12 @@ public class ComposerPart {
     @Optional
     @Named(TEMPLATE_FILE)
     String configuredFile;
+    /** Context key of the preference node holding {@link UiPreferences} (tests); the application's by default. */
+    public static final String PREFERENCES = "org.multitunnel.ui.testbed.composer.preferences";
+    @Inject
+    @Optional
+    @Named(PREFERENCES)
+    Preferences preferences;
 
     private final TemplateEditor editor = new TemplateEditor();
     private final long previewIdentification = NtpIdentification.of(Instant.now());
@@ -107,6 +117,7 @@ public class ComposerPart {
 
         views = new ComposerViews(parent, editor, () -> keys);
         views.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        views.preview().configure(readConfig());
         editor.addListener(this::changed);
         ComposerKeys.install(parent, Map.of(ComposerKeys.UNDO, editor::undo, ComposerKeys.REDO, editor::redo,
                 ComposerKeys.SAVE, this::save, ComposerKeys.SAVE_AS, this::saveAsDialog, ComposerKeys.OPEN,
@@ -150,7 +161,7 @@ public class ComposerPart {
         long id = t.getIdentificationMode() == IdentificationMode.FIXED ? t.getFixedIdentification()
                 : previewIdentification;
         try {
-            TemplateEncoder.Encoded e = TemplateEncoder.encode(t, id, keyTable(keys), true);
+            TemplateEncoder.Encoded e = TemplateEncoder.encode(t, id, keyTable(keys), true, views.preview().config());
             List<String> notes = new ArrayList<>(e.notes());
             if (t.getIdentificationMode() == IdentificationMode.NTP) {
                 notes.add(0, "Identification: a fresh NTP timestamp at each send");
@@ -209,9 +220,10 @@ public class ComposerPart {
      */
     private ComposedMessage build() throws Exception {
         RegistrationTemplate copy = onUi(() -> EcoreUtil.copy(editor.template()));
+        MipConfig config = readConfig(); // the numbers in the preferences now, even if the part has no focus
         MapKeyTable table = keyTable(store().load());
         long id = TemplateEncoder.identification(copy);
-        TemplateEncoder.Encoded e = TemplateEncoder.encode(copy, id, table, false);
+        TemplateEncoder.Encoded e = TemplateEncoder.encode(copy, id, table, false, config);
         String summary = e.request().summary() + String.format(" ID=0x%016x", id)
                 + (copy.getName() == null || copy.getName().isBlank() ? "" : " (" + copy.getName() + ")");
         return new ComposedMessage(e.bytes(), summary,
@@ -307,9 +319,24 @@ public class ComposerPart {
         return views;
     }
 
+    private MipConfig readConfig() {
+        return (preferences != null ? UiPreferences.load(preferences) : UiPreferences.load()).mipConfig();
+    }
+
+    /** Takes the draft extension numbers from the preferences again; shows the message anew when they changed. */
+    private void reloadPreferences() {
+        MipConfig c = readConfig();
+        MipConfig shown = views.preview().config();
+        if (c.mirType() != shown.mirType() || c.mtrType() != shown.mtrType()) { // the ports do not matter here
+            views.preview().configure(c);
+            changed();
+        }
+    }
+
     @Focus
     void focus() {
         views.focus();
+        reloadPreferences(); // the numbers may have been changed in Window > Preferences
         long now = System.nanoTime();
         if (now - lastKeyReload > 3_000_000_000L) { // keys may have been added in Preferences or by Agents
             lastKeyReload = now;
