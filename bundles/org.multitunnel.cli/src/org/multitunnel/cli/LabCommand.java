@@ -53,6 +53,9 @@ public final class LabCommand implements Command {
                   wlan-lte   RFC 7629 Figure 3: WLAN and LTE care-of addresses
                   case2      seed 000 Case-2: one foreign agent per MN interface (reference FAs in mt-fa1,
                              mt-fa2); tunnels HA <-> FA care-of addresses (always userspace)
+                  case3      seed 000 Case-3: one foreign agent (reference FA in mt-fa), one FA care-of address
+                             for both MN interfaces (a BID each); one tunnel HA <-> FA care-of address,
+                             split by flow at the FA (always userspace)
                   case4      seed 000 Case-4: one foreign agent (reference FA in mt-fa), one FA care-of address
                              per MN interface; tunnels HA <-> FA care-of addresses (always userspace)
                 'lab probe' reports whether namespaces, veth, ipip, gre and TUN devices work on this kernel.

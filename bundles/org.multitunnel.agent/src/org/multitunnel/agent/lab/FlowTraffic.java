@@ -46,9 +46,9 @@ final class FlowTraffic {
         report("downlink", sh.run(LabTraffic.flows(dir, c.haNamespace(), c.correspondent(), c.homeAddress(), down)));
 
         List<String> pairs = new ArrayList<>();
-        for (HaStatus.Binding b : accepted.bindings()) {
-            pairs.add(b.careOf() + ">" + c.haAddress());
-            pairs.add(c.haAddress() + ">" + b.careOf());
+        for (String coa : accepted.bindings().stream().map(HaStatus.Binding::careOf).distinct().toList()) {
+            pairs.add(coa + ">" + c.haAddress());
+            pairs.add(c.haAddress() + ">" + coa);
         }
         Map<String, long[]> captured = settle(dir.resolve("ha.pcap"), pairs);
         Map<Integer, long[]> atCn = LabTraffic.sinkCounts(dir.resolve("sink-cn.log"));
@@ -59,20 +59,23 @@ final class FlowTraffic {
                     + " delivered; down " + f.downCount() + " x " + f.downSize() + " B sent, "
                     + atMn.getOrDefault(f.port(), new long[2])[0] + " delivered");
         }
-        for (HaStatus.Binding b : accepted.bindings()) {
+        // per tunnel, i.e. per care-of address: in seed 000 Case-3 one tunnel carries the flows of several BIDs
+        for (String coa : accepted.bindings().stream().map(HaStatus.Binding::careOf).distinct().toList()) {
+            List<Integer> bids = accepted.bindings().stream().filter(b -> b.careOf().equals(coa))
+                    .map(HaStatus.Binding::bid).toList();
             long upBytes = 0;
             long downBytes = 0;
             for (LabCase.Flow f : c.flows()) {
-                if (f.bid() == b.bid()) {
+                if (bids.contains(f.bid())) {
                     upBytes += f.upCount() * LabCase.Flow.tunnelled(f.upSize(), encapHeader);
                     downBytes += f.downCount() * LabCase.Flow.tunnelled(f.downSize(), encapHeader);
                 }
             }
-            long[] toHa = captured.get(b.careOf() + ">" + c.haAddress());
-            long[] toCoa = captured.get(c.haAddress() + ">" + b.careOf());
-            out.println("tunnel BID " + b.bid() + " " + b.careOf() + " captured on the home agent: to HA " + toHa[0]
-                    + " packets " + toHa[1] + " bytes (sent " + upBytes + "), to CoA " + toCoa[0] + " packets "
-                    + toCoa[1] + " bytes (sent " + downBytes + ")");
+            long[] toHa = captured.get(coa + ">" + c.haAddress());
+            long[] toCoa = captured.get(c.haAddress() + ">" + coa);
+            out.println("tunnel BID " + String.join("+", bids.stream().map(String::valueOf).toList()) + " " + coa
+                    + " captured on the home agent: to HA " + toHa[0] + " packets " + toHa[1] + " bytes (sent "
+                    + upBytes + "), to CoA " + toCoa[0] + " packets " + toCoa[1] + " bytes (sent " + downBytes + ")");
         }
     }
 

@@ -193,6 +193,7 @@ public final class Lab {
             Optional<String> last = HaStatus.lastLine(dir.resolve("ha.log"));
             if (last.isPresent() && c.links().stream()
                     .allMatch(l -> last.get().contains("\"careOfAddress\":\"" + l.careOf() + "\""))
+                    && HaStatus.of(last.get(), c.homeAddress()).bindings().size() >= c.links().size()
                     && HaStatus.of(last.get(), c.homeAddress()).flows().size() == c.flows().size()) {
                 return true;
             }

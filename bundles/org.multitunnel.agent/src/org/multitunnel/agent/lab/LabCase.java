@@ -85,6 +85,27 @@ public record LabCase(String name, String description, String haNamespace, Strin
     }
 
     /**
+     * Seed 000 Case-3 (§5.3, Figure 7): the mobile terminal's two interfaces attach to one foreign agent and both
+     * register with the same FA care-of address, each with its own BID; the draft has one tunnel HA-FA_COA for
+     * both, and the FA distributes what leaves it between the interfaces. Both links name the one care-of
+     * address (and the one FA-HA link); the FA has an access link per MN interface.
+     */
+    public static LabCase case3() {
+        return new LabCase("case3", "seed 000 Case-3: one foreign agent, one FA care-of address for both interfaces",
+                "mt-ha", "10.200.0.1", "mt-mn", "10.100.0.5", "10.200.0.100", List.of(
+                        new Link("fa", "mt-fa-out", "mt-ha-if1", "10.213.0.2", "10.213.0.1", 3, 101),
+                        new Link("fa", "mt-fa-out", "mt-ha-if1", "10.213.0.2", "10.213.0.1", 3, 102)),
+                List.of(new Flow(1, 5001, 12, 300, 7, 500), new Flow(2, 5002, 20, 100, 9, 700)),
+                new Visited(List.of(new Access("mt-fa", "mt-mn-if1", "mt-fa-in1", "10.210.1.2", "10.210.1.1"),
+                        new Access("mt-fa", "mt-mn-if2", "mt-fa-in2", "10.210.2.2", "10.210.2.1"))));
+    }
+
+    /** The care-of addresses, each once, in order (Case-3: one for several links). */
+    public List<String> careOfAddresses() {
+        return links.stream().map(Link::careOf).distinct().toList();
+    }
+
+    /**
      * Seed 000 Case-2: each of the mobile terminal's two interfaces attaches to its own foreign agent (namespaces
      * {@code mt-fa1}, {@code mt-fa2}), which registers it with its care-of address; the HA tunnels to both.
      */
@@ -118,7 +139,7 @@ public record LabCase(String name, String description, String haNamespace, Strin
     }
 
     public static List<LabCase> all() {
-        return List.of(case1(), case2(), case4(), wlanLte());
+        return List.of(case1(), case2(), case3(), case4(), wlanLte());
     }
 
     public static LabCase byName(String name) {

@@ -40,9 +40,17 @@ final class UserspaceTunnels {
         }
         Lab.must(sh, "ip", "-n", c.haNamespace(), "route", "add", c.homeAddress() + "/32", "dev", TUN);
         int defaultBid = accepted.bindings().get(0).bid();
-        List<String> mn = endpoint(c.mnNamespace(), encap, defaultBid, accepted);
-        List<String> ha = endpoint(c.haNamespace(), encap, defaultBid, accepted);
+        // seed 000 Case-3: bindings sharing a care-of address share one tunnel (one raw socket per address pair,
+        // else each would receive every packet); the HA then sends everything on it and the FA splits the flows
+        boolean shared = c.careOfAddresses().size() < accepted.bindings().size();
+        List<String> mn = endpoint(c.mnNamespace(), encap, defaultBid, shared ? null : accepted);
+        List<String> ha = endpoint(c.haNamespace(), encap, defaultBid, shared ? null : accepted);
+        List<String> seen = new ArrayList<>();
         for (HaStatus.Binding b : accepted.bindings()) {
+            if (seen.contains(b.careOf())) {
+                continue;
+            }
+            seen.add(b.careOf());
             mn.addAll(List.of("--path", b.bid() + ":" + b.careOf() + ":" + c.haAddress()));
             ha.addAll(List.of("--path", b.bid() + ":" + c.haAddress() + ":" + b.careOf()));
         }
@@ -75,7 +83,7 @@ final class UserspaceTunnels {
         cmd.addAll(tool);
         cmd.addAll(List.of("lab", "tunnel", "--tun", TUN, "--encap", encap, "--default-bid",
                 String.valueOf(defaultBid)));
-        for (String f : accepted.flowSpecs()) {
+        for (String f : accepted == null ? List.<String>of() : accepted.flowSpecs()) {
             cmd.addAll(List.of("--flow", f));
         }
         return cmd;
