@@ -86,6 +86,7 @@ class TestbedPerspectiveTest {
             assertTrue(String.valueOf(seen.get("flow.secondVerdict")).startsWith("#2 Rejected: 131"), seen.toString());
             assertEquals(Boolean.FALSE, seen.get("flow.wrongAuthAfterUndo"));
             assertEquals(2, seen.get("flow.historyRows"));
+            assertEquals("127.0.0.1:5555", seen.get("flow.sendTargetAfterComposerEdit"));
             // Agents > Capture live in Analysis: loopback, the agent's port and the tunnel protocols; the third
             // exchange (request and reply) arrives in the live capture, whose analysis knows the mobile node.
             assertEquals("lo", seen.get("live.interface"));

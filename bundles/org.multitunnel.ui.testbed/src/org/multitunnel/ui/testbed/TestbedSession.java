@@ -26,6 +26,8 @@ public class TestbedSession {
 
     private volatile MessageSource messageSource;
     private final List<Consumer<MessageSource>> sourceListeners = new CopyOnWriteArrayList<>();
+    private volatile InetSocketAddress composedTarget;
+    private final List<Consumer<InetSocketAddress>> targetListeners = new CopyOnWriteArrayList<>();
 
     public MessageSource messageSource() {
         return messageSource;
@@ -42,5 +44,27 @@ public class TestbedSession {
 
     public void removeMessageSourceListener(Consumer<MessageSource> listener) {
         sourceListeners.remove(listener);
+    }
+
+    /** The target the composer's template names (unresolved host and port), or null. */
+    public InetSocketAddress composedTarget() {
+        return composedTarget;
+    }
+
+    /** Called by the composer when its template's target changes; Send follows it so both show one target. */
+    public void setComposedTarget(InetSocketAddress target) {
+        if (target == null ? composedTarget == null : target.equals(composedTarget)) {
+            return;
+        }
+        composedTarget = target;
+        targetListeners.forEach(l -> l.accept(target));
+    }
+
+    public void addComposedTargetListener(Consumer<InetSocketAddress> listener) {
+        targetListeners.add(listener);
+    }
+
+    public void removeComposedTargetListener(Consumer<InetSocketAddress> listener) {
+        targetListeners.remove(listener);
     }
 }

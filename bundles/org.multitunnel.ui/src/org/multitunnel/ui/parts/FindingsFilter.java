@@ -2,6 +2,7 @@ package org.multitunnel.ui.parts;
 
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.multitunnel.model.Finding;
 import org.multitunnel.model.Severity;
@@ -20,7 +21,7 @@ record FindingsFilter(Severity severity, String rule) {
 
     /** "All" then every severity literal. */
     static List<String> severityChoices() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(ALL),
+        return Stream.concat(Stream.of(ALL),
                 Severity.VALUES.stream().map(Severity::getLiteral)).toList();
     }
 
@@ -32,7 +33,7 @@ record FindingsFilter(Severity severity, String rule) {
                 rules.add(f.getRule());
             }
         }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(ALL), rules.stream()).toList();
+        return Stream.concat(Stream.of(ALL), rules.stream()).toList();
     }
 
     static FindingsFilter of(String severityChoice, String ruleChoice) {

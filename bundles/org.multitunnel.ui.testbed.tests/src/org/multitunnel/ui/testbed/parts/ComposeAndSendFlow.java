@@ -75,7 +75,16 @@ public final class ComposeAndSendFlow {
                 composer.editor().undo();
                 seen.put("flow.wrongAuthAfterUndo", broken.isWrongAuthenticator());
                 seen.put("flow.historyRows", send.history().rows().size());
-                captureLive(done);
+                // The template's target and Send's target are one: editing it in the composer moves Send's.
+                composer.editor().set(composer.editor().template(),
+                        TemplatePackage.Literals.REGISTRATION_TEMPLATE__TARGET_PORT, 5555);
+                await(() -> send.targetText().equals("127.0.0.1:5555"), 5_000, "Send following the composer's target",
+                        () -> {
+                            seen.put("flow.sendTargetAfterComposerEdit", send.targetText());
+                            composer.editor().undo();
+                            await(() -> send.targetText().equals("127.0.0.1:4434"), 5_000,
+                                    "Send following the composer's undo", () -> captureLive(done), done);
+                        }, done);
             }, done);
         }, done);
     }

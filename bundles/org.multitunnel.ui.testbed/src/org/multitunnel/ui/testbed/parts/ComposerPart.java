@@ -158,6 +158,9 @@ public class ComposerPart {
         }
         views.refresh();
         RegistrationTemplate t = editor.template();
+        if (t.getTargetHost() != null && !t.getTargetHost().isBlank()) {
+            session.setComposedTarget(InetSocketAddress.createUnresolved(t.getTargetHost().trim(), t.getTargetPort()));
+        }
         long id = t.getIdentificationMode() == IdentificationMode.FIXED ? t.getFixedIdentification()
                 : previewIdentification;
         try {

@@ -80,6 +80,7 @@ public class SendPart {
     private String builtInTarget;
     private BiConsumer<String, String> errorReporter = this::errorDialog;
     private final java.util.function.Consumer<MessageSource> sourceListener = s -> asyncUi(this::updateMessage);
+    private final java.util.function.Consumer<InetSocketAddress> targetListener = t -> asyncUi(() -> followComposer(t));
     private final Runnable agentsListener = () -> asyncUi(this::followBuiltInHomeAgent);
     private final Listener ctrlEnter = this::ctrlEnter;
 
@@ -116,6 +117,10 @@ public class SendPart {
         sash.setWeights(60, 40);
 
         session.addMessageSourceListener(sourceListener);
+        session.addComposedTargetListener(targetListener);
+        if (session.composedTarget() != null) {
+            followComposer(session.composedTarget());
+        }
         agents.agents().addStateListener(agentsListener);
         display.addFilter(SWT.KeyDown, ctrlEnter);
         updateMessage();
@@ -272,6 +277,15 @@ public class SendPart {
         message.getParent().layout();
     }
 
+    /** The composer's template names a (new) target: Send shows it, so the template and Send agree. */
+    private void followComposer(InetSocketAddress t) {
+        if (host == null || host.isDisposed() || t == null) {
+            return;
+        }
+        host.setText(t.getHostString());
+        port.setSelection(t.getPort());
+    }
+
     /** Keeps the target on the built-in home agent when it (re)starts elsewhere, unless the user changed it. */
     private void followBuiltInHomeAgent() {
         if (host == null || host.isDisposed()) {
@@ -371,6 +385,7 @@ public class SendPart {
     @PreDestroy
     void dispose() {
         session.removeMessageSourceListener(sourceListener);
+        session.removeComposedTargetListener(targetListener);
         agents.agents().removeStateListener(agentsListener);
         if (display != null && !display.isDisposed()) {
             display.removeFilter(SWT.KeyDown, ctrlEnter);
