@@ -2,6 +2,7 @@ package org.multitunnel.ui.packets;
 
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
+import org.multitunnel.analysis.packets.PacketRow;
 import org.multitunnel.wire.fast.PacketKind;
 
 /**

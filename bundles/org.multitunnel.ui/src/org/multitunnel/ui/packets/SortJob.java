@@ -8,6 +8,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.packets.PacketRow;
+import org.multitunnel.analysis.packets.PacketRowFormatter;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.dissect.MipConfig;

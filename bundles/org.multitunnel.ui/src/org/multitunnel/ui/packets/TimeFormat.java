@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.multitunnel.analysis.packets.PacketRowFormatter;
 import org.multitunnel.capture.CaptureFile;
 
 /**
@@ -36,6 +37,6 @@ public enum TimeFormat {
     }
 
     static String seconds(long nanos) {
-        return String.format("%.6f", nanos / 1e9);
+        return PacketRowFormatter.seconds(nanos);
     }
 }

@@ -1,4 +1,4 @@
-package org.multitunnel.ui.packets;
+package org.multitunnel.analysis.packets;
 
 import org.multitunnel.wire.fast.PacketKind;
 

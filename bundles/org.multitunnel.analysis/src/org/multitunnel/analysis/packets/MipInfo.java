@@ -1,4 +1,4 @@
-package org.multitunnel.ui.packets;
+package org.multitunnel.analysis.packets;
 
 import java.nio.ByteBuffer;
 

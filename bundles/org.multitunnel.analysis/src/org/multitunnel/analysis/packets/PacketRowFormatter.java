@@ -1,7 +1,8 @@
-package org.multitunnel.ui.packets;
+package org.multitunnel.analysis.packets;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.wire.Field;
@@ -15,9 +16,11 @@ import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 
 /**
- * Builds a Packets row on demand (the table is virtual, so only visible rows are ever formatted): the wire
- * bundle's cheap classifier gives addresses, protocol and tunnel; Mobile IP messages get their Info from
- * {@link MipInfo}; other packets show the innermost layer of a full dissection. UI thread only (reuses a summary).
+ * The Source, Destination, Protocol and Info columns of one packet as the Packets view shows them, built on demand
+ * (the view's table is virtual, so only visible rows are ever formatted). It lives here, not in the UI bundle, so
+ * {@code multitunnel decode --summary} prints exactly the GUI's text: the wire bundle's cheap classifier gives
+ * addresses, protocol and tunnel; Mobile IP messages get their Info from {@link MipInfo}; other packets show the
+ * innermost layer of a full dissection. One instance per thread (it reuses a summary).
  */
 public final class PacketRowFormatter {
     private final PacketSummary s = new PacketSummary();
@@ -37,9 +40,17 @@ public final class PacketRowFormatter {
         this.mipInfo = new MipInfo(mip.codec());
     }
 
+    /** The row of packet {@code index} of an open capture (the GUI's table). */
     public PacketRow format(CaptureFile file, int index) {
-        ByteBuffer buf = file.packet(index);
-        int linkType = file.linkType(index);
+        return format(file.linkType(index), file.packet(index), null);
+    }
+
+    /**
+     * The row of one packet whose captured bytes are {@code buf}'s position to limit (a streaming reader's slice).
+     * {@code layers} is the packet's dissection when the caller already has one (it saves dissecting again for the
+     * Info of non-Mobile-IP packets), else null.
+     */
+    public PacketRow format(int linkType, ByteBuffer buf, List<Field> layers) {
         PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s, mipPorts);
         String src = outerSource();
         String dst = outerDestination();
@@ -62,7 +73,8 @@ public final class PacketRowFormatter {
             }
             case MIP6_MOBILITY -> {
                 protocol = "MIPv6";
-                info = "Mobility Header type " + s.mhType() + lastLayer(linkType, buf);
+                String last = lastLayer(linkType, buf, layers);
+                info = "Mobility Header type " + s.mhType() + (last.isEmpty() ? "" : ", " + last);
             }
             case MALFORMED -> {
                 protocol = "Malformed";
@@ -70,7 +82,7 @@ public final class PacketRowFormatter {
             }
             default -> {
                 protocol = protocolName(s.outerProtocol());
-                info = lastLayer(linkType, buf).strip();
+                info = lastLayer(linkType, buf, layers);
             }
         }
         return new PacketRow(src, dst, protocol, info, kind, tunnel);
@@ -109,13 +121,18 @@ public final class PacketRowFormatter {
         return b.toString().strip();
     }
 
-    /** The display text of the innermost layer (", " + text), or "" — only for the few rows on screen. */
-    private String lastLayer(int linkType, ByteBuffer buf) {
-        List<Field> layers = dissector.dissect(linkType, buf.duplicate());
-        return layers.isEmpty() ? "" : ", " + layers.get(layers.size() - 1).display();
+    /** The display text of the innermost layer, or "" — only for the few rows on screen. */
+    private String lastLayer(int linkType, ByteBuffer buf, List<Field> known) {
+        List<Field> layers = known != null ? known : dissector.dissect(linkType, buf.duplicate());
+        return layers.isEmpty() ? "" : layers.get(layers.size() - 1).display().strip();
     }
 
-    static String encapsulationName(Encapsulation e) {
+    /** The Time column's seconds: six decimals with a dot whatever the locale, as Wireshark shows them. */
+    public static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+    }
+
+    public static String encapsulationName(Encapsulation e) {
         return switch (e) {
             case IPIP -> "IP-in-IP";
             case GRE -> "GRE";
@@ -125,7 +142,7 @@ public final class PacketRowFormatter {
         };
     }
 
-    static String protocolName(int proto) {
+    public static String protocolName(int proto) {
         return switch (proto) {
             case -1 -> "Other";
             case 1 -> "ICMP";
