@@ -1,7 +1,7 @@
 package org.multitunnel.cli;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.multitunnel.analysis.AnalysisOptions;
+import org.multitunnel.analysis.AnalysisProgress;
 import org.multitunnel.analysis.CaptureAnalyzer;
 import org.multitunnel.capture.NotACaptureFileException;
 import org.multitunnel.capture.ReadSummary;
@@ -23,6 +24,7 @@ import org.multitunnel.model.MultitunnelFactory;
 import org.multitunnel.model.Tunnel;
 import org.multitunnel.model.export.AnalysisCsv;
 import org.multitunnel.model.export.AnalysisJson;
+import org.multitunnel.model.export.AnalysisScope;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 
 /**
@@ -30,6 +32,22 @@ import org.multitunnel.wire.mip.auth.MapKeyTable;
  * throughput, transactions, findings) as the headless contract's JSON, CSV files, or a short text summary.
  */
 public final class AnalyzeCommand implements Command {
+    /** The widest throughput bucket: one day. */
+    static final long MAX_INTERVAL_SECONDS = 86_400;
+
+    private final InputStream stdin;
+    private final Path spoolDir;
+
+    public AnalyzeCommand() {
+        this(System.in, null);
+    }
+
+    /** For tests: standard input and where it is spooled (null: {@code java.io.tmpdir}). */
+    AnalyzeCommand(InputStream stdin, Path spoolDir) {
+        this.stdin = stdin;
+        this.spoolDir = spoolDir;
+    }
+
     @Override
     public String name() {
         return "analyze";
@@ -67,17 +85,19 @@ public final class AnalyzeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Path file = null;
+        String file = null;
         String json = null;
-        Path csv = null;
-        double interval = 1;
+        String csv = null;
+        long interval = AnalysisOptions.SECOND;
+        String filterText = null;
         MapKeyTable keys = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--json" -> json = value(args, ++i, a);
-                case "--csv" -> csv = Path.of(value(args, ++i, a));
-                case "--interval" -> interval = parseInterval(value(args, ++i, a));
+                case "--csv" -> csv = value(args, ++i, a);
+                case "--interval" -> interval = Seconds.nanos(value(args, ++i, a), a, MAX_INTERVAL_SECONDS);
+                case "-Y", "--display-filter" -> filterText = value(args, ++i, a);
                 case "--keys" -> {
                     keys = keys == null ? new MapKeyTable() : keys;
                     KeyOptions.loadFile(Path.of(value(args, ++i, a)), keys, err);
@@ -87,58 +107,76 @@ public final class AnalyzeCommand implements Command {
                     keys.add(KeyOptions.parseKey(value(args, ++i, a)));
                 }
                 default -> {
-                    if (a.startsWith("-") || file != null) {
+                    if ((a.startsWith("-") && !a.equals("-")) || file != null) {
                         throw new UsageException("unexpected argument '" + a + "'");
                     }
-                    file = Path.of(a);
+                    file = a;
                 }
             }
         }
         if (file == null) {
-            throw new UsageException("which capture? give FILE");
+            throw new UsageException("which capture? give FILE, or - for standard input");
         }
-        if (!Files.isReadable(file)) {
-            err.println("multitunnel analyze: cannot read " + file);
-            return 66;
-        }
-        AnalysisOptions options = AnalysisOptions.defaults()
-                .withInterval(Math.round(interval * AnalysisOptions.SECOND)).withKeys(keys);
+        PacketFilter filter = filterText == null ? null : PacketFilter.parse(filterText, "-Y");
+        // Outputs are checked (and their folders made) before the analysis, which may take minutes.
+        Path jsonFile = json == null || json.equals("-") ? null : CliFiles.output(json, "--json");
+        Path csvDir = csv == null ? null : CliFiles.outputFolder(csv, "--csv");
+        AnalysisOptions options = AnalysisOptions.defaults().withInterval(interval).withKeys(keys);
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
-        ReadSummary read;
-        try {
-            read = CaptureAnalyzer.analyze(file, options, new ModelUpdater(session), org.multitunnel.analysis.AnalysisProgress.NONE);
-        } catch (NotACaptureFileException e) {
-            err.println("multitunnel analyze: " + e.getMessage());
-            return 65;
+        ModelUpdater updater = new ModelUpdater(session);
+        FilteredAnalysis.Result filtered = null;
+        try (CaptureInput in = CaptureInput.open(file, stdin, spoolDir)) {
+            ReadSummary read;
+            try {
+                if (filter == null) {
+                    read = CaptureAnalyzer.analyze(in.path(), options, updater, AnalysisProgress.NONE);
+                } else {
+                    filtered = FilteredAnalysis.run(in.path(), filter, options, updater);
+                    read = filtered.read();
+                }
+            } catch (NotACaptureFileException e) {
+                throw new CliException(Sysexits.DATAERR, in.rename(e.getMessage()));
+            }
+            if (file.equals("-")) {
+                updater.describeCapture("-", session.getPackets(), session.getBytes(), session.getStart(),
+                        session.getEnd());
+            }
+            for (ReadWarning w : read.warnings()) {
+                err.println("warning: " + in.rename(w.toString()));
+            }
         }
-        for (ReadWarning w : read.warnings()) {
-            err.println("warning: " + w);
-        }
+        AnalysisScope scope = filtered == null ? null
+                : new AnalysisScope(filter.text(), filtered.packets(), filtered.bytes());
         if (json != null) {
             if (json.equals("-")) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                AnalysisJson.write(session, w);
+                AnalysisJson.write(session, w, scope);
                 w.write('\n');
                 w.flush();
             } else {
-                try (Writer w = Files.newBufferedWriter(Path.of(json))) {
-                    AnalysisJson.write(session, w);
-                    w.write('\n');
-                }
+                CliFiles.write(jsonFile, "--json", () -> {
+                    try (Writer w = Files.newBufferedWriter(jsonFile)) {
+                        AnalysisJson.write(session, w, scope);
+                        w.write('\n');
+                    }
+                });
             }
         }
-        if (csv != null) {
-            Files.createDirectories(csv);
-            AnalysisCsv.writeAll(session, csv);
+        if (csvDir != null) {
+            CliFiles.write(csvDir, "--csv", () -> AnalysisCsv.writeAll(session, csvDir));
         }
         if (json == null && csv == null) {
-            summary(session, out);
+            summary(session, scope, out);
         }
         return 0;
     }
 
-    private static void summary(CaptureSession s, PrintStream out) {
+    private static void summary(CaptureSession s, AnalysisScope scope, PrintStream out) {
         out.printf("%s: %d packets, %d bytes%n", s.getFile(), s.getPackets(), s.getBytes());
+        if (scope != null) {
+            out.printf("display filter %s: analysed %d of %d packets (%d bytes); what follows describes only those%n",
+                    scope.expression(), scope.packets(), s.getPackets(), scope.bytes());
+        }
         for (MobileNode mn : s.getMobileNodes()) {
             out.printf("mobile node %s (home agent %s): %d bindings, %d flow bindings, %d registrations%n",
                     mn.getHomeAddress(), mn.getHomeAgent(), mn.getBindings().size(), mn.getFlowBindings().size(),
@@ -160,17 +198,5 @@ public final class AnalyzeCommand implements Command {
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
-    }
-
-    private static double parseInterval(String s) throws UsageException {
-        try {
-            double d = Double.parseDouble(s);
-            if (!(d > 0) || d > 86400) {
-                throw new UsageException("--interval must be between 0 and 86400 seconds");
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--interval wants seconds, e.g. 1 or 0.5");
-        }
     }
 }

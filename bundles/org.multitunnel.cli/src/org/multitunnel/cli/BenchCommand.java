@@ -2,7 +2,6 @@ package org.multitunnel.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +85,7 @@ public final class BenchCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--interval" -> interval = seconds(value(args, ++i, a));
+                case "--interval" -> interval = Seconds.nanos(value(args, ++i, a), a, 0);
                 case "--repeat" -> repeat = count(value(args, ++i, a), a);
                 case "--only" -> only = stages(value(args, ++i, a));
                 case "--json" -> json = true;
@@ -263,18 +262,6 @@ public final class BenchCommand implements Command {
             out.add(s);
         }
         return out;
-    }
-
-    static long seconds(String text) throws UsageException {
-        try {
-            long ns = new BigDecimal(text).movePointRight(9).longValueExact();
-            if (ns <= 0) {
-                throw new UsageException("interval must be positive: " + text);
-            }
-            return ns;
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new UsageException("not a number of seconds (at most 9 decimals): " + text);
-        }
     }
 
     private static int count(String text, String option) throws UsageException {

@@ -1,32 +1,59 @@
 package org.multitunnel.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.multitunnel.analysis.packets.PacketRowFormatter;
 import org.multitunnel.capture.CaptureReader;
 import org.multitunnel.capture.NotACaptureFileException;
+import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.ReadWarning;
+import org.multitunnel.cli.CommandArgs.Option;
+import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Dissection;
 import org.multitunnel.wire.dissect.FieldsJson;
 import org.multitunnel.wire.dissect.FieldsText;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.dissect.PacketDissector;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 
 /**
- * {@code multitunnel decode}: dissects the Mobile IP / Mobile IPv6 signalling packets of a capture (every packet
- * with {@code --all}) as a tshark -V style tree, or as the contract's one JSON object per packet per line. The
- * cheap classifier picks the packets; only those are dissected.
+ * {@code multitunnel decode}: dissects a capture the way tshark users expect — the Mobile IP / Mobile IPv6 signalling
+ * packets as a {@code tshark -V} style tree or as the contract's JSON lines by default, or any packet a display
+ * filter ({@code -Y}) keeps, as one-line summaries ({@code --summary}) or tab-separated fields ({@code -T fields}).
+ * The cheap classifier picks signalling packets when nothing else decides, so only those are dissected.
  */
 public final class DecodeCommand implements Command {
+    private static final List<Option> OPTIONS = List.of(Option.flag("json"), Option.flag("all"),
+            Option.flag("summary"), Option.valued("display-filter", "-Y"), Option.valued("read-file", "-r"),
+            Option.valued("count", "-c"), Option.valued("output-format", "-T"), Option.valued("field", "-e"),
+            Option.valued("fields-option", "-E"));
+
+    private final InputStream stdin;
+    private final Path spoolDir;
+
+    public DecodeCommand() {
+        this(System.in, null);
+    }
+
+    /** For tests: standard input and where it is spooled (null: {@code java.io.tmpdir}). */
+    DecodeCommand(InputStream stdin, Path spoolDir) {
+        this.stdin = stdin;
+        this.spoolDir = spoolDir;
+    }
+
     @Override
     public String name() {
         return "decode";
@@ -34,100 +61,226 @@ public final class DecodeCommand implements Command {
 
     @Override
     public String summary() {
-        return "dissect the signalling packets of a capture (text or --json lines)";
+        return "dissect a capture: signalling tree or --json lines, -Y filter, --summary, -T fields";
     }
 
     @Override
     public String usage() {
         return """
-                Usage: multitunnel decode FILE [--json] [--all]
+                Usage: multitunnel decode FILE|- [--json | --summary | -T fields -e FIELD...] [--all] [-Y FILTER]
+                                         [-c N] [-E SETTING=VALUE]...
 
-                Dissects every Mobile IPv4 registration message (UDP 434) and Mobile IPv6 mobility header of FILE
-                (pcap, pcapng or gzip). Field names are Wireshark's where it has the field; see docs/fields.md.
+                Dissects FILE (pcap, pcapng or gzip; '-' or -r - reads standard input) with the field names of
+                Wireshark where it has the field (docs/fields.md). Without -Y, the tree and --json show every
+                Mobile IPv4 registration message (UDP 434) and Mobile IPv6 mobility header; --all, --summary and
+                -T fields show every packet. With -Y every packet is a candidate and the filter decides, as in
+                tshark.
 
-                  --json   one JSON object per packet per line:
-                           {"frame": 12, "time": 1700000000.123456, "fields": {"mip.type": [1], ...}}
-                  --all    every packet, not just signalling
+                Output (one of):
+                  (default)       a tree per packet, like tshark -V
+                  --json          one JSON object per packet per line:
+                                  {"frame": 12, "time": 1700000000.123456, "fields": {"mip.type": [1], ...}}
+                  --summary       one line per packet with the GUI Packets view's columns:
+                                  No. Time(s since the first packet) Source → Destination Protocol Length Info
+                  -T fields       the values of the -e fields, one line per packet (as tshark -T fields)
+
+                Options:
+                  -Y, --display-filter FILTER
+                                  keep only packets matching FILTER (the GUI's filter language, docs/fields.md),
+                                  e.g. -Y 'mip.code >= 128' or -Y 'mip.ext.mp.bid == 2 && ip.src == 198.51.100.7'
+                  -c, --count N   read only the first N packets of the capture (as tshark -c: the count is of
+                                  packets read, before -Y and the signalling selection)
+                  -e FIELD        a field for -T fields (repeatable): any name of docs/fields.md and frame.number,
+                                  frame.time, frame.time_epoch, frame.time_relative, frame.time_delta, frame.len,
+                                  frame.cap_len, frame.protocols; values as in --json (decimal integers, addresses,
+                                  lowercase hex bytes); several occurrences joined by ','
+                  -E SETTING=V    -T fields layout, as tshark: header=y|n (default n), separator=/t|/s|C (tab),
+                                  occurrence=f|l|a (a: all), aggregator=,|/s|C (','), quote=d|s|n (n),
+                                  escape=y|n (y: tab, newline and backslash in values as \\t \\n \\\\)
+                  --all           the tree and --json show every packet, not just signalling
+                  -r, --read-file FILE
+                                  the capture, as tshark -r (instead of the FILE word)
 
                 Malformed packets are shown with a _ws.malformed layer; decoding never stops at one.
-                Exit 0 on success, 65 for a file that is not a capture, 66 for a missing file.
+                Standard input is copied to a private temporary file first (the readers map files into memory);
+                it is removed when decode ends, also on errors and Ctrl+C.
+
+                Exit codes: 0 decoded; 64 bad option or filter (the message says why and where); 65 not a capture;
+                66 FILE missing, a directory or unreadable; 74 read error.
 
                 Examples:
                   multitunnel decode test-captures/demo-multipath.pcapng | less
                   multitunnel decode ha.pcapng --json | jq -c '.fields["mip.ext.mp.bid"]'
+                  multitunnel decode ha.pcapng --summary -Y 'mip.code == 152'
+                  multitunnel decode ha.pcapng -T fields -e frame.number -e mip.homeaddr -e mip.ext.mp.bid \\
+                      -Y 'mip.type == 1' -E header=y -E separator=,
+                  tcpdump -w - -i eth0 -c 100 udp port 434 | multitunnel decode - --summary
                 """;
+    }
+
+    /** How a packet is printed. */
+    private enum Mode {
+        TREE, JSON, SUMMARY, FIELDS
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Path file = null;
-        boolean json = false;
-        boolean all = false;
-        for (String a : args) {
-            switch (a) {
-                case "--json" -> json = true;
-                case "--all" -> all = true;
-                default -> {
-                    if (a.startsWith("-") || file != null) {
-                        throw new UsageException("unexpected argument '" + a + "'");
-                    }
-                    file = Path.of(a);
-                }
-            }
+        CommandArgs a = CommandArgs.parse(args, OPTIONS);
+        String input = input(a);
+        Mode mode = mode(a);
+        long count = count(a.get("count"));
+        FieldsFormat fieldsFormat = FieldsFormat.parse(a.all("fields-option"));
+        List<String> fieldNames = a.all("field");
+        PacketFilter filter = a.get("display-filter") == null ? null
+                : PacketFilter.parse(a.get("display-filter"), "-Y");
+        for (String f : fieldNames) {
+            FieldNames.check(f, "-e");
         }
-        if (file == null) {
-            throw new UsageException("which capture? give FILE");
-        }
-        if (!Files.isReadable(file)) {
-            err.println("multitunnel decode: cannot read " + file);
-            return 66;
-        }
-        PacketDissector dissector = new PacketDissector();
+        boolean every = filter != null || a.flag("all") || mode == Mode.SUMMARY || mode == Mode.FIELDS;
+
+        MipConfig mip = MipConfig.defaults();
+        PacketDissector dissector = mip.dissector();
+        MipPorts ports = mip.ports();
         PacketSummary summary = new PacketSummary();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        boolean asJson = json;
-        boolean every = all;
+        SummaryOutput summaryOut = mode == Mode.SUMMARY ? new SummaryOutput(new PacketRowFormatter(mip), w) : null;
+        FieldsOutput fieldsOut = mode == Mode.FIELDS ? new FieldsOutput(fieldNames, fieldsFormat, w) : null;
+        boolean dissect = mode != Mode.SUMMARY || filter != null;
         int[] internalErrors = { 0 };
-        ReadSummary read;
-        try {
-            read = CaptureReader.read(file, p -> {
-                PacketKind kind = PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(),
-                        p.capturedLength(), summary);
-                boolean signalling = kind == PacketKind.MIP_SIGNALLING || kind == PacketKind.MIP6_MOBILITY;
-                if (!every && !signalling) {
-                    return true;
+        long[] times = { 0, 0 }; // first packet, previous packet
+        boolean[] closed = { false };
+
+        try (CaptureInput in = CaptureInput.open(input, stdin, spoolDir)) {
+            ReadSummary read;
+            try {
+                if (fieldsOut != null) {
+                    fieldsOut.start();
                 }
-                long frame = p.index() + 1;
-                Dissection d = dissector.dissectFull(p.linkType(), p.slice());
-                if (d.internalError() != null) {
-                    internalErrors[0]++;
-                }
-                try {
-                    if (asJson) {
-                        long t = p.timestampNanos();
-                        w.write(FieldsJson.line(frame, Math.floorDiv(t, 1_000_000_000L),
-                                (int) Math.floorMod(t, 1_000_000_000L), d.layers()));
-                        w.write('\n');
-                    } else {
-                        w.write(FieldsText.packet(frame, p.capturedLength(), d.layers()));
-                        w.write('\n');
+                read = CaptureReader.read(in.path(), (PacketView p) -> {
+                    long number = p.index() + 1;
+                    long t = p.timestampNanos();
+                    if (number == 1) {
+                        times[0] = t;
+                        times[1] = t;
                     }
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return true;
-            });
-        } catch (NotACaptureFileException e) {
-            err.println("multitunnel decode: " + e.getMessage());
-            return 65;
-        }
-        w.flush();
-        for (ReadWarning warning : read.warnings()) {
-            err.println("warning: " + warning);
+                    boolean candidate = every || isSignalling(PacketClassifier.classify(p.linkType(), p.buffer(),
+                            p.dataOffset(), p.capturedLength(), summary, ports));
+                    if (candidate) {
+                        List<Field> layers = null;
+                        if (dissect) {
+                            Dissection d = dissector.dissectFull(p.linkType(), p.slice());
+                            if (d.internalError() != null) {
+                                internalErrors[0]++;
+                            }
+                            layers = d.layers();
+                        }
+                        FrameFields.Frame frame = new FrameFields.Frame(number, t, times[0], times[1],
+                                p.originalLength(), p.capturedLength(), layers);
+                        if (filter == null || filter.matches(frame)) {
+                            print(mode, frame, p, w, summaryOut, fieldsOut);
+                        }
+                    }
+                    times[1] = t;
+                    if ((number & 1023) == 0 && out.checkError()) {
+                        closed[0] = true; // the reader went away (| head): stop like tshark on SIGPIPE
+                        return false;
+                    }
+                    return count == 0 || number < count;
+                });
+                w.flush();
+            } catch (NotACaptureFileException e) {
+                throw new CliException(Sysexits.DATAERR, in.rename(e.getMessage()));
+            }
+            for (ReadWarning warning : read.warnings()) {
+                err.println("warning: " + in.rename(warning.toString()));
+            }
         }
         if (internalErrors[0] > 0) {
             err.println("warning: " + internalErrors[0] + " packet(s) hit a dissector bug; shown as far as decoded");
         }
         return 0;
+    }
+
+    private static boolean isSignalling(PacketKind kind) {
+        return kind == PacketKind.MIP_SIGNALLING || kind == PacketKind.MIP6_MOBILITY;
+    }
+
+    private static void print(Mode mode, FrameFields.Frame frame, PacketView p, Writer w, SummaryOutput summaryOut,
+            FieldsOutput fieldsOut) {
+        try {
+            switch (mode) {
+                case JSON -> {
+                    long t = frame.nanos();
+                    w.write(FieldsJson.line(frame.number(), Math.floorDiv(t, 1_000_000_000L),
+                            (int) Math.floorMod(t, 1_000_000_000L), frame.layers()));
+                    w.write('\n');
+                }
+                case TREE -> {
+                    w.write(FieldsText.packet(frame.number(), p.capturedLength(), frame.layers()));
+                    w.write('\n');
+                }
+                case SUMMARY -> summaryOut.packet(frame, p.linkType(), p.slice());
+                case FIELDS -> fieldsOut.packet(frame);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The capture: the FILE word, or -r FILE; '-' is standard input. */
+    private static String input(CommandArgs a) throws UsageException {
+        List<String> words = a.positional();
+        String r = a.get("read-file");
+        if (words.size() > (r == null ? 1 : 0)) {
+            throw new UsageException("one capture at a time: unexpected '" + words.get(r == null ? 1 : 0) + "'");
+        }
+        if (r != null) {
+            return r;
+        }
+        if (words.isEmpty()) {
+            throw new UsageException("which capture? give FILE, or - for standard input");
+        }
+        return words.get(0);
+    }
+
+    private static Mode mode(CommandArgs a) throws UsageException {
+        String t = a.get("output-format");
+        if (t != null && !t.equals("fields")) {
+            throw new UsageException("-T " + t + ": only -T fields is supported (JSON lines: --json; one line per "
+                    + "packet: --summary; the tree is the default)");
+        }
+        int modes = (a.flag("json") ? 1 : 0) + (a.flag("summary") ? 1 : 0) + (t != null ? 1 : 0);
+        if (modes > 1) {
+            throw new UsageException("choose one output: --json, --summary or -T fields");
+        }
+        if (t == null && !a.all("field").isEmpty()) {
+            throw new UsageException("-e " + a.all("field").get(0) + " needs -T fields");
+        }
+        if (t == null && !a.all("fields-option").isEmpty()) {
+            throw new UsageException("-E " + a.all("fields-option").get(0) + " needs -T fields");
+        }
+        if (t != null && a.all("field").isEmpty()) {
+            throw new UsageException("-T fields needs at least one -e FIELD");
+        }
+        if (t != null) {
+            return Mode.FIELDS;
+        }
+        return a.flag("json") ? Mode.JSON : a.flag("summary") ? Mode.SUMMARY : Mode.TREE;
+    }
+
+    /** {@code -c N}: 0 when not given. */
+    private static long count(String v) throws UsageException {
+        if (v == null) {
+            return 0;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("-c wants a number of packets, 1 or more, not '" + v + "'");
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Runs one command from its own {@code main} without the launcher's command table, so {@code releng/bench.sh} can
  * compile just the core bundles and the bench/synth commands with javac (no model or EMF jars) and still behave like
- * {@code multitunnel COMMAND}: same --help, usage errors (exit 64) and failures (exit 70).
+ * {@code multitunnel COMMAND}: same --help, and the same one-line failures with sysexits codes ({@link Failures}).
  */
 final class Standalone {
     private Standalone() {
@@ -20,13 +20,8 @@ final class Standalone {
         }
         try {
             return c.run(args, System.out, System.err);
-        } catch (UsageException e) {
-            System.err.println("multitunnel " + c.name() + ": " + e.getMessage());
-            System.err.print(c.usage());
-            return 64;
-        } catch (Exception e) {
-            System.err.println("multitunnel " + c.name() + ": " + e);
-            return 70;
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            return Failures.report(c, e, System.err);
         }
     }
 }

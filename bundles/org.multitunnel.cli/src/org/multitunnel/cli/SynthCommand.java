@@ -80,7 +80,7 @@ public final class SynthCommand implements Command {
                     case "--pps" -> spec = spec.withPacketsPerSecond(Integer.parseInt(value(args, ++i, a)));
                     case "--seed" -> spec = spec.withSeed(Long.parseLong(value(args, ++i, a)));
                     case "--lifetime" -> spec = spec.withLifetime(Integer.parseInt(value(args, ++i, a)));
-                    case "--interval" -> spec = spec.withIntervalNanos(BenchCommand.seconds(value(args, ++i, a)));
+                    case "--interval" -> spec = spec.withIntervalNanos(Seconds.nanos(value(args, ++i, a), a, 0));
                     case "--no-flow-bindings" -> spec = spec.withFlowBindings(false);
                     case "--format" -> format = switch (value(args, ++i, a)) {
                         case "pcap" -> ScenarioSynthesizer.Format.PCAP;

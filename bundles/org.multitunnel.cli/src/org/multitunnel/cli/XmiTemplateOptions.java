@@ -22,7 +22,7 @@ final class XmiTemplateOptions {
     }
 
     /** The target: {@code --to}, else the one the template names. */
-    static InetSocketAddress target(CommandArgs a, RegistrationTemplate t) throws UsageException {
+    static InetSocketAddress target(CommandArgs a, RegistrationTemplate t) throws UsageException, CliException {
         if (a.get("to") != null) {
             return CommandArgs.hostPort(a.get("to"), "--to");
         }

@@ -36,6 +36,14 @@ public final class AnalysisJson {
     }
 
     public static void write(CaptureSession session, Appendable out) throws IOException {
+        write(session, out, null);
+    }
+
+    /**
+     * The document; with a {@code scope} (an analysis restricted by a display filter) it also has the key
+     * {@code "filter": {"expression": "...", "packets": N, "bytes": B}} after {@code "end"}.
+     */
+    public static void write(CaptureSession session, Appendable out, AnalysisScope scope) throws IOException {
         JsonWriter w = new JsonWriter(out);
         w.beginObject();
         w.name("file").value(session.getFile());
@@ -43,6 +51,13 @@ public final class AnalysisJson {
         w.name("bytes").value(session.getBytes());
         w.name("start").raw(session.isSetStart() ? Times.seconds(session.getStart()) : "null");
         w.name("end").raw(session.isSetEnd() ? Times.seconds(session.getEnd()) : "null");
+        if (scope != null) {
+            w.name("filter").beginObject();
+            w.name("expression").value(scope.expression());
+            w.name("packets").value(scope.packets());
+            w.name("bytes").value(scope.bytes());
+            w.endObject();
+        }
         w.name("mobileNodes").beginArray();
         for (MobileNode mn : session.getMobileNodes()) {
             writeMobileNode(w, mn);

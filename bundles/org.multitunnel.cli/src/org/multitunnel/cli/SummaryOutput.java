@@ -1,0 +1,41 @@
+package org.multitunnel.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+
+import org.multitunnel.analysis.packets.PacketRow;
+import org.multitunnel.analysis.packets.PacketRowFormatter;
+
+/**
+ * {@code decode --summary}: one line per packet with the Packets view's columns — No., Time (seconds since the first
+ * packet), Source → Destination, Protocol, Length, Info — laid out as tshark's one-line summary. The text of each
+ * column comes from the same {@link PacketRowFormatter} the GUI uses.
+ */
+final class SummaryOutput {
+    private final PacketRowFormatter formatter;
+    private final Writer out;
+    private final StringBuilder line = new StringBuilder(160);
+
+    SummaryOutput(PacketRowFormatter formatter, Writer out) {
+        this.formatter = formatter;
+        this.out = out;
+    }
+
+    /** {@code packet} holds the captured bytes (position to limit); {@code frame.layers()} may be null. */
+    void packet(FrameFields.Frame frame, int linkType, ByteBuffer packet) throws IOException {
+        PacketRow row = formatter.format(linkType, packet, frame.layers());
+        line.setLength(0);
+        String number = Long.toString(frame.number());
+        for (int i = number.length(); i < 5; i++) {
+            line.append(' ');
+        }
+        line.append(number).append(' ').append(PacketRowFormatter.seconds(frame.nanos() - frame.firstNanos()))
+                .append(' ').append(row.source()).append(" → ").append(row.destination()).append(' ')
+                .append(row.protocol()).append(' ').append(frame.length());
+        if (!row.info().isEmpty()) {
+            line.append(' ').append(row.info());
+        }
+        out.append(line).append('\n');
+    }
+}
