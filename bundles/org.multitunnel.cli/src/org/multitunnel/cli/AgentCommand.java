@@ -1,6 +1,8 @@
 package org.multitunnel.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -12,8 +14,10 @@ import java.util.function.Supplier;
 import org.multitunnel.agent.fa.ForeignAgent;
 import org.multitunnel.agent.fa.ForeignAgentConfig;
 import org.multitunnel.agent.ha.HomeAgent;
+import org.multitunnel.agent.ha.HomeAgentConfig;
 import org.multitunnel.agent.mn.MnBinding;
 import org.multitunnel.agent.mn.MobileNode;
+import org.multitunnel.agent.mn.MobileNodeConfig;
 import org.multitunnel.agent.net.Ipv4;
 import org.multitunnel.wire.Json;
 
@@ -77,7 +81,7 @@ public final class AgentCommand implements Command {
                   --no-unequal-load      no unequal load distribution (seed 000)
                   --simultaneous-bindings  keep RFC 5944 S-bit bindings (default: accepted with code 1)
                   --discard-unknown      silently discard requests with unknown non-skippable extensions
-                                         (RFC 5944 §1.8) instead of answering 134
+                                         (RFC 5944 §1.9) instead of answering 134
 
                 Foreign agent (fa):
                   --home-agent HOST:PORT the home agent to relay to (required)
@@ -157,7 +161,8 @@ public final class AgentCommand implements Command {
         PrintStream log = o.flag("verbose") ? err : null;
         return switch (role) {
             case "ha" -> {
-                HomeAgent ha = HomeAgent.start(AgentConfigs.homeAgent(o, err));
+                HomeAgentConfig config = config(() -> AgentConfigs.homeAgent(o, err));
+                HomeAgent ha = start(() -> HomeAgent.start(config), "--listen", Ipv4.text(config.listen()), o);
                 if (log != null) {
                     ha.setLog(log::println);
                 }
@@ -165,8 +170,8 @@ public final class AgentCommand implements Command {
                 yield serve(ha, ha::statusJson, o, out, stop);
             }
             case "fa" -> {
-                ForeignAgentConfig config = AgentConfigs.foreignAgent(o);
-                ForeignAgent fa = ForeignAgent.start(config);
+                ForeignAgentConfig config = config(() -> AgentConfigs.foreignAgent(o));
+                ForeignAgent fa = start(() -> ForeignAgent.start(config), "--listen", Ipv4.text(config.listen()), o);
                 if (log != null) {
                     fa.setLog(log::println);
                 }
@@ -175,7 +180,9 @@ public final class AgentCommand implements Command {
                 yield serve(fa, fa::statusJson, o, out, stop);
             }
             default -> {
-                MobileNode mn = MobileNode.start(AgentConfigs.mobileNode(o, err));
+                MobileNodeConfig config = config(() -> AgentConfigs.mobileNode(o, err));
+                MobileNode mn = start(() -> MobileNode.start(config), "--care-of", String.join(", ", o.all("care-of")),
+                        o);
                 if (log != null) {
                     mn.setLog(log::println);
                 }
@@ -183,6 +190,38 @@ public final class AgentCommand implements Command {
                 yield serve(mn, () -> mnStatus(mn), o, out, stop);
             }
         };
+    }
+
+    /** Builds a configuration; a value its builder refuses is a usage error with the builder's message. */
+    private interface Build<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T config(Build<T> b) throws Exception {
+        try {
+            return b.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Starts an agent; an address that cannot be bound is 69 naming it (in use, not local, privileged port), a
+     * recording that cannot be created is 73 naming the file.
+     */
+    private static <T> T start(Build<T> b, String option, String address, AgentOptions o) throws Exception {
+        try {
+            return b.get();
+        } catch (SocketException e) {
+            throw new CliException(Sysexits.UNAVAILABLE, option + " " + address + ": cannot listen there: "
+                    + e.getMessage());
+        } catch (IOException e) {
+            if (o.value("record") == null) {
+                throw e;
+            }
+            throw new CliException(Sysexits.CANTCREAT, "--record " + o.value("record") + ": cannot write: "
+                    + CliFiles.reason(e));
+        }
     }
 
     private static int serve(AutoCloseable agent, Supplier<String> status, AgentOptions o, PrintStream out,

@@ -27,11 +27,10 @@ final class AgentConfigs {
         MapKeyTable keys = keys(o, err);
         b.keys(keys);
         for (String hoa : o.all("deny-multipath")) {
-            Ipv4.parse(hoa);
-            b.denyMultipath(hoa);
+            b.denyMultipath(v4(hoa, "--deny-multipath"));
         }
         if (o.value("home-agent-address") != null) {
-            b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
+            b.homeAgentAddress(v4(o.value("home-agent-address"), "--home-agent-address"));
         }
         b.maxLifetime(o.integer("max-lifetime", HomeAgentConfig.DEFAULT_MAX_LIFETIME, 1, 0xffff));
         for (String v : o.all("max-lifetime-mn")) {
@@ -43,7 +42,7 @@ final class AgentConfigs {
             }
         }
         for (String hoa : o.all("nonce")) {
-            b.nonceReplay(Ipv4.parse(hoa).getHostAddress());
+            b.nonceReplay(v4(hoa, "--nonce"));
         }
         b.maxBindings(o.integer("max-bindings", HomeAgentConfig.DEFAULT_MAX_BINDINGS, 1, 254));
         b.replayWindowSeconds(o.integer("replay-window", HomeAgentConfig.DEFAULT_REPLAY_WINDOW_SECONDS, 0, 86_400));
@@ -56,7 +55,7 @@ final class AgentConfigs {
             b.faHaAssociation(KeyOptions.parseKey(o.value("fa-ha-key")));
         }
         if (o.value("record") != null) {
-            b.recordTo(Path.of(o.value("record")));
+            b.recordTo(CliFiles.output(o.value("record"), "--record"));
         }
         if (o.all("key").isEmpty() && o.value("key-file") == null) {
             err.println("warning: no --key or --key-file: every request will be answered 131");
@@ -78,7 +77,7 @@ final class AgentConfigs {
             b.faHa(KeyOptions.parseKey(o.value("fa-ha-key")));
         }
         if (o.value("record") != null) {
-            b.recordTo(Path.of(o.value("record")));
+            b.recordTo(CliFiles.output(o.value("record"), "--record"));
         }
         return b.build();
     }
@@ -90,19 +89,19 @@ final class AgentConfigs {
             throw new UsageException("agent mn needs --home-agent HOST:PORT, --home-address A and --care-of ADDR");
         }
         MobileNodeConfig.Builder b = MobileNodeConfig.builder().target(address(ha, "--home-agent"))
-                .homeAddress(Ipv4.parse(hoa).getHostAddress()).lifetime(o.integer("lifetime", 300, 1, 0xffff))
+                .homeAddress(v4(hoa, "--home-address")).lifetime(o.integer("lifetime", 300, 1, 0xffff))
                 .multipath(!o.flag("no-multipath")).nonces(o.flag("nonces"));
         if (o.value("home-agent-address") != null) {
-            b.homeAgentAddress(Ipv4.parse(o.value("home-agent-address")).getHostAddress());
+            b.homeAgentAddress(v4(o.value("home-agent-address"), "--home-agent-address"));
         }
         for (String coa : o.all("care-of")) {
             String[] w = coa.split("@");
             if (w.length == 1) {
-                b.careOf(Ipv4.parse(coa).getHostAddress());
+                b.careOf(v4(coa, "--care-of"));
             } else if (w.length <= 3) {
                 // COA@BIND[@AGENT:PORT]: register COA (a foreign agent's), send from the interface address BIND,
                 // to AGENT (this interface's own foreign agent) instead of --home-agent
-                b.careOf(Ipv4.parse(w[1]).getHostAddress(), Ipv4.parse(w[0]).getHostAddress(), 4,
+                b.careOf(v4(w[1], "--care-of"), v4(w[0], "--care-of"), 4,
                         w.length == 3 ? address(w[2], "--care-of") : null);
             } else {
                 throw new UsageException("--care-of wants ADDR or COA@BIND[@AGENT:PORT], not '" + coa + "'");
@@ -114,7 +113,7 @@ final class AgentConfigs {
         }
         b.securityAssociation(firstKey(o, err));
         if (o.value("record") != null) {
-            b.recordTo(Path.of(o.value("record")));
+            b.recordTo(CliFiles.output(o.value("record"), "--record"));
         }
         return b.build();
     }
@@ -157,6 +156,15 @@ final class AgentConfigs {
         }
         throw new UsageException("agent mn needs --key SPI:HEXKEY or --key-file FILE (RFC 5944 §3.2: MN-HA "
                 + "authentication is required)");
+    }
+
+    /** A dotted IPv4 address given to {@code option}, as text; anything else is a usage error naming both. */
+    private static String v4(String s, String option) throws UsageException {
+        try {
+            return Ipv4.parse(s).getHostAddress();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " wants a dotted IPv4 address, not '" + s + "'");
+        }
     }
 
     private static InetSocketAddress address(String s, String option) throws UsageException {

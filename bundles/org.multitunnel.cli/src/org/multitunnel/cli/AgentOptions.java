@@ -31,7 +31,7 @@ final class AgentOptions {
     }
 
     /** Parses {@code args}; a {@code --config FILE} among them is read first and overridden by the rest. */
-    void parse(List<String> args, PrintStream err) throws UsageException, IOException {
+    void parse(List<String> args, PrintStream err) throws UsageException, CliException, IOException {
         Map<String, List<String>> cli = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -63,10 +63,8 @@ final class AgentOptions {
         }
     }
 
-    private void readConfig(Path file, PrintStream err) throws IOException, UsageException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("--config " + file + ": no such file");
-        }
+    private void readConfig(Path file, PrintStream err) throws IOException, UsageException, CliException {
+        CliFiles.input(file.toString(), "--config");
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);

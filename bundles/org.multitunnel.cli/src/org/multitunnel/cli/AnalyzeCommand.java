@@ -61,25 +61,33 @@ public final class AnalyzeCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--keys KEYFILE] [--key SPI:HEXKEY]...
-                                           [--interval SECONDS]
+                Usage: multitunnel analyze FILE|- [--json OUT|-] [--csv DIR] [-Y FILTER] [--keys KEYFILE]
+                                           [--key SPI:HEXKEY]... [--interval SECONDS]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
-                builds per-tunnel throughput series and checks the specs' MUST / MUST NOT rules.
+                builds per-tunnel throughput series and checks the specs' MUST / MUST NOT rules. FILE is pcap,
+                pcapng or gzip; '-' reads standard input (copied to a temporary file that is removed afterwards).
 
                   --json OUT      write the analysis as JSON to OUT ('-' for stdout)
                   --csv DIR       write bindings.csv, tunnels.csv, series.csv and findings.csv into DIR
+                  -Y, --display-filter FILTER
+                                  analyse only the packets FILTER matches (the decode -Y / GUI filter language);
+                                  the summary says how many, the JSON gets "filter": {"expression", "packets",
+                                  "bytes"}, while "packets" and "bytes" stay the whole capture's
                   --keys FILE     MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]])
                   --key SPI:HEX   one HMAC-MD5 key for any peer (repeatable)
-                  --interval S    width of the throughput buckets in seconds (default 1)
+                  --interval S    width of the throughput buckets in seconds, from 0.000000001 to 86400
+                                  (default 1)
 
-                Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
-                65 for a file that is not a capture, 66 for a missing file.
+                Output files get their missing folders created. Without --json or --csv a summary is printed.
+                Exit codes: 0 analysed (findings do not change it); 64 bad option or filter; 65 not a capture;
+                66 FILE missing, a directory or unreadable; 73 an output cannot be created; 74 read error.
 
                 Examples:
                   multitunnel analyze test-captures/demo-multipath.pcapng
                   multitunnel analyze ha.pcapng --json - --interval 0.5 | jq '.tunnels[].toCareOf'
+                  multitunnel analyze ha.pcapng -Y 'mip.homeaddr == 10.1.0.5' --json out/mn5.json
                 """;
     }
 

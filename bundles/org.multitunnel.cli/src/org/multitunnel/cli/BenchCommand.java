@@ -77,7 +77,7 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Path file = null;
+        String file = null;
         long interval = TunnelAccounting.DEFAULT_INTERVAL_NANOS;
         int repeat = 3;
         boolean json = false;
@@ -93,17 +93,18 @@ public final class BenchCommand implements Command {
                     if (a.startsWith("-") || file != null) {
                         throw new UsageException("unexpected argument '" + a + "'");
                     }
-                    file = Path.of(a);
+                    file = a;
                 }
             }
         }
         if (file == null) {
             throw new UsageException("which capture? give FILE");
         }
-        if (!Files.isReadable(file)) {
-            err.println("multitunnel bench: cannot read " + file);
-            return 66;
-        }
+        return bench(CliFiles.input(file, ""), interval, repeat, json, only, out);
+    }
+
+    private static int bench(Path file, long interval, int repeat, boolean json, List<String> only, PrintStream out)
+            throws IOException, CliException {
         long size = Files.size(file);
         List<Result> results = new ArrayList<>();
         try {
@@ -119,8 +120,7 @@ public final class BenchCommand implements Command {
                 results.add(best);
             }
         } catch (NotACaptureFileException e) {
-            err.println("multitunnel bench: " + e.getMessage());
-            return 65;
+            throw new CliException(Sysexits.DATAERR, e.getMessage());
         }
         if (json) {
             json(out, file, size, results);

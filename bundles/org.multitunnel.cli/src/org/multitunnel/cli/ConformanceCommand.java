@@ -120,6 +120,9 @@ public final class ConformanceCommand implements Command {
         if (c.key() == null) {
             err.println("note: no --key given; scenarios that need the MN-HA key are skipped");
         }
+        Path junit = a.get("junit") == null ? null : CliFiles.output(a.get("junit"), "--junit");
+        Path html = a.get("html") == null ? null : CliFiles.output(a.get("html"), "--html");
+        Path pcapng = a.get("pcapng") == null ? null : CliFiles.output(a.get("pcapng"), "--pcapng");
         ConformanceRunner runner = new ConformanceRunner(c);
         ConformanceReport report = runner.run(scenarios, new ConformanceRunner.ProgressListener() {
             @Override
@@ -131,14 +134,15 @@ public final class ConformanceCommand implements Command {
         out.printf(Locale.ROOT, "%d scenarios: %d passed, %d failed, %d errors, %d skipped%n", report.results().size(),
                 report.count(ScenarioResult.Status.PASSED), report.count(ScenarioResult.Status.FAILED),
                 report.count(ScenarioResult.Status.ERROR), report.count(ScenarioResult.Status.SKIPPED));
-        if (a.get("junit") != null) {
-            JUnitReport.write(report, Path.of(a.get("junit")));
+        if (junit != null) {
+            CliFiles.write(junit, "--junit", () -> JUnitReport.write(report, junit));
         }
-        if (a.get("html") != null) {
-            HtmlReport.write(report, Path.of(a.get("html")));
+        if (html != null) {
+            CliFiles.write(html, "--html", () -> HtmlReport.write(report, html));
         }
-        if (a.get("pcapng") != null) {
-            runner.log().writePcapng(Path.of(a.get("pcapng")), "multitunnel conformance against " + a.get("target"));
+        if (pcapng != null) {
+            CliFiles.write(pcapng, "--pcapng", () -> runner.log().writePcapng(pcapng,
+                    "multitunnel conformance against " + a.get("target")));
         }
         return report.allPassed() ? 0 : 1;
     }

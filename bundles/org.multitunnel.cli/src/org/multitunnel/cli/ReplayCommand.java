@@ -75,11 +75,8 @@ public final class ReplayCommand implements Command {
         if (a.positional().size() != 1) {
             throw new UsageException("exactly one capture FILE is required");
         }
-        Path file = Path.of(a.positional().get(0));
-        if (!Files.isRegularFile(file)) {
-            err.println("multitunnel replay: no such file: " + file);
-            return 66;
-        }
+        Path file = CliFiles.input(a.positional().get(0), "");
+        Path pcapng = a.get("pcapng") == null ? null : CliFiles.output(a.get("pcapng"), "--pcapng");
         AddressMap map = new AddressMap();
         MapKeyTable keys = new MapKeyTable();
         try {
@@ -117,8 +114,9 @@ public final class ReplayCommand implements Command {
         ReplayOptions o = new ReplayOptions(to, map, keys, timing,
                 Duration.ofMillis(a.intValue("timeout", 1000, 10, 60_000)), a.intValue("transmissions", 2, 1, 8), log);
         ReplayReport report = new Replayer(o).replay(regs);
-        if (a.get("pcapng") != null) {
-            log.writePcapng(Path.of(a.get("pcapng")), "multitunnel replay of " + file.getFileName());
+        if (pcapng != null) {
+            CliFiles.write(pcapng, "--pcapng", () -> log.writePcapng(pcapng, "multitunnel replay of "
+                    + file.getFileName()));
         }
         out.print(a.flag("json") ? ReplayText.json(report) + "\n" : ReplayText.table(report));
         return report.allMatch() ? 0 : 1;

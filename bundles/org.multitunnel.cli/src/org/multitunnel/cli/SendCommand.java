@@ -99,8 +99,9 @@ public final class SendCommand implements Command {
         }
         RegistrationTemplate t = null;
         org.multitunnel.model.template.RegistrationTemplate xmi = null;
+        Path pcapng = a.get("pcapng") == null ? null : CliFiles.output(a.get("pcapng"), "--pcapng");
         if (a.get("template") != null) {
-            Path file = Path.of(a.get("template"));
+            Path file = CliFiles.input(a.get("template"), "--template");
             try {
                 if (TemplateFiles.isXmi(file)) {
                     xmi = TemplateFiles.load(file);
@@ -130,9 +131,15 @@ public final class SendCommand implements Command {
             o = o.withVerifyKeys(new MapKeyTable().add(key));
         }
         ExchangeLog log = new ExchangeLog();
-        ClientResult r = new RegistrationClient(o.withLog(log)).send(spec, "multitunnel send");
-        if (a.get("pcapng") != null) {
-            log.writePcapng(Path.of(a.get("pcapng")), "multitunnel send to " + a.get("to"));
+        ClientResult r;
+        try {
+            r = new RegistrationClient(o.withLog(log)).send(spec, "multitunnel send");
+        } catch (java.net.SocketException e) {
+            throw new CliException(Sysexits.UNAVAILABLE, (a.get("from") != null ? "--from " + a.get("from")
+                    : "--to " + to.getAddress().getHostAddress() + ":" + to.getPort()) + ": " + e.getMessage());
+        }
+        if (pcapng != null) {
+            CliFiles.write(pcapng, "--pcapng", () -> log.writePcapng(pcapng, "multitunnel send to " + a.get("to")));
         }
         print(r, a.flag("json"), to.getPort(), out);
         return r.verdict().exitCode();

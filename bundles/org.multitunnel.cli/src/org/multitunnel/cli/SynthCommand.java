@@ -103,12 +103,17 @@ public final class SynthCommand implements Command {
         if (file == null) {
             throw new UsageException("where to? give OUT");
         }
+        Path out0 = CliFiles.output(file.toString(), "OUT");
         if (format == null) {
             format = file.getFileName().toString().endsWith(".pcap") ? ScenarioSynthesizer.Format.PCAP
                     : ScenarioSynthesizer.Format.PCAPNG;
         }
         long t0 = System.nanoTime();
-        GroundTruth truth = ScenarioSynthesizer.write(spec, file, format);
+        ScenarioSynthesizer.Format f = format;
+        ScenarioSpec sp = spec;
+        GroundTruth[] written = new GroundTruth[1];
+        CliFiles.write(out0, "OUT", () -> written[0] = ScenarioSynthesizer.write(sp, out0, f));
+        GroundTruth truth = written[0];
         double s = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%s: %d packets (%d tunnelled, %d requests, %d replies), %d mobile nodes, "
                 + "%d tunnels (%s) in %.1f s%n", file, truth.packets(), truth.dataPackets(), truth.requests(),
