@@ -89,7 +89,9 @@ class BenchAndSynthCommandTest {
 
     @Test
     void benchOnAMissingFileExits66() throws Exception {
-        assertEquals(66, run(new BenchCommand(), dir.resolve("none.pcap").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot read"));
+        Path none = dir.resolve("none.pcap");
+        CliRun r = CliRun.command(new BenchCommand(), none.toString());
+        assertEquals(66, r.code(), r.toString());
+        assertEquals("multitunnel bench: " + none + ": no such file\n", r.err());
     }
 }

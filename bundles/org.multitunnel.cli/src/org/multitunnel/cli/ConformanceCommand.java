@@ -92,6 +92,9 @@ public final class ConformanceCommand implements Command {
         if (scenarios.isEmpty()) {
             throw new UsageException("--only matches no scenario");
         }
+        Path junit = a.get("junit") == null ? null : CliFiles.output(a.get("junit"), "--junit");
+        Path html = a.get("html") == null ? null : CliFiles.output(a.get("html"), "--html");
+        Path pcapng = a.get("pcapng") == null ? null : CliFiles.output(a.get("pcapng"), "--pcapng");
         ConformanceConfig c = ConformanceConfig.defaults(CommandArgs.hostPort(a.require("target"), "--target"),
                 a.get("key") == null ? null : KeyOptions.parseKey(a.get("key")));
         if (a.get("home-agent") != null) {
@@ -120,9 +123,6 @@ public final class ConformanceCommand implements Command {
         if (c.key() == null) {
             err.println("note: no --key given; scenarios that need the MN-HA key are skipped");
         }
-        Path junit = a.get("junit") == null ? null : CliFiles.output(a.get("junit"), "--junit");
-        Path html = a.get("html") == null ? null : CliFiles.output(a.get("html"), "--html");
-        Path pcapng = a.get("pcapng") == null ? null : CliFiles.output(a.get("pcapng"), "--pcapng");
         ConformanceRunner runner = new ConformanceRunner(c);
         ConformanceReport report = runner.run(scenarios, new ConformanceRunner.ProgressListener() {
             @Override
