@@ -16,8 +16,8 @@ import org.multitunnel.agent.fa.ForeignAgentConfig;
 import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.agent.ha.HomeAgentConfig;
 import org.multitunnel.agent.mn.MnBinding;
-import org.multitunnel.agent.mn.MobileNode;
 import org.multitunnel.agent.mn.MobileNodeConfig;
+import org.multitunnel.agent.mn.ReferenceMobileNode;
 import org.multitunnel.agent.net.Ipv4;
 import org.multitunnel.wire.Json;
 
@@ -181,8 +181,8 @@ public final class AgentCommand implements Command {
             }
             default -> {
                 MobileNodeConfig config = config(() -> AgentConfigs.mobileNode(o, err));
-                MobileNode mn = start(() -> MobileNode.start(config), "--care-of", String.join(", ", o.all("care-of")),
-                        o);
+                ReferenceMobileNode mn = start(() -> ReferenceMobileNode.start(config), "--care-of",
+                        String.join(", ", o.all("care-of")), o);
                 if (log != null) {
                     mn.setLog(log::println);
                 }
@@ -248,7 +248,7 @@ public final class AgentCommand implements Command {
         return 0;
     }
 
-    private static String mnStatus(MobileNode mn) {
+    private static String mnStatus(ReferenceMobileNode mn) {
         StringBuilder b = new StringBuilder("{\"agent\":\"mn\",\"multipath\":").append(mn.multipathEnabled())
                 .append(",\"bindings\":[");
         List<MnBinding> list = mn.bindings();
