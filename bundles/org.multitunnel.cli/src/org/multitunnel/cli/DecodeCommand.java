@@ -1,11 +1,9 @@
 package org.multitunnel.cli;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,20 +12,11 @@ import java.util.List;
 import org.multitunnel.analysis.packets.PacketRowFormatter;
 import org.multitunnel.capture.CaptureReader;
 import org.multitunnel.capture.NotACaptureFileException;
-import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.cli.CommandArgs.Option;
-import org.multitunnel.wire.Field;
-import org.multitunnel.wire.dissect.Dissection;
-import org.multitunnel.wire.dissect.FieldsJson;
-import org.multitunnel.wire.dissect.FieldsText;
+import org.multitunnel.cli.DecodePass.Mode;
 import org.multitunnel.wire.dissect.MipConfig;
-import org.multitunnel.wire.dissect.PacketDissector;
-import org.multitunnel.wire.fast.MipPorts;
-import org.multitunnel.wire.fast.PacketClassifier;
-import org.multitunnel.wire.fast.PacketKind;
-import org.multitunnel.wire.fast.PacketSummary;
 
 /**
  * {@code multitunnel decode}: dissects a capture the way tshark users expect — the Mobile IP / Mobile IPv6 signalling
@@ -118,11 +107,6 @@ public final class DecodeCommand implements Command {
                 """;
     }
 
-    /** How a packet is printed. */
-    private enum Mode {
-        TREE, JSON, SUMMARY, FIELDS
-    }
-
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         CommandArgs a = CommandArgs.parse(args, OPTIONS);
@@ -137,56 +121,18 @@ public final class DecodeCommand implements Command {
             FieldNames.check(f, "-e");
         }
         boolean every = filter != null || a.flag("all") || mode == Mode.SUMMARY || mode == Mode.FIELDS;
-
         MipConfig mip = MipConfig.defaults();
-        PacketDissector dissector = mip.dissector();
-        MipPorts ports = mip.ports();
-        PacketSummary summary = new PacketSummary();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        SummaryOutput summaryOut = mode == Mode.SUMMARY ? new SummaryOutput(new PacketRowFormatter(mip), w) : null;
-        FieldsOutput fieldsOut = mode == Mode.FIELDS ? new FieldsOutput(fieldNames, fieldsFormat, w) : null;
-        boolean dissect = mode != Mode.SUMMARY || filter != null;
-        int[] internalErrors = { 0 };
-        long[] times = { 0, 0 }; // first packet, previous packet
-        boolean[] closed = { false };
-
+        FieldsOutput fields = mode == Mode.FIELDS ? new FieldsOutput(fieldNames, fieldsFormat, w) : null;
+        DecodePass pass = new DecodePass(mode, every, filter, count, mip, out, w,
+                mode == Mode.SUMMARY ? new SummaryOutput(new PacketRowFormatter(mip), w) : null, fields);
         try (CaptureInput in = CaptureInput.open(input, stdin, spoolDir)) {
             ReadSummary read;
             try {
-                if (fieldsOut != null) {
-                    fieldsOut.start();
+                if (fields != null) {
+                    fields.start();
                 }
-                read = CaptureReader.read(in.path(), (PacketView p) -> {
-                    long number = p.index() + 1;
-                    long t = p.timestampNanos();
-                    if (number == 1) {
-                        times[0] = t;
-                        times[1] = t;
-                    }
-                    boolean candidate = every || isSignalling(PacketClassifier.classify(p.linkType(), p.buffer(),
-                            p.dataOffset(), p.capturedLength(), summary, ports));
-                    if (candidate) {
-                        List<Field> layers = null;
-                        if (dissect) {
-                            Dissection d = dissector.dissectFull(p.linkType(), p.slice());
-                            if (d.internalError() != null) {
-                                internalErrors[0]++;
-                            }
-                            layers = d.layers();
-                        }
-                        FrameFields.Frame frame = new FrameFields.Frame(number, t, times[0], times[1],
-                                p.originalLength(), p.capturedLength(), layers);
-                        if (filter == null || filter.matches(frame)) {
-                            print(mode, frame, p, w, summaryOut, fieldsOut);
-                        }
-                    }
-                    times[1] = t;
-                    if ((number & 1023) == 0 && out.checkError()) {
-                        closed[0] = true; // the reader went away (| head): stop like tshark on SIGPIPE
-                        return false;
-                    }
-                    return count == 0 || number < count;
-                });
+                read = CaptureReader.read(in.path(), pass);
                 w.flush();
             } catch (NotACaptureFileException e) {
                 throw new CliException(Sysexits.DATAERR, in.rename(e.getMessage()));
@@ -195,36 +141,10 @@ public final class DecodeCommand implements Command {
                 err.println("warning: " + in.rename(warning.toString()));
             }
         }
-        if (internalErrors[0] > 0) {
-            err.println("warning: " + internalErrors[0] + " packet(s) hit a dissector bug; shown as far as decoded");
+        if (pass.internalErrors() > 0) {
+            err.println("warning: " + pass.internalErrors() + " packet(s) hit a dissector bug; shown as far as decoded");
         }
         return 0;
-    }
-
-    private static boolean isSignalling(PacketKind kind) {
-        return kind == PacketKind.MIP_SIGNALLING || kind == PacketKind.MIP6_MOBILITY;
-    }
-
-    private static void print(Mode mode, FrameFields.Frame frame, PacketView p, Writer w, SummaryOutput summaryOut,
-            FieldsOutput fieldsOut) {
-        try {
-            switch (mode) {
-                case JSON -> {
-                    long t = frame.nanos();
-                    w.write(FieldsJson.line(frame.number(), Math.floorDiv(t, 1_000_000_000L),
-                            (int) Math.floorMod(t, 1_000_000_000L), frame.layers()));
-                    w.write('\n');
-                }
-                case TREE -> {
-                    w.write(FieldsText.packet(frame.number(), p.capturedLength(), frame.layers()));
-                    w.write('\n');
-                }
-                case SUMMARY -> summaryOut.packet(frame, p.linkType(), p.slice());
-                case FIELDS -> fieldsOut.packet(frame);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The capture: the FILE word, or -r FILE; '-' is standard input. */
