@@ -71,6 +71,19 @@ class DecodeTsharkOptionsTest {
     }
 
     @Test
+    void frameFieldsWorkInTheDisplayFilterAsInTshark() {
+        assertEquals(List.of("1", "2", "3"), CliRun.main("decode", DEMO, "-Y", "frame.number <= 3", "-T", "fields",
+                "-e", "frame.number").lines());
+        // tshark -Y 'frame.len > 100 && frame.number < 10' -T fields -e frame.number -e frame.len: the requests
+        assertEquals(List.of("1\t113", "3\t113", "5\t113", "7\t121", "9\t113"), CliRun.main("decode", DEMO, "-Y",
+                "frame.len > 100 && frame.number < 10", "-T", "fields", "-e", "frame.number", "-e", "frame.len")
+                .lines());
+        // tshark -Y 'frame.protocols contains "gre"': 334 frames
+        assertEquals(334, CliRun.main("decode", FOUR, "-Y", "frame.protocols contains \"gre\"", "--summary").lines()
+                .size());
+    }
+
+    @Test
     void countLimitsThePacketsReadBeforeTheFilterAsTsharkDoes() {
         // Frames 1-4 are request, reply, request, reply: -c 4 reads four, -Y keeps the two replies.
         CliRun r = CliRun.main("decode", DEMO, "-c", "4", "-Y", "mip.type == 3", "--summary");

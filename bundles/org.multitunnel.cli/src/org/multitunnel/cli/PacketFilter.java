@@ -48,9 +48,12 @@ final class PacketFilter {
         return filter.text();
     }
 
-    /** True when the packet matches; {@code frame.layers()} is its dissection. */
+    /**
+     * True when the packet matches; {@code frame.layers()} is its dissection, and the frame record answers
+     * {@code frame.*} (tshark's frame.number, frame.len, frame.time_relative …).
+     */
     boolean matches(FrameFields.Frame frame) {
-        return matches(frame.layers());
+        return matches(FrameFields.withFrameLayer(frame));
     }
 
     private boolean matches(List<Field> layers) {
