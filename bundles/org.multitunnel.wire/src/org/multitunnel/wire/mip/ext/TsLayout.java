@@ -8,15 +8,21 @@ import org.multitunnel.wire.mip.MipFields;
 /**
  * The RFC 6088 binary traffic selector layouts as data: for each TS format, the optional fields in wire order, each
  * with its presence flag (bit of the 16-bit flags word, A = 0x8000), size and field name. A field is present only
- * when its flag is set.
+ * when its flag is set, and fields follow each other without padding.
  *
- * <p>RFC 6088 §3.1 (IPv4, format 1): A/B start/end source address, C/D start/end destination address, E/F
- * start/end IPsec SPI, G/H start/end source port, I/J start/end destination port, K/L start/end DS, M/N start/end
- * protocol; the low 2 bits are reserved. §3.2 (IPv6, format 2): A/B source, C/D destination (128-bit), E/F SPI,
- * G/H flow label (24-bit fields), I/J source port, K/L destination port, M/N traffic class, O/P next header.
- * This order was written from memory of RFC 6088 and could not be checked against the published text in this
- * environment (protocol-facts.md lists DS/protocol before the ports); because it is a table, correcting it is a
- * one-line change.
+ * <p>RFC 6088 §3.1 (IPv4, format 1), after "TS Format | Reserved | A..N | 2 reserved bits": A/B start/end source
+ * address (32 bits), C/D start/end destination address, E/F start/end IPsec SPI (32 bits), G/H start/end source
+ * port (16 bits), I/J start/end destination port, K/L start/end DS (8 bits: the 6 DS bits, then 2 bits ignored in
+ * comparisons), M/N start/end protocol (8 bits). §3.2 (IPv6, format 2), "TS Format | Reserved | A..P": A/B
+ * source, C/D destination (128 bits), E/F SPI, G/H start/end flow label, I/J source port, K/L destination port,
+ * M/N traffic class (8 bits), O/P next header (8 bits).
+ *
+ * <p>The flow label fields are 32 bits: §3.2 has the sender prefix the flow label with 8 bits of "0" (the text
+ * calls the label 24 bits long, RFC 2460 makes it 20) and the receiver ignore those first 8 bits. An earlier
+ * version of this table used 24-bit flow label fields, so the encoder wrote {@code 0200 000101} for flow label
+ * 257 where §3.2 wants {@code 0200 00000101}. The published text could not be fetched whole in this environment
+ * (only its title and contents pages); the order and widths here follow the section's figures as recalled,
+ * protocol-facts.md, and the references the draft cites (RFC 3260/3168 for DS, RFC 2460 for the flow label).
  */
 public final class TsLayout {
     private TsLayout() {
@@ -49,8 +55,8 @@ public final class TsLayout {
             new Item(0x1000, MipFields.TS_DST_END, "End Destination Address", 16, true),
             new Item(0x0800, MipFields.TS_SPI_START, "Start IPsec SPI", 4, false),
             new Item(0x0400, MipFields.TS_SPI_END, "End IPsec SPI", 4, false),
-            new Item(0x0200, MipFields.TS_FLOWLABEL_START, "Start Flow Label", 3, false),
-            new Item(0x0100, MipFields.TS_FLOWLABEL_END, "End Flow Label", 3, false),
+            new Item(0x0200, MipFields.TS_FLOWLABEL_START, "Start Flow Label", 4, false),
+            new Item(0x0100, MipFields.TS_FLOWLABEL_END, "End Flow Label", 4, false),
             new Item(0x0080, MipFields.TS_SPORT_START, "Start Source Port", 2, false),
             new Item(0x0040, MipFields.TS_SPORT_END, "End Source Port", 2, false),
             new Item(0x0020, MipFields.TS_DPORT_START, "Start Destination Port", 2, false),
@@ -66,6 +72,29 @@ public final class TsLayout {
     /** The layout of {@code format}, or null for formats RFC 6088 does not define (0 reserved, 3+ unassigned). */
     public static List<Item> forFormat(int format) {
         return BY_FORMAT.get(format);
+    }
+
+    /** The item of {@code field} in {@code format}'s layout, or null. */
+    public static Item item(int format, String field) {
+        List<Item> l = forFormat(format);
+        if (l != null) {
+            for (Item i : l) {
+                if (i.field().equals(field)) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For an end-of-range item, its start item (the flag just before it: B after A, D after C, ...), else null.
+     * RFC 6088 §3.1/§3.2 pair every field as (start, end) on consecutive flags.
+     */
+    public static Item startOf(int format, Item end) {
+        List<Item> l = forFormat(format);
+        int i = l == null ? -1 : l.indexOf(end);
+        return i > 0 && i % 2 == 1 ? l.get(i - 1) : null;
     }
 
     /** Flag bits no field uses (must be zero): 0x0003 for IPv4, none for IPv6. */

@@ -76,9 +76,21 @@ public final class MipRules {
     public static final Rule FB_TS_FORMAT_MISMATCH = new Rule("RFC7629-4.2-TS-FORMAT-MISMATCH", Severity.ERROR,
             "The TS Format inside the selector disagrees with the extension's TS Format.");
     public static final Rule FB_TS_LENGTH = new Rule("RFC7629-4.2-TS-LENGTH", Severity.ERROR,
-            "The traffic selector's flags announce fields its length does not hold, or bytes follow them.");
+            "The traffic selector holds exactly the fields its flags announce: none missing, no bytes over.");
+    public static final Rule FB_TS_AMBIGUOUS = new Rule("RFC7629-4.2-TS-AMBIGUOUS", Severity.INFO,
+            "The selector's bytes read exactly both as a bare RFC 6088 selector and as one that repeats RFC 6088's "
+                    + "TS Format and Reserved octets; the bare reading is shown.");
     public static final Rule FB_TS_RESERVED_FLAGS = new Rule("RFC6088-3.1-RESERVED-FLAGS", Severity.WARNING,
             "The reserved bits of the IPv4 binary traffic selector flags are set to 0 by the sender.");
+    public static final Rule TS_END_WITHOUT_START_V4 = new Rule("RFC6088-3.1-END-WITHOUT-START", Severity.ERROR,
+            "An End field (source/destination address, SPI, port, DS, protocol) MUST NOT be included unless its "
+                    + "Start field is included.");
+    public static final Rule TS_END_WITHOUT_START_V6 = new Rule("RFC6088-3.2-END-WITHOUT-START", Severity.ERROR,
+            "An End field (address, SPI, flow label, port, traffic class, next header) MUST NOT be included "
+                    + "unless its Start field is included.");
+    public static final Rule TS_FLOW_LABEL_PREFIX = new Rule("RFC6088-3.2-FLOW-LABEL-PREFIX", Severity.WARNING,
+            "The sender MUST prefix the flow label with 8 bits of 0 in the 32-bit flow label fields (the receiver "
+                    + "ignores them).");
     // seed 000 Multi-Interface Routing
     public static final Rule MIR_IN_REPLY = new Rule("MIR-4.1-IN-REPLY", Severity.ERROR,
             "The Multi-Interface Routing extension MUST not be added to the Registration Reply.");
