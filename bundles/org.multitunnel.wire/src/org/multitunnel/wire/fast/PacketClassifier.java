@@ -102,6 +102,17 @@ public final class PacketClassifier {
         return PacketKind.OTHER;
     }
 
+    /**
+     * A Mobile IP message shorter than its fixed part (RFC 5944 §3.3/§3.4, RFC 3519 §3.1): still signalling, so
+     * listings and the analysis see it (RFC5944-3.3-TRUNCATED), with {@code malformedOffset} where its bytes end and
+     * none of the message fields set.
+     */
+    private static PacketKind shortMessage(PacketSummary out, int end) {
+        out.kind = PacketKind.MIP_SIGNALLING;
+        out.malformedOffset = end;
+        return PacketKind.MIP_SIGNALLING;
+    }
+
     private static PacketKind malformed(PacketSummary out, int at) {
         out.kind = PacketKind.MALFORMED;
         out.malformedOffset = at;
@@ -166,8 +177,11 @@ public final class PacketClassifier {
             return malformed(out, ipEnd);
         }
         if (nxt == 135) {
-            if (ipEnd - q < 8) {
-                return malformed(out, q);
+            out.kind = PacketKind.MIP6_MOBILITY;
+            if (ipEnd - q < 8) { // RFC 6275 §6.1.1: at least 8 bytes; a shorter one is shown as malformed
+                out.mhType = ipEnd - q >= 3 ? buf.get(q + 2) & 0xff : -1;
+                out.malformedOffset = ipEnd;
+                return PacketKind.MIP6_MOBILITY;
             }
             out.mhType = buf.get(q + 2) & 0xff;
             out.kind = PacketKind.MIP6_MOBILITY;
@@ -265,15 +279,15 @@ public final class PacketClassifier {
         int ulen = buf.getShort(p + 4) & 0xffff;
         int m = p + 8;
         int mEnd = ulen >= 8 ? Math.min(end, p + ulen) : end;
+        out.mipOffset = m;
         if (mEnd - m < 1) {
-            return malformed(out, m);
+            return shortMessage(out, mEnd); // an empty message on the Mobile IP port: shown, not dropped
         }
         int type = buf.get(m) & 0xff;
-        out.mipOffset = m;
         out.mipType = type;
         if (type == 4) { // RFC 3519 §3.1 tunnel data: Type | Next Header | Reserved(16) | payload
             if (mEnd - m < 4) {
-                return malformed(out, m);
+                return shortMessage(out, mEnd);
             }
             int next = buf.get(m + 1) & 0xff;
             out.kind = PacketKind.TUNNEL_DATA;
@@ -295,7 +309,7 @@ public final class PacketClassifier {
         out.kind = PacketKind.MIP_SIGNALLING;
         if (type == 1) { // RFC 5944 §3.3
             if (mEnd - m < 24) {
-                return malformed(out, m);
+                return shortMessage(out, mEnd);
             }
             out.mipFlags = buf.get(m + 1) & 0xff;
             out.mipLifetime = buf.getShort(m + 2) & 0xffff;
@@ -305,13 +319,15 @@ public final class PacketClassifier {
             out.identification = buf.getLong(m + 16);
         } else if (type == 3) { // RFC 5944 §3.4
             if (mEnd - m < 20) {
-                return malformed(out, m);
+                return shortMessage(out, mEnd);
             }
             out.mipCode = buf.get(m + 1) & 0xff;
             out.mipLifetime = buf.getShort(m + 2) & 0xffff;
             out.homeAddress = buf.getInt(m + 4);
             out.homeAgent = buf.getInt(m + 8);
             out.identification = buf.getLong(m + 12);
+        } else if ((type == 7 && mEnd - m < 20) || (type == 15 && mEnd - m < 12)) { // RFC 3543 §6.1, §6.2
+            return shortMessage(out, mEnd);
         }
         return PacketKind.MIP_SIGNALLING;
     }

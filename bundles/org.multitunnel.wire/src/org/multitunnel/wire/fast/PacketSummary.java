@@ -57,7 +57,11 @@ public final class PacketSummary {
 
     public PacketKind kind() { return kind; }
     public Encapsulation encapsulation() { return encapsulation; }
-    /** Absolute offset where the classifier found the packet malformed, or -1. */
+    /**
+     * Absolute offset where the classifier found the packet malformed, or -1. Also set for
+     * {@link PacketKind#MIP_SIGNALLING} and {@link PacketKind#MIP6_MOBILITY} when the message is shorter than its
+     * fixed part: then it is where the message's bytes end, and its fields are not set.
+     */
     public int malformedOffset() { return malformedOffset; }
     /** 4 or 6 for the outer IP header, 0 when none was found. */
     public int ipVersion() { return ipVersion; }

@@ -17,7 +17,8 @@ public final class MipRules {
     // decoding (RFC 5944 §3.3, §3.4, §1.8-§1.11). The 1.11 in four ids predates checking the section numbers (the
     // skippable rule is §1.8, the TLV format §1.9); the ids stay as they are because agents and scenarios use them.
     public static final Rule TRUNCATED = new Rule("RFC5944-3.3-TRUNCATED", Severity.ERROR,
-            "The fixed part of a registration message is shorter than its format (§3.3, §3.4).");
+            "The fixed part of a Mobile IP message is shorter than its format (RFC 5944 §3.3 Request 24 bytes, §3.4 "
+                    + "Reply 20; RFC 3543 §6.1/§6.2 Revocation 20, Acknowledgement 12; RFC 3519 §3.3 tunnel data 4).");
     public static final Rule EXT_TRUNCATED = new Rule("RFC5944-1.11-EXT-TRUNCATED", Severity.ERROR,
             "An extension's Length runs past the end of the message.");
     public static final Rule EXT_LENGTH = new Rule("RFC5944-1.11-EXT-LENGTH", Severity.ERROR,
@@ -125,6 +126,14 @@ public final class MipRules {
             "The 14-bit Reserved field MUST be initialized to 0 by the sender.");
 
     private static final List<Rule> ALL;
+
+    /**
+     * The rules whose findings can be malformations (bytes that do not fit the format); each such finding is also
+     * marked {@code _ws.malformed} by the decode. MTS02-4.1-LENGTH is one only when bytes follow the Interface
+     * Bandwidth: Lengths 8 and 10 carry the field the draft draws.
+     */
+    public static final List<Rule> MALFORMATIONS = List.of(TRUNCATED, EXT_TRUNCATED, EXT_LENGTH, MP_LENGTH,
+            FB_TS_LENGTH, MIR_LENGTH, MTR_LENGTH);
 
     static {
         List<Rule> rules = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class Rfc7629Checks implements MessageCheck {
                     + "integrity protected"));
         }
         if (mp.lengthField() != 4) {
-            out.add(MipRules.MP_LENGTH.at(at + 2, "Length is " + mp.lengthField() + ", not 4"));
+            out.add(MipRules.MP_LENGTH.malformedAt(at + 2, "Length is " + mp.lengthField() + ", not 4"));
         }
         if (mp.ifLabel() == 0) {
             out.add(MipRules.MP_IFLABEL_ZERO.at(at + 5, "If-Label 0"));
@@ -102,16 +102,16 @@ public final class Rfc7629Checks implements MessageCheck {
     private static void selector(int format, TrafficSelector ts, int tsAt, List<Finding> out) {
         int unread = tsAt + ts.encodedLength() - ts.leftover().length;
         if (!ts.hasFlags()) {
-            out.add(MipRules.FB_TS_LENGTH.at(tsAt, "selector of " + ts.encodedLength()
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(tsAt, "selector of " + ts.encodedLength()
                     + " byte(s) is too short for its flags"));
             return;
         }
         if (ts.missingBytes() > 0) {
-            out.add(MipRules.FB_TS_LENGTH.at(unread, "selector flags 0x" + hex4(ts.flags()) + " announce "
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(unread, "selector flags 0x" + hex4(ts.flags()) + " announce "
                     + ts.missingBytes() + " more byte(s) than present (missing: " + shortNames(ts.missingFields())
                     + ")"));
         } else if (ts.extraBytes() > 0) {
-            out.add(MipRules.FB_TS_LENGTH.at(unread, ts.extraBytes() + " selector byte(s) after the fields flags 0x"
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(unread, ts.extraBytes() + " selector byte(s) after the fields flags 0x"
                     + hex4(ts.flags()) + " announce"));
         }
         TrafficSelector alt = ts.alternative();

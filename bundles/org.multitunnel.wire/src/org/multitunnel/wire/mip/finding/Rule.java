@@ -5,4 +5,9 @@ public record Rule(String id, Severity severity, String statement) {
     public Finding at(int offset, String message) {
         return new Finding(severity, id, message, offset);
     }
+
+    /** A finding that is also a malformation: the decode marks it {@code _ws.malformed} at the same offset. */
+    public Finding malformedAt(int offset, String message) {
+        return new Finding(severity, id, message, offset, true);
+    }
 }
