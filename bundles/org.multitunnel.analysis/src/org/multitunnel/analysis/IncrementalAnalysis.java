@@ -37,10 +37,6 @@ import org.multitunnel.wire.fast.PacketSummary;
  * feeds, publishes and finishes.
  */
 public final class IncrementalAnalysis {
-    /** Only registration requests (1) and replies (3) change bindings; revocations are dissected elsewhere. */
-    private static final int RRQ = 1;
-    private static final int RRP = 3;
-
     private final AnalysisOptions options;
     private final ModelUpdater updater;
     private final TunnelAccounting accounting;
@@ -70,8 +66,9 @@ public final class IncrementalAnalysis {
         packets++;
         PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
                 p.originalLength(), time);
-        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
-                && (s.mipType() == RRQ || s.mipType() == RRP)) {
+        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4) {
+            // every message is checked (a revocation or a message cut short has findings too); only requests and
+            // replies change bindings
             signalling.message(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
             mip6.packet(p.linkType(), p.slice(), frame, time);

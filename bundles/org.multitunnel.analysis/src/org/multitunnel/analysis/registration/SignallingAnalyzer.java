@@ -13,6 +13,7 @@ import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.auth.AuthResult;
 import org.multitunnel.wire.mip.auth.MipAuthenticator;
 import org.multitunnel.wire.mip.finding.Finding;
@@ -33,7 +34,7 @@ public final class SignallingAnalyzer {
     private final ModelUpdater updater;
     private final AnalysisOptions options;
     private final MipCodec codec;
-    private final MipChecker checker = new MipChecker();
+    private final MipChecker checker;
     private final TransactionTracker transactions;
     private final BindingSemantics semantics;
     private final Set<Integer> homeAgents = new HashSet<>();
@@ -45,6 +46,7 @@ public final class SignallingAnalyzer {
         this.updater = updater;
         this.options = options;
         this.codec = options.mip().codec();
+        this.checker = new MipChecker(codec.extensions(), ReplyCodes.standard());
         this.transactions = new TransactionTracker(updater);
         this.semantics = new BindingSemantics(updater);
         this.agentAdded = new AgentAddedExtensionCheck(updater);
@@ -66,7 +68,7 @@ public final class SignallingAnalyzer {
         semantics.advanceTo(time);
         MipMessage m;
         try {
-            m = codec.decode(payload);
+            m = codec.decodeTolerant(payload); // a message cut short comes back as TruncatedMessage
         } catch (DecodeException e) {
             updater.addFinding(frame, Severity.ERROR, AnalysisRules.UNDECODABLE, "undecodable registration message: "
                     + e.getMessage());
