@@ -77,6 +77,8 @@ public final class IncrementalAnalysis {
         } else if (s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
             signalling.semantics().advanceTo(time);
             unbound.packet(s, frame);
+        } else if (s.ipVersion() == 6 && (s.mip6HomeAddressKind() != 0 || s.kind() == PacketKind.TUNNEL_DATA)) {
+            mip6.data(p.buffer(), s, frame); // seed 003's data-plane rules (route-optimised or HA-tunnelled IPv6)
         }
     }
 

@@ -169,6 +169,13 @@ public final class PacketClassifier {
                 out.outerProtocol = 44;
                 return PacketKind.OTHER; // a fragment: not reassembled here
             }
+            if (nxt == 60) {
+                homeAddressOption(buf, q + 2, Math.min(q + size, ipEnd), out);
+            } else if (nxt == 43 && size >= 24 && ipEnd - q >= 24 && (buf.get(q + 2) & 0xff) == 2) {
+                // RFC 6275 §6.4: type 2 routing header, the home address after 4 reserved bytes
+                out.mip6HomeAddressOffset = q + 8;
+                out.mip6HomeAddressKind = PacketSummary.TYPE2_ROUTING_HEADER;
+            }
             nxt = buf.get(q) & 0xff;
             q += size;
         }
@@ -188,6 +195,31 @@ public final class PacketClassifier {
             return PacketKind.MIP6_MOBILITY;
         }
         return transport(buf, nxt, q, ipEnd, out, mipPorts);
+    }
+
+    /**
+     * RFC 6275 §6.3: a Home Address destination option (type 201, length 16) among the options at [p, end) marks a
+     * route-optimised packet from a mobile node. Options are walked by their lengths; the loop advances each turn.
+     */
+    private static void homeAddressOption(ByteBuffer buf, int p, int end, PacketSummary out) {
+        int r = p;
+        while (r < end) {
+            int type = buf.get(r) & 0xff;
+            if (type == 0) { // Pad1
+                r++;
+                continue;
+            }
+            if (end - r < 2) {
+                return;
+            }
+            int len = buf.get(r + 1) & 0xff;
+            if (type == 201 && len == 16 && end - r >= 18) {
+                out.mip6HomeAddressOffset = r + 2;
+                out.mip6HomeAddressKind = PacketSummary.HOME_ADDRESS_OPTION;
+                return;
+            }
+            r += 2 + len;
+        }
     }
 
     /** The outer IP payload at [p, end): tunnels, UDP 434, or nothing of interest. */
