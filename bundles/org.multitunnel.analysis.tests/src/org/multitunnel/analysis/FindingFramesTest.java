@@ -43,7 +43,7 @@ class FindingFramesTest {
     @Test
     void flowSplitPointsAtTheFlowsFirstPacketOnItsSecondTunnelAndNamesBothTunnelsTheNodeAndItsBids()
             throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         // frames 1-4 signalling; 5-6 the flow from 172.16.0.40 on WLAN; 7-8 the same flow on LTE; 9 back on WLAN
@@ -54,9 +54,9 @@ class FindingFramesTest {
         Finding f = only(s, AnalysisRules.FLOW_SPLIT);
         assertEquals(7, f.getFrame(), "the flow's first packet on the second tunnel it used");
         FindingObjects o = FindingObjects.of(f);
-        assertEquals(Scenario.HOA, o.homeAddress());
+        assertEquals(ScriptedScenario.HOA, o.homeAddress());
         assertEquals(List.of(1, 2), o.bids());
-        assertEquals(List.of(Scenario.HA + ">" + WLAN + "/ipip", Scenario.HA + ">" + LTE + "/ipip"),
+        assertEquals(List.of(ScriptedScenario.HA + ">" + WLAN + "/ipip", ScriptedScenario.HA + ">" + LTE + "/ipip"),
                 o.tunnels().stream().map(FindingObjects.TunnelRef::text).toList());
         assertTrue(f.getMessage().contains("from frame 5") && f.getMessage().contains("from frame 7"),
                 f.getMessage());
@@ -64,8 +64,8 @@ class FindingFramesTest {
 
     @Test
     void truncatedRegistrationRequestIsReportedAtItsFrameNotDropped() throws Exception {
-        Scenario sc = new Scenario();
-        sc.raw(1, WLAN, Scenario.HA, Hex.decode("01" // Type 1: Registration Request
+        ScriptedScenario sc = new ScriptedScenario();
+        sc.raw(1, WLAN, ScriptedScenario.HA, Hex.decode("01" // Type 1: Registration Request
                 + "02" // flags: T
                 + "012c" // Lifetime 300
                 + "0a010005" // Home Address 10.1.0.5
@@ -82,12 +82,12 @@ class FindingFramesTest {
 
     @Test
     void truncatedReplyAndRevocationAreReportedToo() throws Exception {
-        Scenario sc = new Scenario();
-        sc.raw(1, Scenario.HA, WLAN, Hex.decode("03" // Type 3: Registration Reply
+        ScriptedScenario sc = new ScriptedScenario();
+        sc.raw(1, ScriptedScenario.HA, WLAN, Hex.decode("03" // Type 3: Registration Reply
                 + "00" + "012c" // Code 0, Lifetime 300
                 + "0a010005" // Home Address 10.1.0.5
                 + "c0000201")) // Home Agent; the Identification is missing (12 of 20 bytes)
-                .raw(2, Scenario.HA, WLAN, Hex.decode("07" // Type 7: Registration Revocation (RFC 3543 §6.1)
+                .raw(2, ScriptedScenario.HA, WLAN, Hex.decode("07" // Type 7: Registration Revocation (RFC 3543 §6.1)
                         + "00" + "8000" // Reserved, flags A
                         + "0a010005")); // Home Address; 8 of 20 bytes
         CaptureSession s = sc.analyze(dir);
@@ -100,7 +100,7 @@ class FindingFramesTest {
     void shareFarFromTheRequestPointsAtTheRegistrationThatAskedForIt() throws Exception {
         String if1 = "198.51.100.11";
         String if2 = "198.51.100.12";
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.request(if1, 300, 0, mir(1));
         RegistrationRequest r2 = sc.request(if2, 300, 0, mir(2));
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300)
@@ -113,14 +113,14 @@ class FindingFramesTest {
             FindingObjects o = FindingObjects.of(f);
             String coa = o.tunnels().get(0).careOfAddress();
             assertEquals(coa.equals(if1) ? 2 : 4, f.getFrame(), "the reply that registered " + coa);
-            assertEquals(Scenario.HOA, o.homeAddress());
+            assertEquals(ScriptedScenario.HOA, o.homeAddress());
             assertEquals(List.of(coa.equals(if1) ? 1 : 2), o.bids());
         }
     }
 
     @Test
     void unboundTunnelDataNamesItsTunnel() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         sc.dataToCareOf(1, WLAN, 1, 100); // no registration: the HA is unknown, nothing to judge
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         sc.send(2, r1).dataToCareOf(3, WLAN, 1, 100).reply(4, r1, 0, 300);
@@ -134,7 +134,7 @@ class FindingFramesTest {
 
     @Test
     void damagedCaptureIsReportedAfterTheLastGoodFrame() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).trailingGarbage(new byte[] {6, 0, 0, 0, 1, 2}); // a cut block
         CaptureSession s = sc.analyze(dir);
@@ -145,7 +145,7 @@ class FindingFramesTest {
 
     @Test
     void registrationFindingsNameTheRegistrationTheyConcern() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         sc.send(1, r1); // never answered
         CaptureSession s = sc.analyze(dir);
@@ -154,7 +154,7 @@ class FindingFramesTest {
         EObject about = f.getRelated().get(0);
         assertTrue(about instanceof Registration, String.valueOf(about));
         MobileNode mn = (MobileNode) about.eContainer();
-        assertEquals(Scenario.HOA, mn.getHomeAddress());
+        assertEquals(ScriptedScenario.HOA, mn.getHomeAddress());
         assertEquals(List.of(1), FindingObjects.of(f).bids());
     }
 

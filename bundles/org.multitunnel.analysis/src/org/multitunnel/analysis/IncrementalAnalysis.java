@@ -149,7 +149,7 @@ public final class IncrementalAnalysis {
      */
     private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, List<Long>> unchanged,
             long openFrom) {
-        for (org.multitunnel.capture.tunnel.Tunnel t : report.tunnels()) {
+        for (org.multitunnel.capture.tunnel.TunnelTotals t : report.tunnels()) {
             TunnelSeries s = t.series();
             int n = 0;
             while (n < s.size() && s.startNanos(n) < openFrom) {
@@ -220,7 +220,7 @@ public final class IncrementalAnalysis {
             List<EObject> related = new ArrayList<>();
             StringBuilder names = new StringBuilder();
             for (FlowTunnelUse u : uses) {
-                org.multitunnel.capture.tunnel.Tunnel t = report.tunnels().get(u.tunnel());
+                org.multitunnel.capture.tunnel.TunnelTotals t = report.tunnels().get(u.tunnel());
                 related.add(updater.tunnel(t.homeAgentText(), t.careOfAddressText(),
                         Encapsulation.getByName(t.encapsulation().contractName())));
                 names.append(names.length() == 0 ? "" : ", ").append(t.label()).append(" from frame ")

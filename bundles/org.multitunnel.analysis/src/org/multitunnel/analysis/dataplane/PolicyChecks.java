@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.emf.ecore.EObject;
 import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.analysis.registration.BindingSemantics;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
 import org.multitunnel.capture.tunnel.InnerFlow;
-import org.multitunnel.capture.tunnel.Tunnel;
+import org.multitunnel.capture.tunnel.TunnelTotals;
 import org.multitunnel.capture.tunnel.TunnelReport;
-import org.eclipse.emf.ecore.EObject;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.BindingStateChange;
 import org.multitunnel.model.Encapsulation;
@@ -61,7 +61,7 @@ public final class PolicyChecks {
                     continue;
                 }
                 for (FlowTunnelUse u : f.tunnels()) {
-                    Tunnel t = report.tunnels().get(u.tunnel());
+                    TunnelTotals t = report.tunnels().get(u.tunnel());
                     if (u.lastNanos() >= nfb.time() && !allowed.contains(t.careOfAddressText())) {
                         // the flow's first packet on that tunnel when it came after the flow binding; else the
                         // binding's own frame (the packets before it broke no policy yet)
@@ -102,7 +102,7 @@ public final class PolicyChecks {
             Map<String, Long> observed = new HashMap<>();
             Map<String, List<EObject>> tunnelsTo = new HashMap<>();
             long packets = 0;
-            for (Tunnel t : report.tunnels()) {
+            for (TunnelTotals t : report.tunnels()) {
                 if (t.homeAgentText().equals(mn.getHomeAgent()) && requested.containsKey(t.careOfAddressText())) {
                     observed.merge(t.careOfAddressText(), t.bytes(), Long::sum);
                     packets += t.packets();

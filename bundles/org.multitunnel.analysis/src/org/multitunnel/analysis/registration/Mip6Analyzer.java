@@ -251,7 +251,7 @@ public final class Mip6Analyzer {
             coa = Addresses.ipv6(buf, s.l3Offset() + 24);
             home = Addresses.ipv6(buf, s.mip6HomeAddressOffset());
         } else if (s.kind() == org.multitunnel.wire.fast.PacketKind.TUNNEL_DATA
-                && s.encapsulation() == org.multitunnel.wire.fast.Encapsulation.IPIP && s.innerVersion() == 6) {
+                && s.encapsulation() == org.multitunnel.wire.fast.TunnelEncapsulation.IPIP && s.innerVersion() == 6) {
             peer = Addresses.ipv6(buf, s.l3Offset() + 8);
             coa = Addresses.ipv6(buf, s.l3Offset() + 24);
             home = Addresses.ipv6(ByteBuffer.allocate(16).putLong(s.innerDst6Hi()).putLong(s.innerDst6Lo()), 0);

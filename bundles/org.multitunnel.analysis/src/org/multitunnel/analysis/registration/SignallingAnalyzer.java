@@ -18,7 +18,7 @@ import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.auth.AuthResult;
 import org.multitunnel.wire.mip.auth.MipAuthenticator;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
@@ -76,7 +76,7 @@ public final class SignallingAnalyzer {
                     + e.getMessage());
             return;
         }
-        List<Finding> findings = checker.check(m, 0);
+        List<MessageFinding> findings = checker.check(m, 0);
         if (m instanceof RegistrationRequest rq) {
             homeAgents.add(rq.homeAgentInt());
             TransactionTracker.Pending p = transactions.request(rq, src, dst, frame, time);
@@ -94,8 +94,8 @@ public final class SignallingAnalyzer {
     }
 
     /** Message-level findings, linked to the registration (or node) they concern when it is known. */
-    private void report(List<Finding> findings, long frame, EObject about) {
-        for (Finding f : findings) {
+    private void report(List<MessageFinding> findings, long frame, EObject about) {
+        for (MessageFinding f : findings) {
             if (about != null) {
                 updater.addFinding(frame, severity(f), f.rule(), f.message(), about);
             } else {
@@ -109,7 +109,7 @@ public final class SignallingAnalyzer {
         return updater.knownMobileNode(homeAddress);
     }
 
-    private void request(RegistrationRequest rq, TransactionTracker.Pending p, byte[] payload, List<Finding> findings,
+    private void request(RegistrationRequest rq, TransactionTracker.Pending p, byte[] payload, List<MessageFinding> findings,
             long frame, long time) {
         p.violations += errors(findings);
         agentAdded.copy(p, frame);
@@ -188,17 +188,17 @@ public final class SignallingAnalyzer {
         }
     }
 
-    private static int errors(List<Finding> findings) {
+    private static int errors(List<MessageFinding> findings) {
         int n = 0;
-        for (Finding f : findings) {
-            if (f.severity() == org.multitunnel.wire.mip.finding.Severity.ERROR) {
+        for (MessageFinding f : findings) {
+            if (f.severity() == org.multitunnel.wire.mip.finding.MessageSeverity.ERROR) {
                 n++;
             }
         }
         return n;
     }
 
-    private static Severity severity(Finding f) {
+    private static Severity severity(MessageFinding f) {
         return switch (f.severity()) {
             case ERROR -> Severity.ERROR;
             case WARNING -> Severity.WARNING;

@@ -20,7 +20,7 @@ import org.multitunnel.wire.dissect.LinkTypes;
 import org.multitunnel.wire.dissect.PacketDissector;
 import org.multitunnel.wire.ip.Ipv4Header;
 import org.multitunnel.wire.ip.UdpHeader;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 import org.multitunnel.wire.mip.finding.MipRules;
 import org.multitunnel.wire.mip.finding.Rule;
@@ -74,8 +74,8 @@ class MalformationsAreMarkedTest {
         MipChecker checker = new MipChecker();
         for (Map.Entry<String, String> e : vectors().entrySet()) {
             byte[] message = Hex.decode(e.getValue());
-            List<Finding> findings = checker.check(message);
-            Finding f = findings.stream().filter(x -> x.rule().equals(e.getKey())).findFirst()
+            List<MessageFinding> findings = checker.check(message);
+            MessageFinding f = findings.stream().filter(x -> x.rule().equals(e.getKey())).findFirst()
                     .orElseThrow(() -> new AssertionError(e.getKey() + " not reported: " + findings));
             assertTrue(f.malformation(), f.toString());
             Dissection d = new PacketDissector().dissectFull(LinkTypes.RAW, ByteBuffer.wrap(frame(message)));
@@ -86,7 +86,7 @@ class MalformationsAreMarkedTest {
             }
             assertTrue(marked.contains((long) MIP + f.offset()), e.getKey() + ": finding at " + (MIP + f.offset())
                     + ", marks at " + marked);
-            for (Finding other : findings) {
+            for (MessageFinding other : findings) {
                 if (other.malformation()) {
                     assertTrue(marked.contains((long) MIP + other.offset()), "unmarked " + other);
                     covered.add(other.rule());

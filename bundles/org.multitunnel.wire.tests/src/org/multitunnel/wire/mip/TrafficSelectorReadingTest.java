@@ -14,9 +14,9 @@ import org.multitunnel.wire.mip.ext.ExtensionTypes;
 import org.multitunnel.wire.mip.ext.FlowBindingExtension;
 import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.TrafficSelector;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
-import org.multitunnel.wire.mip.finding.Severity;
+import org.multitunnel.wire.mip.finding.MessageSeverity;
 
 /**
  * Which reading of an RFC 7629 §4.2 traffic selector wins (bare RFC 6088 flags first, or RFC 6088's own TS Format
@@ -93,8 +93,8 @@ class TrafficSelectorReadingTest {
         assertTrue(ts.ambiguous());
         assertTrue(ts.alternative().embeddedHeader());
         assertEquals(0x0008, ts.alternative().flags());
-        Finding f = finding(ts, "RFC7629-4.2-TS-AMBIGUOUS");
-        assertEquals(Severity.INFO, f.severity());
+        MessageFinding f = finding(ts, "RFC7629-4.2-TS-AMBIGUOUS");
+        assertEquals(MessageSeverity.INFO, f.severity());
         assertTrue(f.message().contains("flags 0x0008"), f.message());
         assertEquals(FB_SELECTOR_AT, f.offset());
     }
@@ -105,7 +105,7 @@ class TrafficSelectorReadingTest {
                 + "c000" // flags A (start source address), B (end source address): 8 bytes of fields
                 + "0a000001")); // only the start source address 10.0.0.1
         assertEquals(4, missing.missingBytes());
-        Finding f = finding(missing, "RFC7629-4.2-TS-LENGTH");
+        MessageFinding f = finding(missing, "RFC7629-4.2-TS-LENGTH");
         assertTrue(f.message().contains("4 more byte(s)") && f.message().contains("src_end"), f.message());
         assertEquals(FB_SELECTOR_AT + 6, f.offset(), "where the end source address should start");
 
@@ -114,7 +114,7 @@ class TrafficSelectorReadingTest {
                 + "06" // start protocol 6
                 + "eeee")); // two bytes no flag accounts for
         assertEquals(2, extra.extraBytes());
-        Finding g = finding(extra, "RFC7629-4.2-TS-LENGTH");
+        MessageFinding g = finding(extra, "RFC7629-4.2-TS-LENGTH");
         assertTrue(g.message().startsWith("2 selector byte(s) after"), g.message());
         assertEquals(FB_SELECTOR_AT + 3, g.offset());
     }
@@ -136,7 +136,7 @@ class TrafficSelectorReadingTest {
         TrafficSelector ts = TrafficSelector.decode(2, Hex.decode(""
                 + "0200" // flags G (start flow label)
                 + "01000005")); // first octet 1: RFC 6088 §3.2 wants 8 zero bits before the label
-        assertEquals(Severity.WARNING, finding(ts, "RFC6088-3.2-FLOW-LABEL-PREFIX").severity());
+        assertEquals(MessageSeverity.WARNING, finding(ts, "RFC6088-3.2-FLOW-LABEL-PREFIX").severity());
         TrafficSelector clean = TrafficSelector.decode(2, Hex.decode("0200" + "00000005"));
         assertFalse(rules(clean).contains("RFC6088-3.2-FLOW-LABEL-PREFIX"));
     }
@@ -151,7 +151,7 @@ class TrafficSelectorReadingTest {
     /** Fixed 24 + Multipath 8 + Flow Binding header 4 + Action, BID Count, BID, TS Format. */
     private static final int FB_SELECTOR_AT = 24 + 8 + 4 + 4;
 
-    private static List<Finding> check(TrafficSelector ts) {
+    private static List<MessageFinding> check(TrafficSelector ts) {
         RegistrationRequest rq = RegistrationRequest.builder().lifetime(1800).homeAddress("10.1.0.5")
                 .homeAgent("192.0.2.1").careOfAddress("198.51.100.7").identification(1)
                 .extension(MultipathExtension.builder().ifAtt(4).ifLabel(1).bid(1).build())
@@ -161,11 +161,11 @@ class TrafficSelectorReadingTest {
     }
 
     private static List<String> rules(TrafficSelector ts) {
-        return check(ts).stream().map(Finding::rule).toList();
+        return check(ts).stream().map(MessageFinding::rule).toList();
     }
 
-    private static Finding finding(TrafficSelector ts, String rule) {
-        List<Finding> all = check(ts);
+    private static MessageFinding finding(TrafficSelector ts, String rule) {
+        List<MessageFinding> all = check(ts);
         return all.stream().filter(f -> f.rule().equals(rule)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + rule + " in " + all));
     }

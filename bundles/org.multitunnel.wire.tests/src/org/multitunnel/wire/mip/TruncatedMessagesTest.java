@@ -21,7 +21,7 @@ import org.multitunnel.wire.fast.PacketSummary;
 import org.multitunnel.wire.ip.Ipv4Header;
 import org.multitunnel.wire.ip.Ipv6Header;
 import org.multitunnel.wire.ip.UdpHeader;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
@@ -90,7 +90,7 @@ class TruncatedMessagesTest {
         ByteBuffer empty = ByteBuffer.wrap(ipv4Udp(new byte[0]));
         assertEquals(PacketKind.MIP_SIGNALLING, PacketClassifier.classify(LinkTypes.RAW, empty, 0, empty.limit(), s));
         assertEquals(List.of("RFC5944-3.3-TRUNCATED"), new MipChecker().check(new byte[0]).stream()
-                .map(Finding::rule).toList());
+                .map(MessageFinding::rule).toList());
     }
 
     @Test
@@ -135,7 +135,7 @@ class TruncatedMessagesTest {
         assertTrue(d.malformed());
         Field mip = layer(d, "mip");
         assertEquals((long) MIP + cutAt, mip.find("_ws.malformed.offset").value());
-        List<Finding> findings = new MipChecker().check(message);
+        List<MessageFinding> findings = new MipChecker().check(message);
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("RFC5944-3.3-TRUNCATED", findings.get(0).rule());
         assertEquals(cutAt, findings.get(0).offset());

@@ -10,7 +10,7 @@ import org.multitunnel.wire.DissectorRegistry;
 import org.multitunnel.wire.Dissector;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.mip.ext.MipExtension;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 import org.multitunnel.wire.mip.internal.Fields;
 
@@ -54,7 +54,7 @@ public final class MipDissector implements Dissector {
         }
         Field tree = tree(m, offset);
         List<Field> marks = new ArrayList<>();
-        for (Finding f : checker.check(m, offset)) {
+        for (MessageFinding f : checker.check(m, offset)) {
             if (f.malformation()) {
                 DecodeException e = DecodeException.malformed(f.offset(), f.rule() + ": " + f.message());
                 ctx.errors().add(e);

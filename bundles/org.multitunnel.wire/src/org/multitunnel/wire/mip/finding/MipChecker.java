@@ -42,8 +42,8 @@ public final class MipChecker {
     }
 
     /** Findings for a decoded message whose first byte is at absolute offset {@code base}. */
-    public List<Finding> check(MipMessage m, int base) {
-        List<Finding> out = new ArrayList<>();
+    public List<MessageFinding> check(MipMessage m, int base) {
+        List<MessageFinding> out = new ArrayList<>();
         if (m instanceof TruncatedMessage t) {
             out.add(MipRules.TRUNCATED.malformedAt(base + t.cutAt(), t.reason()));
             return out;
@@ -56,7 +56,7 @@ public final class MipChecker {
     }
 
     /** Decodes {@code message} and checks it; a fixed part too short to decode is itself a finding. */
-    public List<Finding> check(byte[] message) {
+    public List<MessageFinding> check(byte[] message) {
         MipMessage m;
         try {
             m = codec.decodeTolerant(message);
