@@ -109,8 +109,8 @@ public final class SignallingAnalyzer {
         return updater.knownMobileNode(homeAddress);
     }
 
-    private void request(RegistrationRequest rq, TransactionTracker.Pending p, byte[] payload, List<MessageFinding> findings,
-            long frame, long time) {
+    private void request(RegistrationRequest rq, TransactionTracker.Pending p, byte[] payload,
+            List<MessageFinding> findings, long frame, long time) {
         p.violations += errors(findings);
         agentAdded.copy(p, frame);
         routing.copy(p, frame);

@@ -139,7 +139,8 @@ class AnalysisJsonTest {
         org.multitunnel.model.MobileNode mn = s.getMobileNodes().get(0);
         u.addFinding(9, org.multitunnel.model.Severity.INFO, "RFC7629-7-FLOW-SPLIT", "split",
                 s.getTunnels().get(0), mn, mn.getBindings().get(0));
-        Map<String, Object> f = object(list(object(org.multitunnel.wire.JsonReader.parse(AnalysisJson.toJson(s))).get("findings")).get(1));
+        Object parsed = org.multitunnel.wire.JsonReader.parse(AnalysisJson.toJson(s));
+        Map<String, Object> f = object(list(object(parsed).get("findings")).get(1));
         assertEquals(new BigDecimal("9"), f.get("frame"));
         assertEquals("10.1.0.5", f.get("homeAddress"));
         assertEquals(List.of(new BigDecimal("1")), f.get("bids"));

@@ -295,7 +295,8 @@ public final class TrafficSelector {
     public boolean equals(Object o) {
         if (!(o instanceof TrafficSelector t) || format != t.format || embeddedHeader != t.embeddedHeader
                 || innerFormat != t.innerFormat || reserved != t.reserved || hasFlags != t.hasFlags
-                || flags != t.flags || !Arrays.equals(leftover, t.leftover) || !values.keySet().equals(t.values.keySet())) {
+                || flags != t.flags || !Arrays.equals(leftover, t.leftover)
+                || !values.keySet().equals(t.values.keySet())) {
             return false;
         }
         for (Map.Entry<String, byte[]> e : values.entrySet()) {

@@ -17,8 +17,9 @@ public final class MipRules {
     // decoding (RFC 5944 §3.3, §3.4, §1.8-§1.11). The 1.11 in four ids predates checking the section numbers (the
     // skippable rule is §1.8, the TLV format §1.9); the ids stay as they are because agents and scenarios use them.
     public static final Rule TRUNCATED = new Rule("RFC5944-3.3-TRUNCATED", MessageSeverity.ERROR,
-            "The fixed part of a Mobile IP message is shorter than its format (RFC 5944 §3.3 Request 24 bytes, §3.4 "
-                    + "Reply 20; RFC 3543 §6.1/§6.2 Revocation 20, Acknowledgement 12; RFC 3519 §3.3 tunnel data 4).");
+            "The fixed part of a Mobile IP message is shorter than its format (RFC 5944 §3.3 Request 24 bytes, "
+                    + "§3.4 Reply 20; RFC 3543 §6.1/§6.2 Revocation 20, Acknowledgement 12; RFC 3519 §3.3 tunnel "
+                    + "data 4).");
     public static final Rule EXT_TRUNCATED = new Rule("RFC5944-1.11-EXT-TRUNCATED", MessageSeverity.ERROR,
             "An extension's Length runs past the end of the message.");
     public static final Rule EXT_LENGTH = new Rule("RFC5944-1.11-EXT-LENGTH", MessageSeverity.ERROR,

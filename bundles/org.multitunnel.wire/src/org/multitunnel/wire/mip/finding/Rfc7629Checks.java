@@ -111,8 +111,8 @@ public final class Rfc7629Checks implements MessageCheck {
                     + ts.missingBytes() + " more byte(s) than present (missing: " + shortNames(ts.missingFields())
                     + ")"));
         } else if (ts.extraBytes() > 0) {
-            out.add(MipRules.FB_TS_LENGTH.malformedAt(unread, ts.extraBytes() + " selector byte(s) after the fields flags 0x"
-                    + hex4(ts.flags()) + " announce"));
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(unread, ts.extraBytes()
+                    + " selector byte(s) after the fields flags 0x" + hex4(ts.flags()) + " announce"));
         }
         TrafficSelector alt = ts.alternative();
         if (ts.ambiguous()) {
