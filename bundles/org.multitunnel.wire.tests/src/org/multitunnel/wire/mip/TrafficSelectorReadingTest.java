@@ -69,16 +69,35 @@ class TrafficSelectorReadingTest {
     }
 
     @Test
-    void olderThreeByteFlowLabelIsShortAsBareAndExactAsEmbedded() {
-        // 02 00 | 00 01 01: what a 24-bit flow label encoder wrote. Bare, the 32-bit flow label lacks a byte;
-        // read as TS Format 2, Reserved 0, flags P (end next header) = 1 it accounts for every byte.
+    void threeOctetFlowLabelSelectorReadsAsStartFlowLabelNotAsEmbeddedHeader() {
+        // 02 00 | 00 01 01: flow label 257 in a 3-octet field (what this product wrote before, and the width of
+        // the older IPv6 flow label). With 32-bit fields the bare reading lacks a byte, so the 3-octet reading is
+        // tried and accounts for every byte; read as TS Format 2, Reserved 0, flags P (end next header) = 1 the
+        // bytes also fit, and the bare reading wins that tie (RFC7629-4.2-TS-AMBIGUOUS says so).
         TrafficSelector ts = TrafficSelector.decode(2, Hex.decode("0200000101"));
-        assertTrue(ts.embeddedHeader());
-        assertEquals(1L, ts.values().get(MipFields.TS_NH_END));
-        TrafficSelector bare = ts.alternative();
-        assertNotNull(bare);
-        assertEquals(1, bare.missingBytes());
-        assertEquals(List.of(MipFields.TS_FLOWLABEL_START), bare.missingFields());
+        assertFalse(ts.embeddedHeader());
+        assertTrue(ts.narrowFlowLabel());
+        assertTrue(ts.exact());
+        assertEquals(257L, ts.values().get(MipFields.TS_FLOWLABEL_START));
+        assertTrue(ts.ambiguous());
+        assertTrue(ts.alternative().embeddedHeader());
+        assertEquals(1L, ts.alternative().values().get(MipFields.TS_NH_END));
+        assertEquals(MessageSeverity.INFO, finding(ts, "RFC6088-3.2-FLOW-LABEL-WIDTH").severity());
+        assertEquals(MessageSeverity.INFO, finding(ts, "RFC7629-4.2-TS-AMBIGUOUS").severity());
+        assertFalse(rules(TrafficSelector.decode(2, Hex.decode("0200" + "00000101")))
+                .contains("RFC6088-3.2-FLOW-LABEL-WIDTH"), "32-bit fields are the written width: no finding");
+    }
+
+    @Test
+    void builderWritesThreeOctetFlowLabelsOnRequestAndTheyReadBack() {
+        TrafficSelector built = TrafficSelector.builder(2).narrowFlowLabel(true)
+                .value(MipFields.TS_FLOWLABEL_START, 257).value(MipFields.TS_FLOWLABEL_END, 300)
+                .value(MipFields.TS_SPORT_START, 5001).build();
+        assertEquals("0380" // flags G, H (start/end flow label), I (start source port)
+                + "000101" // start flow label 257, 3 octets
+                + "00012c" // end flow label 300
+                + "1389", Hex.encode(built.encode())); // start source port 5001
+        assertEquals(built, TrafficSelector.decode(2, built.encode()));
     }
 
     @Test
@@ -132,13 +151,15 @@ class TrafficSelectorReadingTest {
     }
 
     @Test
-    void flagsFlowLabelWithoutItsZeroPrefix() {
+    void flagsFlowLabelWithBitsAboveTwentySet() {
         TrafficSelector ts = TrafficSelector.decode(2, Hex.decode(""
                 + "0200" // flags G (start flow label)
-                + "01000005")); // first octet 1: RFC 6088 §3.2 wants 8 zero bits before the label
+                + "01000005")); // bits above the 20-bit flow label set
         assertEquals(MessageSeverity.WARNING, finding(ts, "RFC6088-3.2-FLOW-LABEL-PREFIX").severity());
-        TrafficSelector clean = TrafficSelector.decode(2, Hex.decode("0200" + "00000005"));
+        TrafficSelector clean = TrafficSelector.decode(2, Hex.decode("0200" + "000fffff")); // largest 20-bit label
         assertFalse(rules(clean).contains("RFC6088-3.2-FLOW-LABEL-PREFIX"));
+        TrafficSelector bit20 = TrafficSelector.decode(2, Hex.decode("0200" + "00100000")); // 21 bits
+        assertTrue(rules(bit20).contains("RFC6088-3.2-FLOW-LABEL-PREFIX"));
     }
 
     @Test

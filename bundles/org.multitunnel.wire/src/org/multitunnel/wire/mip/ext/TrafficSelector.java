@@ -33,6 +33,9 @@ import org.multitunnel.wire.mip.internal.Fields;
  * reads back equal to itself: {@code decode(encode(s)).equals(s)} for every bare selector that holds all its
  * flagged fields; a selector that does not (embedded header, missing tail, trailing bytes) reads back as itself
  * unless its bytes also account exactly for the other reading, and then {@code alternative()} equals it.
+ * <p>IPv6 selectors are written with 32-bit flow label fields; a reading with 3-octet flow label fields
+ * ({@link #narrowFlowLabel()}, see {@link TsLayout}) is tried when the 32-bit one does not account for every byte,
+ * within each of the bare and embedded readings, and wins only when it does.
  */
 public final class TrafficSelector {
     public static final int FORMAT_IPV4 = 1;
@@ -47,9 +50,11 @@ public final class TrafficSelector {
     private final Map<String, byte[]> values;
     private final byte[] leftover;
     private final TrafficSelector alternative;
+    private final boolean narrowFlowLabel;
 
     private TrafficSelector(int format, boolean embeddedHeader, int innerFormat, int reserved, boolean hasFlags,
-            int flags, Map<String, byte[]> values, byte[] leftover, TrafficSelector alternative) {
+            int flags, Map<String, byte[]> values, byte[] leftover, TrafficSelector alternative,
+            boolean narrowFlowLabel) {
         this.format = format;
         this.embeddedHeader = embeddedHeader;
         this.innerFormat = innerFormat;
@@ -59,6 +64,7 @@ public final class TrafficSelector {
         this.values = values;
         this.leftover = leftover;
         this.alternative = alternative;
+        this.narrowFlowLabel = narrowFlowLabel;
     }
 
     /** Decodes {@code ts} as a selector of {@code format} (the Flow Binding Extension's TS Format). */
@@ -67,23 +73,36 @@ public final class TrafficSelector {
         if (layout == null || ts.length < 2) {
             return opaque(format, ts);
         }
-        TrafficSelector bare = parse(format, ts, false);
+        TrafficSelector bare = widest(format, ts, false);
         // The embedded reading needs its two header octets and a flags word, and a first octet that names a
         // format RFC 6088 defines (RFC 7629-4.2-TS-FORMAT-MISMATCH reports one other than the extension's).
         if (ts.length < 4 || TsLayout.forFormat(ts[0] & 0xff) == null) {
             return bare;
         }
-        TrafficSelector embedded = parse(format, ts, true);
+        TrafficSelector embedded = widest(format, ts, true);
         return embedded.exact() && !bare.exact() ? embedded.withAlternative(bare) : bare.withAlternative(embedded);
     }
 
+    /**
+     * The bare or embedded reading of {@code ts} with 32-bit flow label fields, unless it leaves bytes unaccounted
+     * for and the reading with 3-octet flow label fields does not (only IPv6 selectors flagging a flow label).
+     */
+    private static TrafficSelector widest(int format, byte[] ts, boolean embedded) {
+        TrafficSelector wide = parse(format, ts, embedded, false);
+        if (wide.exact() || format != FORMAT_IPV6 || (wide.flags & TsLayout.FLOW_LABEL_FLAGS) == 0) {
+            return wide;
+        }
+        TrafficSelector narrow = parse(format, ts, embedded, true);
+        return narrow.exact() ? narrow : wide;
+    }
+
     /** One reading of {@code ts}: fields in flag order; a field the bytes cannot hold ends the reading. */
-    private static TrafficSelector parse(int format, byte[] ts, boolean embedded) {
+    private static TrafficSelector parse(int format, byte[] ts, boolean embedded, boolean narrowFlowLabel) {
         int off = embedded ? 2 : 0;
         int flags = Bytes.u16(ts, off);
         off += 2;
         Map<String, byte[]> values = new LinkedHashMap<>();
-        for (TsLayout.Item item : TsLayout.forFormat(format)) {
+        for (TsLayout.Item item : TsLayout.forFormat(format, narrowFlowLabel)) {
             if ((flags & item.mask()) == 0) {
                 continue;
             }
@@ -94,12 +113,12 @@ public final class TrafficSelector {
             off += item.size();
         }
         return new TrafficSelector(format, embedded, embedded ? ts[0] & 0xff : 0, embedded ? ts[1] & 0xff : 0, true,
-                flags, values, Bytes.slice(ts, off, ts.length - off), null);
+                flags, values, Bytes.slice(ts, off, ts.length - off), null, narrowFlowLabel);
     }
 
     private TrafficSelector withAlternative(TrafficSelector other) {
         return new TrafficSelector(format, embeddedHeader, innerFormat, reserved, hasFlags, flags, values, leftover,
-                other);
+                other, narrowFlowLabel);
     }
 
     public static Builder builder(int format) {
@@ -108,7 +127,7 @@ public final class TrafficSelector {
 
     /** Opaque selector bytes, for TS formats RFC 6088 does not define. */
     public static TrafficSelector opaque(int format, byte[] bytes) {
-        return new TrafficSelector(format, false, 0, 0, false, 0, Map.of(), Bytes.copy(bytes), null);
+        return new TrafficSelector(format, false, 0, 0, false, 0, Map.of(), Bytes.copy(bytes), null, false);
     }
 
     public int format() {
@@ -127,6 +146,11 @@ public final class TrafficSelector {
 
     public int reserved() {
         return reserved;
+    }
+
+    /** True when the IPv6 flow label fields are 3 octets wide (read so, or built so), not 32 bits. */
+    public boolean narrowFlowLabel() {
+        return narrowFlowLabel;
     }
 
     /** False for an opaque selector (unknown format or fewer than 2 bytes). */
@@ -185,7 +209,7 @@ public final class TrafficSelector {
     public int missingBytes() {
         int need = 0;
         for (String f : missingFields()) {
-            need += TsLayout.item(format, f).size();
+            need += TsLayout.item(format, f, narrowFlowLabel).size();
         }
         return missingFields().isEmpty() ? 0 : need - leftover.length;
     }
@@ -233,7 +257,7 @@ public final class TrafficSelector {
     }
 
     private List<TsLayout.Item> layout() {
-        List<TsLayout.Item> l = TsLayout.forFormat(format);
+        List<TsLayout.Item> l = TsLayout.forFormat(format, narrowFlowLabel);
         return l == null ? List.of() : l;
     }
 
@@ -295,7 +319,7 @@ public final class TrafficSelector {
     public boolean equals(Object o) {
         if (!(o instanceof TrafficSelector t) || format != t.format || embeddedHeader != t.embeddedHeader
                 || innerFormat != t.innerFormat || reserved != t.reserved || hasFlags != t.hasFlags
-                || flags != t.flags || !Arrays.equals(leftover, t.leftover)
+                || flags != t.flags || narrowFlowLabel != t.narrowFlowLabel || !Arrays.equals(leftover, t.leftover)
                 || !values.keySet().equals(t.values.keySet())) {
             return false;
         }
@@ -309,7 +333,8 @@ public final class TrafficSelector {
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(format, embeddedHeader, innerFormat, reserved, hasFlags, flags, values.keySet());
+        int h = Objects.hash(format, embeddedHeader, innerFormat, reserved, hasFlags, flags, narrowFlowLabel,
+                values.keySet());
         for (byte[] v : values.values()) {
             h = 31 * h + Arrays.hashCode(v);
         }
@@ -319,7 +344,7 @@ public final class TrafficSelector {
     @Override
     public String toString() {
         return (embeddedHeader ? "[" + innerFormat + "," + reserved + "] " : "") + (hasFlags ? String.format(
-                "flags=0x%04x ", flags) : "") + text();
+                "flags=0x%04x ", flags) : "") + (narrowFlowLabel ? "[24-bit flow labels] " : "") + text();
     }
 
     /**
@@ -335,7 +360,9 @@ public final class TrafficSelector {
         private int innerFormat;
         private int reserved;
         private Integer flags;
-        private final Map<String, byte[]> values = new LinkedHashMap<>();
+        private boolean narrowFlowLabel;
+        /** Field → Long (numbers, sized at build) or byte[] (raw bytes and addresses, checked at build). */
+        private final Map<String, Object> values = new LinkedHashMap<>();
         private byte[] leftover = new byte[0];
 
         private Builder(int format) {
@@ -347,7 +374,7 @@ public final class TrafficSelector {
         }
 
         private TsLayout.Item item(String field) {
-            TsLayout.Item i = TsLayout.item(format, field);
+            TsLayout.Item i = TsLayout.item(format, field, narrowFlowLabel);
             if (i == null) {
                 throw new IllegalArgumentException(field + " is not a field of TS format " + format);
             }
@@ -372,24 +399,22 @@ public final class TrafficSelector {
             return this;
         }
 
+        /** Writes the IPv6 flow label fields as 3 octets instead of 32 bits (interop and negative tests). */
+        public Builder narrowFlowLabel(boolean on) {
+            narrowFlowLabel = on;
+            return this;
+        }
+
         /** Sets a numeric field (SPI, port, DS, protocol, flow label, ...), named by its {@code MipFields.TS_*}. */
         public Builder value(String field, long v) {
-            TsLayout.Item i = item(field);
-            byte[] b = new byte[i.size()];
-            for (int k = b.length - 1; k >= 0; k--) {
-                b[k] = (byte) v;
-                v >>>= 8;
-            }
-            values.put(field, b);
+            item(field);
+            values.put(field, v);
             return this;
         }
 
         /** Sets a field from its raw bytes (exactly the field's size). */
         public Builder raw(String field, byte[] bytes) {
-            TsLayout.Item i = item(field);
-            if (bytes.length != i.size()) {
-                throw new IllegalArgumentException(field + " takes " + i.size() + " bytes, not " + bytes.length);
-            }
+            item(field);
             values.put(field, Bytes.copy(bytes));
             return this;
         }
@@ -416,20 +441,37 @@ public final class TrafficSelector {
             return this;
         }
 
+        private byte[] bytes(TsLayout.Item i, Object v) {
+            if (v instanceof byte[] b) {
+                if (b.length != i.size()) {
+                    throw new IllegalArgumentException(i.field() + " takes " + i.size() + " bytes, not " + b.length);
+                }
+                return b;
+            }
+            long n = (Long) v;
+            byte[] b = new byte[i.size()];
+            for (int k = b.length - 1; k >= 0; k--) {
+                b[k] = (byte) n;
+                n >>>= 8;
+            }
+            return b;
+        }
+
         public TrafficSelector build() {
             int f = 0;
             for (String k : values.keySet()) {
                 f |= item(k).mask();
             }
             Map<String, byte[]> ordered = new LinkedHashMap<>();
-            for (TsLayout.Item i : TsLayout.forFormat(format)) {
+            for (TsLayout.Item i : TsLayout.forFormat(format, narrowFlowLabel)) {
                 if (values.containsKey(i.field())) {
-                    ordered.put(i.field(), values.get(i.field()));
+                    ordered.put(i.field(), bytes(i, values.get(i.field())));
                 }
             }
             TrafficSelector ts = new TrafficSelector(format, embedded, embedded ? innerFormat : 0,
-                    embedded ? reserved : 0, true, flags != null ? flags : f, ordered, leftover, null);
-            TrafficSelector back = parse(format, ts.encode(), embedded);
+                    embedded ? reserved : 0, true, flags != null ? flags : f, ordered, leftover, null,
+                    narrowFlowLabel && format == FORMAT_IPV6);
+            TrafficSelector back = parse(format, ts.encode(), embedded, ts.narrowFlowLabel);
             if (!back.equals(ts)) {
                 throw new IllegalArgumentException("selector " + ts + " would read back as " + back
                         + ": a field given a value needs its flag, and only fields after the last one given may "

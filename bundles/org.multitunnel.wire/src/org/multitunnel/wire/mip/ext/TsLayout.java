@@ -17,12 +17,13 @@ import org.multitunnel.wire.mip.MipFields;
  * source, C/D destination (128 bits), E/F SPI, G/H start/end flow label, I/J source port, K/L destination port,
  * M/N traffic class (8 bits), O/P next header (8 bits).
  *
- * <p>The flow label fields are 32 bits: §3.2 has the sender prefix the flow label with 8 bits of "0" (the text
- * calls the label 24 bits long, RFC 2460 makes it 20) and the receiver ignore those first 8 bits. An earlier
- * version of this table used 24-bit flow label fields, so the encoder wrote {@code 0200 000101} for flow label
- * 257 where §3.2 wants {@code 0200 00000101}. The published text could not be fetched whole in this environment
- * (only its title and contents pages); the order and widths here follow the section's figures as recalled,
- * protocol-facts.md, and the references the draft cites (RFC 3260/3168 for DS, RFC 2460 for the flow label).
+ * <p>The width of the Start/End Flow Label fields is the one thing the two readings of §3.2 disagree on: its
+ * figure draws them as full 32-bit rows (8 zero bits, then the label), while an IPv6 flow label of the older
+ * 24-bit kind (RFC 1883; 20 bits since RFC 2460) fits 3 octets, which is what this product wrote before. The
+ * published text could not be fetched whole here. The encoder writes 32-bit fields; {@link #forFormat(int,
+ * boolean)} also gives the layout with 3-octet flow label fields, which the decoder tries when the 32-bit reading
+ * does not account for the bytes (the flags tell whether any flow label field is present, and the two widths then
+ * give different lengths, so at most one of them fits exactly).
  */
 public final class TsLayout {
     private TsLayout() {
@@ -66,17 +67,39 @@ public final class TsLayout {
             new Item(0x0002, MipFields.TS_NH_START, "Start Next Header", 1, false),
             new Item(0x0001, MipFields.TS_NH_END, "End Next Header", 1, false));
 
+    /** The IPv6 layout with 3-octet (24-bit) flow label fields. */
+    private static final List<Item> IPV6_NARROW_LABEL = IPV6.stream()
+            .map(i -> isFlowLabel(i.field()) ? new Item(i.mask(), i.field(), i.label(), 3, false) : i).toList();
+
     private static final Map<Integer, List<Item>> BY_FORMAT = Map.of(TrafficSelector.FORMAT_IPV4, IPV4,
             TrafficSelector.FORMAT_IPV6, IPV6);
+
+    /** Flag bits of the IPv6 flow label fields (G, H). */
+    public static final int FLOW_LABEL_FLAGS = 0x0300;
 
     /** The layout of {@code format}, or null for formats RFC 6088 does not define (0 reserved, 3+ unassigned). */
     public static List<Item> forFormat(int format) {
         return BY_FORMAT.get(format);
     }
 
+    /** As {@link #forFormat(int)}; with {@code narrowFlowLabel} the IPv6 flow label fields are 3 octets wide. */
+    public static List<Item> forFormat(int format, boolean narrowFlowLabel) {
+        return narrowFlowLabel && format == TrafficSelector.FORMAT_IPV6 ? IPV6_NARROW_LABEL : forFormat(format);
+    }
+
+    /** True for the IPv6 Start/End Flow Label fields. */
+    public static boolean isFlowLabel(String field) {
+        return field.equals(MipFields.TS_FLOWLABEL_START) || field.equals(MipFields.TS_FLOWLABEL_END);
+    }
+
     /** The item of {@code field} in {@code format}'s layout, or null. */
     public static Item item(int format, String field) {
-        List<Item> l = forFormat(format);
+        return item(format, field, false);
+    }
+
+    /** The item of {@code field} in the layout of {@code format} with the given flow label width, or null. */
+    public static Item item(int format, String field, boolean narrowFlowLabel) {
+        List<Item> l = forFormat(format, narrowFlowLabel);
         if (l != null) {
             for (Item i : l) {
                 if (i.field().equals(field)) {

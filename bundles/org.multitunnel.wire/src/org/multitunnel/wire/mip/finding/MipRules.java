@@ -91,8 +91,10 @@ public final class MipRules {
             "An End field (address, SPI, flow label, port, traffic class, next header) MUST NOT be included "
                     + "unless its Start field is included.");
     public static final Rule TS_FLOW_LABEL_PREFIX = new Rule("RFC6088-3.2-FLOW-LABEL-PREFIX", MessageSeverity.WARNING,
-            "The sender MUST prefix the flow label with 8 bits of 0 in the 32-bit flow label fields (the receiver "
-                    + "ignores them).");
+            "The bits of a Start/End Flow Label field above the 20-bit IPv6 flow label (RFC 6437) are zero.");
+    public static final Rule TS_FLOW_LABEL_WIDTH = new Rule("RFC6088-3.2-FLOW-LABEL-WIDTH", MessageSeverity.INFO,
+            "The flow label fields were read as 3 octets (24 bits): only that width accounts for the selector's "
+                    + "bytes; this product writes them as 32-bit fields.");
     // seed 000 Multi-Interface Routing
     public static final Rule MIR_IN_REPLY = new Rule("MIR-4.1-IN-REPLY", MessageSeverity.ERROR,
             "The Multi-Interface Routing extension MUST not be added to the Registration Reply.");

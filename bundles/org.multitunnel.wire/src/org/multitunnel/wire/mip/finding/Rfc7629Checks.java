@@ -121,6 +121,10 @@ public final class Rfc7629Checks implements MessageCheck {
                     + alt.reserved() + ", flags 0x" + hex4(alt.flags()) + " (" + alt.text() + ")"));
         }
         int flagsAt = tsAt + (ts.embeddedHeader() ? 2 : 0);
+        if (ts.narrowFlowLabel()) {
+            out.add(MipRules.TS_FLOW_LABEL_WIDTH.at(flagsAt, "flags 0x" + hex4(ts.flags()) + ": the flow label fields"
+                    + " are 3 octets each; with 32-bit fields the bytes do not account for the selector"));
+        }
         int reserved = ts.flags() & TsLayout.reservedMask(format);
         if (reserved != 0) {
             out.add(MipRules.FB_TS_RESERVED_FLAGS.at(flagsAt, "reserved selector flag bits 0x"
@@ -136,16 +140,14 @@ public final class Rfc7629Checks implements MessageCheck {
         }
         if (format == TrafficSelector.FORMAT_IPV6) {
             int o = flagsAt + 2;
-            for (TsLayout.Item item : TsLayout.forFormat(format)) {
+            for (TsLayout.Item item : TsLayout.forFormat(format, ts.narrowFlowLabel())) {
                 Object v = ts.values().get(item.field());
                 if (v == null) {
                     continue;
                 }
-                boolean label = item.field().equals(MipFields.TS_FLOWLABEL_START)
-                        || item.field().equals(MipFields.TS_FLOWLABEL_END);
-                if (label && (((Long) v) >>> 24) != 0) {
+                if (TsLayout.isFlowLabel(item.field()) && (((Long) v) >>> 20) != 0) {
                     out.add(MipRules.TS_FLOW_LABEL_PREFIX.at(o, item.label() + " 0x" + Long.toHexString((Long) v)
-                            + " does not start with 8 zero bits"));
+                            + " has bits set above the 20-bit flow label"));
                 }
                 o += item.size();
             }
