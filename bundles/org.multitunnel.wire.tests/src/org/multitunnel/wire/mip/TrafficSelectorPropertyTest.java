@@ -20,7 +20,7 @@ import org.multitunnel.wire.mip.ext.TsLayout;
  * bytes must re-encode unchanged. Forms the wire cannot always tell apart (RFC 6088's own TS Format/Reserved
  * octets first, a missing tail of fields, trailing bytes) must read back as themselves or, when their bytes
  * account exactly for the other reading, as that reading with themselves as {@code alternative()}; IPv6 selectors
- * built with 3-octet flow label fields read back equal too. Seeded, so a
+ * built with 32-bit flow label fields read back equal too. Seeded, so a
  * failure names a reproducible selector; about 200,000 selectors in all, a second or two.
  */
 class TrafficSelectorPropertyTest {
@@ -50,7 +50,7 @@ class TrafficSelectorPropertyTest {
             }
         }
         assertEquals(2 * 65536, checked);
-        assertEquals(Set.of(1, 2, 4, 16), widths, "every field width of RFC 6088 §3.1/§3.2 was exercised");
+        assertEquals(Set.of(1, 2, 3, 4, 16), widths, "every field width of RFC 6088 §3.1/§3.2 was exercised");
     }
 
     @Test
@@ -58,7 +58,7 @@ class TrafficSelectorPropertyTest {
         Random rnd = new Random(SEED + 1);
         int same = 0;
         int viaAlternative = 0;
-        int viaNarrowLabel = 0;
+        int viaWideLabel = 0;
         for (int n = 0; n < 70_000; n++) {
             int format = rnd.nextBoolean() ? TrafficSelector.FORMAT_IPV4 : TrafficSelector.FORMAT_IPV6;
             int flags = rnd.nextInt(0x10000);
@@ -89,19 +89,19 @@ class TrafficSelectorPropertyTest {
                 assertTrue(back.exact(), at + ": only a reading that accounts for every byte displaces the built one");
                 viaAlternative++;
             } else {
-                // a 32-bit flow label selector left short by the variant, whose bytes fit 3-octet flow label
-                // fields exactly: the reading that accounts for every byte wins (TsLayout)
-                assertTrue(back.narrowFlowLabel() && !s.narrowFlowLabel() && back.exact() && !s.exact(), at);
+                // a 3-octet flow label selector padded by the variant, whose bytes fit 32-bit flow label fields
+                // exactly: the reading that accounts for every byte wins (TsLayout)
+                assertTrue(back.wideFlowLabel() && !s.wideFlowLabel() && back.exact() && !s.exact(), at);
                 assertEquals(s.flags(), back.flags(), at);
-                viaNarrowLabel++;
+                viaWideLabel++;
             }
         }
-        assertEquals(70_000, same + viaAlternative + viaNarrowLabel);
+        assertEquals(70_000, same + viaAlternative + viaWideLabel);
         assertTrue(same > viaAlternative, same + " read back as built, " + viaAlternative + " via the alternative");
     }
 
     @Test
-    void everyIpv6SelectorWithThreeOctetFlowLabelsReadsBackEqual() {
+    void everyIpv6SelectorWithThirtyTwoBitFlowLabelsReadsBackEqual() {
         Random rnd = new Random(SEED + 2);
         int checked = 0;
         for (int flags = 0; flags <= 0xffff; flags++) {
@@ -109,7 +109,7 @@ class TrafficSelectorPropertyTest {
                 continue;
             }
             TrafficSelector.Builder b = TrafficSelector.builder(TrafficSelector.FORMAT_IPV6).flags(flags)
-                    .narrowFlowLabel(true);
+                    .wideFlowLabel(true);
             for (TsLayout.Item item : TsLayout.forFormat(TrafficSelector.FORMAT_IPV6, true)) {
                 if ((flags & item.mask()) != 0) {
                     b.raw(item.field(), random(rnd, item.size()));
@@ -119,7 +119,7 @@ class TrafficSelectorPropertyTest {
             byte[] wire = s.encode();
             TrafficSelector back = TrafficSelector.decode(TrafficSelector.FORMAT_IPV6, wire);
             assertEquals(s, back, () -> "bytes " + org.multitunnel.wire.Hex.encode(wire));
-            assertTrue(back.exact() && back.narrowFlowLabel());
+            assertTrue(back.exact() && back.wideFlowLabel());
             assertArrayEquals(wire, back.encode());
             checked++;
         }

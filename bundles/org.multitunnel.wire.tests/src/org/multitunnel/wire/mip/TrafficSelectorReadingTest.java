@@ -20,7 +20,7 @@ import org.multitunnel.wire.mip.finding.MessageSeverity;
 
 /**
  * Which reading of an RFC 7629 §4.2 traffic selector wins (bare RFC 6088 flags first, or RFC 6088's own TS Format
- * and Reserved octets first), the RFC 6088 §3.2 flow label width, and the findings on selectors that are short,
+ * and Reserved octets first), the RFC 6088 §3.2 flow label widths, and the findings on selectors that are short,
  * ambiguous or combine fields RFC 6088 forbids. The selectors are the ones independent tests found misread.
  */
 class TrafficSelectorReadingTest {
@@ -59,43 +59,44 @@ class TrafficSelectorReadingTest {
     }
 
     @Test
-    void encodesIpv6FlowLabelInThirtyTwoBitField() {
+    void ipv6FlowLabelStartReadsBackAsEncodedNotAsEmbeddedHeader() {
+        // The vector: flow label 257 went out as 02 00 | 00 01 01 and came back as end next header 1.
         TrafficSelector built = TrafficSelector.builder(2).value(MipFields.TS_FLOWLABEL_START, 257).build();
         assertEquals("0200" // flags G (start flow label)
-                + "00000101", Hex.encode(built.encode())); // 8 zero bits, then flow label 257 (RFC 6088 §3.2)
-        TrafficSelector back = TrafficSelector.decode(2, built.encode());
-        assertEquals(built, back);
-        assertEquals(257L, back.values().get(MipFields.TS_FLOWLABEL_START));
-    }
-
-    @Test
-    void threeOctetFlowLabelSelectorReadsAsStartFlowLabelNotAsEmbeddedHeader() {
-        // 02 00 | 00 01 01: flow label 257 in a 3-octet field (what this product wrote before, and the width of
-        // the older IPv6 flow label). With 32-bit fields the bare reading lacks a byte, so the 3-octet reading is
-        // tried and accounts for every byte; read as TS Format 2, Reserved 0, flags P (end next header) = 1 the
-        // bytes also fit, and the bare reading wins that tie (RFC7629-4.2-TS-AMBIGUOUS says so).
-        TrafficSelector ts = TrafficSelector.decode(2, Hex.decode("0200000101"));
+                + "000101", Hex.encode(built.encode())); // start flow label 257 in a 3-octet field
+        TrafficSelector ts = TrafficSelector.decode(2, built.encode());
+        assertEquals(built, ts);
         assertFalse(ts.embeddedHeader());
-        assertTrue(ts.narrowFlowLabel());
-        assertTrue(ts.exact());
+        assertFalse(ts.wideFlowLabel());
         assertEquals(257L, ts.values().get(MipFields.TS_FLOWLABEL_START));
+        // read as TS Format 2, Reserved 0, flags P (end next header) = 1 the bytes also fit: the bare reading wins
+        // that tie and RFC7629-4.2-TS-AMBIGUOUS names the other
         assertTrue(ts.ambiguous());
         assertTrue(ts.alternative().embeddedHeader());
         assertEquals(1L, ts.alternative().values().get(MipFields.TS_NH_END));
-        assertEquals(MessageSeverity.INFO, finding(ts, "RFC6088-3.2-FLOW-LABEL-WIDTH").severity());
         assertEquals(MessageSeverity.INFO, finding(ts, "RFC7629-4.2-TS-AMBIGUOUS").severity());
-        assertFalse(rules(TrafficSelector.decode(2, Hex.decode("0200" + "00000101")))
-                .contains("RFC6088-3.2-FLOW-LABEL-WIDTH"), "32-bit fields are the written width: no finding");
+        assertFalse(rules(ts).contains("RFC6088-3.2-FLOW-LABEL-WIDTH"), "3-octet fields are the written width");
     }
 
     @Test
-    void builderWritesThreeOctetFlowLabelsOnRequestAndTheyReadBack() {
-        TrafficSelector built = TrafficSelector.builder(2).narrowFlowLabel(true)
+    void thirtyTwoBitFlowLabelFieldsAreReadWhenOnlyTheyAccountForTheBytes() {
+        // 02 00 | 00 00 01 01: 3-octet fields leave a byte over; 32-bit fields (8 zero bits, then the label) fit
+        TrafficSelector ts = TrafficSelector.decode(2, Hex.decode("0200" + "00000101"));
+        assertFalse(ts.embeddedHeader());
+        assertTrue(ts.wideFlowLabel());
+        assertTrue(ts.exact());
+        assertEquals(257L, ts.values().get(MipFields.TS_FLOWLABEL_START));
+        assertEquals(MessageSeverity.INFO, finding(ts, "RFC6088-3.2-FLOW-LABEL-WIDTH").severity());
+    }
+
+    @Test
+    void builderWritesThirtyTwoBitFlowLabelsOnRequestAndTheyReadBack() {
+        TrafficSelector built = TrafficSelector.builder(2).wideFlowLabel(true)
                 .value(MipFields.TS_FLOWLABEL_START, 257).value(MipFields.TS_FLOWLABEL_END, 300)
                 .value(MipFields.TS_SPORT_START, 5001).build();
         assertEquals("0380" // flags G, H (start/end flow label), I (start source port)
-                + "000101" // start flow label 257, 3 octets
-                + "00012c" // end flow label 300
+                + "00000101" // start flow label 257, 32 bits
+                + "0000012c" // end flow label 300
                 + "1389", Hex.encode(built.encode())); // start source port 5001
         assertEquals(built, TrafficSelector.decode(2, built.encode()));
     }
@@ -146,7 +147,7 @@ class TrafficSelectorReadingTest {
         assertTrue(finding(ts, "RFC6088-3.1-END-WITHOUT-START").message().contains("End Destination Port"));
         TrafficSelector v6 = TrafficSelector.decode(2, Hex.decode(""
                 + "0100" // flags H (end flow label) without G
-                + "00000009")); // end flow label 9
+                + "000009")); // end flow label 9
         assertTrue(finding(v6, "RFC6088-3.2-END-WITHOUT-START").message().contains("End Flow Label"));
     }
 
@@ -154,11 +155,11 @@ class TrafficSelectorReadingTest {
     void flagsFlowLabelWithBitsAboveTwentySet() {
         TrafficSelector ts = TrafficSelector.decode(2, Hex.decode(""
                 + "0200" // flags G (start flow label)
-                + "01000005")); // bits above the 20-bit flow label set
+                + "100005")); // bits above the 20-bit flow label set
         assertEquals(MessageSeverity.WARNING, finding(ts, "RFC6088-3.2-FLOW-LABEL-PREFIX").severity());
-        TrafficSelector clean = TrafficSelector.decode(2, Hex.decode("0200" + "000fffff")); // largest 20-bit label
+        TrafficSelector clean = TrafficSelector.decode(2, Hex.decode("0200" + "0fffff")); // largest 20-bit label
         assertFalse(rules(clean).contains("RFC6088-3.2-FLOW-LABEL-PREFIX"));
-        TrafficSelector bit20 = TrafficSelector.decode(2, Hex.decode("0200" + "00100000")); // 21 bits
+        TrafficSelector bit20 = TrafficSelector.decode(2, Hex.decode("0200" + "100000")); // 21 bits
         assertTrue(rules(bit20).contains("RFC6088-3.2-FLOW-LABEL-PREFIX"));
     }
 

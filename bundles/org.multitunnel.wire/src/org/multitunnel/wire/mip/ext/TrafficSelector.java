@@ -33,8 +33,8 @@ import org.multitunnel.wire.mip.internal.Fields;
  * reads back equal to itself: {@code decode(encode(s)).equals(s)} for every bare selector that holds all its
  * flagged fields; a selector that does not (embedded header, missing tail, trailing bytes) reads back as itself
  * unless its bytes also account exactly for the other reading, and then {@code alternative()} equals it.
- * <p>IPv6 selectors are written with 32-bit flow label fields; a reading with 3-octet flow label fields
- * ({@link #narrowFlowLabel()}, see {@link TsLayout}) is tried when the 32-bit one does not account for every byte,
+ * <p>IPv6 selectors are written with 3-octet flow label fields; a reading with 32-bit flow label fields
+ * ({@link #wideFlowLabel()}, see {@link TsLayout}) is tried when the 3-octet one does not account for every byte,
  * within each of the bare and embedded readings, and wins only when it does.
  */
 public final class TrafficSelector {
@@ -50,11 +50,11 @@ public final class TrafficSelector {
     private final Map<String, byte[]> values;
     private final byte[] leftover;
     private final TrafficSelector alternative;
-    private final boolean narrowFlowLabel;
+    private final boolean wideFlowLabel;
 
     private TrafficSelector(int format, boolean embeddedHeader, int innerFormat, int reserved, boolean hasFlags,
             int flags, Map<String, byte[]> values, byte[] leftover, TrafficSelector alternative,
-            boolean narrowFlowLabel) {
+            boolean wideFlowLabel) {
         this.format = format;
         this.embeddedHeader = embeddedHeader;
         this.innerFormat = innerFormat;
@@ -64,7 +64,7 @@ public final class TrafficSelector {
         this.values = values;
         this.leftover = leftover;
         this.alternative = alternative;
-        this.narrowFlowLabel = narrowFlowLabel;
+        this.wideFlowLabel = wideFlowLabel;
     }
 
     /** Decodes {@code ts} as a selector of {@code format} (the Flow Binding Extension's TS Format). */
@@ -73,36 +73,36 @@ public final class TrafficSelector {
         if (layout == null || ts.length < 2) {
             return opaque(format, ts);
         }
-        TrafficSelector bare = widest(format, ts, false);
+        TrafficSelector bare = fittingWidth(format, ts, false);
         // The embedded reading needs its two header octets and a flags word, and a first octet that names a
         // format RFC 6088 defines (RFC 7629-4.2-TS-FORMAT-MISMATCH reports one other than the extension's).
         if (ts.length < 4 || TsLayout.forFormat(ts[0] & 0xff) == null) {
             return bare;
         }
-        TrafficSelector embedded = widest(format, ts, true);
+        TrafficSelector embedded = fittingWidth(format, ts, true);
         return embedded.exact() && !bare.exact() ? embedded.withAlternative(bare) : bare.withAlternative(embedded);
     }
 
     /**
-     * The bare or embedded reading of {@code ts} with 32-bit flow label fields, unless it leaves bytes unaccounted
-     * for and the reading with 3-octet flow label fields does not (only IPv6 selectors flagging a flow label).
+     * The bare or embedded reading of {@code ts} with 3-octet flow label fields, unless it leaves bytes unaccounted
+     * for and the reading with 32-bit flow label fields does not (only IPv6 selectors flagging a flow label).
      */
-    private static TrafficSelector widest(int format, byte[] ts, boolean embedded) {
-        TrafficSelector wide = parse(format, ts, embedded, false);
-        if (wide.exact() || format != FORMAT_IPV6 || (wide.flags & TsLayout.FLOW_LABEL_FLAGS) == 0) {
-            return wide;
+    private static TrafficSelector fittingWidth(int format, byte[] ts, boolean embedded) {
+        TrafficSelector usual = parse(format, ts, embedded, false);
+        if (usual.exact() || format != FORMAT_IPV6 || (usual.flags & TsLayout.FLOW_LABEL_FLAGS) == 0) {
+            return usual;
         }
-        TrafficSelector narrow = parse(format, ts, embedded, true);
-        return narrow.exact() ? narrow : wide;
+        TrafficSelector wide = parse(format, ts, embedded, true);
+        return wide.exact() ? wide : usual;
     }
 
     /** One reading of {@code ts}: fields in flag order; a field the bytes cannot hold ends the reading. */
-    private static TrafficSelector parse(int format, byte[] ts, boolean embedded, boolean narrowFlowLabel) {
+    private static TrafficSelector parse(int format, byte[] ts, boolean embedded, boolean wideFlowLabel) {
         int off = embedded ? 2 : 0;
         int flags = Bytes.u16(ts, off);
         off += 2;
         Map<String, byte[]> values = new LinkedHashMap<>();
-        for (TsLayout.Item item : TsLayout.forFormat(format, narrowFlowLabel)) {
+        for (TsLayout.Item item : TsLayout.forFormat(format, wideFlowLabel)) {
             if ((flags & item.mask()) == 0) {
                 continue;
             }
@@ -113,12 +113,12 @@ public final class TrafficSelector {
             off += item.size();
         }
         return new TrafficSelector(format, embedded, embedded ? ts[0] & 0xff : 0, embedded ? ts[1] & 0xff : 0, true,
-                flags, values, Bytes.slice(ts, off, ts.length - off), null, narrowFlowLabel);
+                flags, values, Bytes.slice(ts, off, ts.length - off), null, wideFlowLabel);
     }
 
     private TrafficSelector withAlternative(TrafficSelector other) {
         return new TrafficSelector(format, embeddedHeader, innerFormat, reserved, hasFlags, flags, values, leftover,
-                other, narrowFlowLabel);
+                other, wideFlowLabel);
     }
 
     public static Builder builder(int format) {
@@ -148,9 +148,9 @@ public final class TrafficSelector {
         return reserved;
     }
 
-    /** True when the IPv6 flow label fields are 3 octets wide (read so, or built so), not 32 bits. */
-    public boolean narrowFlowLabel() {
-        return narrowFlowLabel;
+    /** True when the IPv6 flow label fields are 32 bits wide (read so, or built so), not 3 octets. */
+    public boolean wideFlowLabel() {
+        return wideFlowLabel;
     }
 
     /** False for an opaque selector (unknown format or fewer than 2 bytes). */
@@ -209,7 +209,7 @@ public final class TrafficSelector {
     public int missingBytes() {
         int need = 0;
         for (String f : missingFields()) {
-            need += TsLayout.item(format, f, narrowFlowLabel).size();
+            need += TsLayout.item(format, f, wideFlowLabel).size();
         }
         return missingFields().isEmpty() ? 0 : need - leftover.length;
     }
@@ -257,7 +257,7 @@ public final class TrafficSelector {
     }
 
     private List<TsLayout.Item> layout() {
-        List<TsLayout.Item> l = TsLayout.forFormat(format, narrowFlowLabel);
+        List<TsLayout.Item> l = TsLayout.forFormat(format, wideFlowLabel);
         return l == null ? List.of() : l;
     }
 
@@ -319,7 +319,7 @@ public final class TrafficSelector {
     public boolean equals(Object o) {
         if (!(o instanceof TrafficSelector t) || format != t.format || embeddedHeader != t.embeddedHeader
                 || innerFormat != t.innerFormat || reserved != t.reserved || hasFlags != t.hasFlags
-                || flags != t.flags || narrowFlowLabel != t.narrowFlowLabel || !Arrays.equals(leftover, t.leftover)
+                || flags != t.flags || wideFlowLabel != t.wideFlowLabel || !Arrays.equals(leftover, t.leftover)
                 || !values.keySet().equals(t.values.keySet())) {
             return false;
         }
@@ -333,7 +333,7 @@ public final class TrafficSelector {
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(format, embeddedHeader, innerFormat, reserved, hasFlags, flags, narrowFlowLabel,
+        int h = Objects.hash(format, embeddedHeader, innerFormat, reserved, hasFlags, flags, wideFlowLabel,
                 values.keySet());
         for (byte[] v : values.values()) {
             h = 31 * h + Arrays.hashCode(v);
@@ -344,7 +344,7 @@ public final class TrafficSelector {
     @Override
     public String toString() {
         return (embeddedHeader ? "[" + innerFormat + "," + reserved + "] " : "") + (hasFlags ? String.format(
-                "flags=0x%04x ", flags) : "") + (narrowFlowLabel ? "[24-bit flow labels] " : "") + text();
+                "flags=0x%04x ", flags) : "") + (wideFlowLabel ? "[32-bit flow labels] " : "") + text();
     }
 
     /**
@@ -360,7 +360,7 @@ public final class TrafficSelector {
         private int innerFormat;
         private int reserved;
         private Integer flags;
-        private boolean narrowFlowLabel;
+        private boolean wideFlowLabel;
         /** Field → Long (numbers, sized at build) or byte[] (raw bytes and addresses, checked at build). */
         private final Map<String, Object> values = new LinkedHashMap<>();
         private byte[] leftover = new byte[0];
@@ -374,7 +374,7 @@ public final class TrafficSelector {
         }
 
         private TsLayout.Item item(String field) {
-            TsLayout.Item i = TsLayout.item(format, field, narrowFlowLabel);
+            TsLayout.Item i = TsLayout.item(format, field, wideFlowLabel);
             if (i == null) {
                 throw new IllegalArgumentException(field + " is not a field of TS format " + format);
             }
@@ -399,9 +399,9 @@ public final class TrafficSelector {
             return this;
         }
 
-        /** Writes the IPv6 flow label fields as 3 octets instead of 32 bits (interop and negative tests). */
-        public Builder narrowFlowLabel(boolean on) {
-            narrowFlowLabel = on;
+        /** Writes the IPv6 flow label fields as 32-bit fields instead of 3 octets (interop and negative tests). */
+        public Builder wideFlowLabel(boolean on) {
+            wideFlowLabel = on;
             return this;
         }
 
@@ -463,15 +463,15 @@ public final class TrafficSelector {
                 f |= item(k).mask();
             }
             Map<String, byte[]> ordered = new LinkedHashMap<>();
-            for (TsLayout.Item i : TsLayout.forFormat(format, narrowFlowLabel)) {
+            for (TsLayout.Item i : TsLayout.forFormat(format, wideFlowLabel)) {
                 if (values.containsKey(i.field())) {
                     ordered.put(i.field(), bytes(i, values.get(i.field())));
                 }
             }
             TrafficSelector ts = new TrafficSelector(format, embedded, embedded ? innerFormat : 0,
                     embedded ? reserved : 0, true, flags != null ? flags : f, ordered, leftover, null,
-                    narrowFlowLabel && format == FORMAT_IPV6);
-            TrafficSelector back = parse(format, ts.encode(), embedded, ts.narrowFlowLabel);
+                    wideFlowLabel && format == FORMAT_IPV6);
+            TrafficSelector back = parse(format, ts.encode(), embedded, ts.wideFlowLabel);
             if (!back.equals(ts)) {
                 throw new IllegalArgumentException("selector " + ts + " would read back as " + back
                         + ": a field given a value needs its flag, and only fields after the last one given may "

@@ -17,13 +17,13 @@ import org.multitunnel.wire.mip.MipFields;
  * source, C/D destination (128 bits), E/F SPI, G/H start/end flow label, I/J source port, K/L destination port,
  * M/N traffic class (8 bits), O/P next header (8 bits).
  *
- * <p>The width of the Start/End Flow Label fields is the one thing the two readings of §3.2 disagree on: its
- * figure draws them as full 32-bit rows (8 zero bits, then the label), while an IPv6 flow label of the older
- * 24-bit kind (RFC 1883; 20 bits since RFC 2460) fits 3 octets, which is what this product wrote before. The
- * published text could not be fetched whole here. The encoder writes 32-bit fields; {@link #forFormat(int,
- * boolean)} also gives the layout with 3-octet flow label fields, which the decoder tries when the 32-bit reading
- * does not account for the bytes (the flags tell whether any flow label field is present, and the two widths then
- * give different lengths, so at most one of them fits exactly).
+ * <p>The width of the Start/End Flow Label fields is the one figure the sources disagree on, and the published
+ * text could not be fetched whole here to settle it: an IPv6 flow label of the older kind is 24 bits (RFC 1883;
+ * 20 bits since RFC 2460), which fits 3 octets, and that is what this product has always written and what the
+ * independent checks agreed with; a 32-bit field (8 zero bits, then the label) is the other reading. The encoder
+ * writes 3-octet fields; {@link #forFormat(int, boolean)} also gives the layout with 32-bit flow label fields,
+ * which the decoder tries when the 3-octet reading does not account for the bytes (the flags tell whether any
+ * flow label field is present, and the two widths then give different lengths, so at most one of them fits).
  */
 public final class TsLayout {
     private TsLayout() {
@@ -56,8 +56,8 @@ public final class TsLayout {
             new Item(0x1000, MipFields.TS_DST_END, "End Destination Address", 16, true),
             new Item(0x0800, MipFields.TS_SPI_START, "Start IPsec SPI", 4, false),
             new Item(0x0400, MipFields.TS_SPI_END, "End IPsec SPI", 4, false),
-            new Item(0x0200, MipFields.TS_FLOWLABEL_START, "Start Flow Label", 4, false),
-            new Item(0x0100, MipFields.TS_FLOWLABEL_END, "End Flow Label", 4, false),
+            new Item(0x0200, MipFields.TS_FLOWLABEL_START, "Start Flow Label", 3, false),
+            new Item(0x0100, MipFields.TS_FLOWLABEL_END, "End Flow Label", 3, false),
             new Item(0x0080, MipFields.TS_SPORT_START, "Start Source Port", 2, false),
             new Item(0x0040, MipFields.TS_SPORT_END, "End Source Port", 2, false),
             new Item(0x0020, MipFields.TS_DPORT_START, "Start Destination Port", 2, false),
@@ -67,9 +67,9 @@ public final class TsLayout {
             new Item(0x0002, MipFields.TS_NH_START, "Start Next Header", 1, false),
             new Item(0x0001, MipFields.TS_NH_END, "End Next Header", 1, false));
 
-    /** The IPv6 layout with 3-octet (24-bit) flow label fields. */
-    private static final List<Item> IPV6_NARROW_LABEL = IPV6.stream()
-            .map(i -> isFlowLabel(i.field()) ? new Item(i.mask(), i.field(), i.label(), 3, false) : i).toList();
+    /** The IPv6 layout with 32-bit flow label fields. */
+    private static final List<Item> IPV6_WIDE_LABEL = IPV6.stream()
+            .map(i -> isFlowLabel(i.field()) ? new Item(i.mask(), i.field(), i.label(), 4, false) : i).toList();
 
     private static final Map<Integer, List<Item>> BY_FORMAT = Map.of(TrafficSelector.FORMAT_IPV4, IPV4,
             TrafficSelector.FORMAT_IPV6, IPV6);
@@ -82,9 +82,9 @@ public final class TsLayout {
         return BY_FORMAT.get(format);
     }
 
-    /** As {@link #forFormat(int)}; with {@code narrowFlowLabel} the IPv6 flow label fields are 3 octets wide. */
-    public static List<Item> forFormat(int format, boolean narrowFlowLabel) {
-        return narrowFlowLabel && format == TrafficSelector.FORMAT_IPV6 ? IPV6_NARROW_LABEL : forFormat(format);
+    /** As {@link #forFormat(int)}; with {@code wideFlowLabel} the IPv6 flow label fields are 32 bits wide. */
+    public static List<Item> forFormat(int format, boolean wideFlowLabel) {
+        return wideFlowLabel && format == TrafficSelector.FORMAT_IPV6 ? IPV6_WIDE_LABEL : forFormat(format);
     }
 
     /** True for the IPv6 Start/End Flow Label fields. */
@@ -98,8 +98,8 @@ public final class TsLayout {
     }
 
     /** The item of {@code field} in the layout of {@code format} with the given flow label width, or null. */
-    public static Item item(int format, String field, boolean narrowFlowLabel) {
-        List<Item> l = forFormat(format, narrowFlowLabel);
+    public static Item item(int format, String field, boolean wideFlowLabel) {
+        List<Item> l = forFormat(format, wideFlowLabel);
         if (l != null) {
             for (Item i : l) {
                 if (i.field().equals(field)) {

@@ -93,8 +93,8 @@ public final class MipRules {
     public static final Rule TS_FLOW_LABEL_PREFIX = new Rule("RFC6088-3.2-FLOW-LABEL-PREFIX", MessageSeverity.WARNING,
             "The bits of a Start/End Flow Label field above the 20-bit IPv6 flow label (RFC 6437) are zero.");
     public static final Rule TS_FLOW_LABEL_WIDTH = new Rule("RFC6088-3.2-FLOW-LABEL-WIDTH", MessageSeverity.INFO,
-            "The flow label fields were read as 3 octets (24 bits): only that width accounts for the selector's "
-                    + "bytes; this product writes them as 32-bit fields.");
+            "The flow label fields were read as 32-bit fields: only that width accounts for the selector's "
+                    + "bytes; this product writes them as 3 octets (24 bits).");
     // seed 000 Multi-Interface Routing
     public static final Rule MIR_IN_REPLY = new Rule("MIR-4.1-IN-REPLY", MessageSeverity.ERROR,
             "The Multi-Interface Routing extension MUST not be added to the Registration Reply.");

@@ -121,9 +121,9 @@ public final class Rfc7629Checks implements MessageCheck {
                     + alt.reserved() + ", flags 0x" + hex4(alt.flags()) + " (" + alt.text() + ")"));
         }
         int flagsAt = tsAt + (ts.embeddedHeader() ? 2 : 0);
-        if (ts.narrowFlowLabel()) {
+        if (ts.wideFlowLabel()) {
             out.add(MipRules.TS_FLOW_LABEL_WIDTH.at(flagsAt, "flags 0x" + hex4(ts.flags()) + ": the flow label fields"
-                    + " are 3 octets each; with 32-bit fields the bytes do not account for the selector"));
+                    + " are 32 bits each; with 3-octet fields the bytes do not account for the selector"));
         }
         int reserved = ts.flags() & TsLayout.reservedMask(format);
         if (reserved != 0) {
@@ -140,7 +140,7 @@ public final class Rfc7629Checks implements MessageCheck {
         }
         if (format == TrafficSelector.FORMAT_IPV6) {
             int o = flagsAt + 2;
-            for (TsLayout.Item item : TsLayout.forFormat(format, ts.narrowFlowLabel())) {
+            for (TsLayout.Item item : TsLayout.forFormat(format, ts.wideFlowLabel())) {
                 Object v = ts.values().get(item.field());
                 if (v == null) {
                     continue;
