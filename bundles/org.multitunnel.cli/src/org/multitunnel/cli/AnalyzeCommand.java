@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.analysis.AnalysisOptions;
@@ -43,7 +44,7 @@ public final class AnalyzeCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--keys KEYFILE] [--key SPI:HEXKEY]...
+                Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--key-file KEYFILE]...
                                            [--interval SECONDS]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
@@ -52,8 +53,11 @@ public final class AnalyzeCommand implements Command {
 
                   --json OUT      write the analysis as JSON to OUT ('-' for stdout)
                   --csv DIR       write bindings.csv, tunnels.csv, series.csv and findings.csv into DIR
-                  --keys FILE     MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]])
-                  --key SPI:HEX   one HMAC-MD5 key for any peer (repeatable)
+                  --key-file FILE MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]],
+                                  mode 0600; repeatable; --keys FILE is the same)
+                  --key-env VAR   keys in environment variable VAR (SPI:HEXKEY, HMAC-MD5, any peer)
+                  --key -         SPI:HEXKEY lines from standard input
+                  --key SPI:HEX   one HMAC-MD5 key for any peer, literally (repeatable; warns: visible in ps)
                   --interval S    width of the throughput buckets in seconds (default 1)
 
                 Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
@@ -71,21 +75,18 @@ public final class AnalyzeCommand implements Command {
         String json = null;
         Path csv = null;
         double interval = 1;
-        MapKeyTable keys = null;
+        List<String> keyLiterals = new ArrayList<>();
+        List<String> keyEnvs = new ArrayList<>();
+        List<String> keyFiles = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--json" -> json = value(args, ++i, a);
                 case "--csv" -> csv = Path.of(value(args, ++i, a));
                 case "--interval" -> interval = parseInterval(value(args, ++i, a));
-                case "--keys" -> {
-                    keys = keys == null ? new MapKeyTable() : keys;
-                    KeyOptions.loadFile(Path.of(value(args, ++i, a)), keys, err);
-                }
-                case "--key" -> {
-                    keys = keys == null ? new MapKeyTable() : keys;
-                    keys.add(KeyOptions.parseKey(value(args, ++i, a)));
-                }
+                case "--keys", "--key-file" -> keyFiles.add(value(args, ++i, a));
+                case "--key-env" -> keyEnvs.add(value(args, ++i, a));
+                case "--key" -> keyLiterals.add(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-") || file != null) {
                         throw new UsageException("unexpected argument '" + a + "'");
@@ -97,6 +98,8 @@ public final class AnalyzeCommand implements Command {
         if (file == null) {
             throw new UsageException("which capture? give FILE");
         }
+        KeyOptions.Keys given = KeyOptions.read("--key", keyLiterals, keyEnvs, keyFiles, err);
+        MapKeyTable keys = given.isEmpty() ? null : given.table();
         if (!Files.isReadable(file)) {
             err.println("multitunnel analyze: cannot read " + file);
             return 66;

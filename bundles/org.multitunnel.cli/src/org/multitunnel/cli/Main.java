@@ -40,6 +40,9 @@ public final class Main {
                     err.println("multitunnel " + c.name() + ": " + e.getMessage());
                     err.print(c.usage());
                     return 64;
+                } catch (CliException e) {
+                    err.println("multitunnel " + c.name() + ": " + e.getMessage());
+                    return e.exitCode();
                 } catch (Exception e) {
                     err.println("multitunnel " + c.name() + ": " + e);
                     return 70;
