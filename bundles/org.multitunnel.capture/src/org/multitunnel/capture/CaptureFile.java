@@ -379,6 +379,25 @@ public final class CaptureFile implements AutoCloseable {
                 "after it was opened"));
     }
 
+    /**
+     * Runs {@code work} on packet {@code i}'s bytes ({@link #packet}); the JVM's fault for a page the file no longer
+     * has becomes {@link CaptureShrankException} (see {@link #shrinkFault}). For code outside the per-packet hot
+     * path (a row, the details of one packet, a filter pass) that must not die because another program truncated
+     * the file.
+     */
+    public <T> T withPacket(int i, java.util.function.Function<ByteBuffer, T> work) {
+        ByteBuffer b = packet(i);
+        try {
+            return work.apply(b);
+        } catch (InternalError e) {
+            CaptureShrankException gone = shrinkFault(e);
+            if (gone == null) {
+                throw e;
+            }
+            throw gone;
+        }
+    }
+
     /** Packets whose bytes end past this offset are gone (the file shrank); Long.MAX_VALUE while it has not. */
     public long readableEnd() {
         return readableEnd;

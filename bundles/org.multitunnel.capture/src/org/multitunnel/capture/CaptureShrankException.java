@@ -23,6 +23,15 @@ public final class CaptureShrankException extends RuntimeException {
         this.currentSize = currentSize;
     }
 
+    /**
+     * True for the JVM's fault on a memory-mapped page ({@link InternalError} "a fault occurred in ... unsafe memory
+     * access operation"), which is what reading a capture that another program truncated raises where no reader
+     * could translate it; an application's last-resort handler can then say so instead of crashing.
+     */
+    public static boolean isMappingFault(Throwable t) {
+        return org.multitunnel.capture.internal.MappingFaults.isMappingFault(t);
+    }
+
     public Path path() {
         return path;
     }

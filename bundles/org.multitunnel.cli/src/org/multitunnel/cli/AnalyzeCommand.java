@@ -45,7 +45,7 @@ public final class AnalyzeCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--key-file KEYFILE]...
-                                           [--interval SECONDS]
+                                           [--interval SECONDS] [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
@@ -59,9 +59,11 @@ public final class AnalyzeCommand implements Command {
                   --key -         SPI:HEXKEY lines from standard input
                   --key SPI:HEX   one HMAC-MD5 key for any peer, literally (repeatable; warns: visible in ps)
                   --interval S    width of the throughput buckets in seconds (default 1)
+                """ + SpillOptions.USAGE + """
 
                 Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
-                65 for a file that is not a capture, 66 for a missing file.
+                65 for a file that is not a capture or decompresses beyond the limits, 66 for a missing file, a
+                directory or a device. A file cut while it is read is analysed up to the cut, with a warning.
 
                 Examples:
                   multitunnel analyze test-captures/demo-multipath.pcapng
@@ -78,9 +80,11 @@ public final class AnalyzeCommand implements Command {
         List<String> keyLiterals = new ArrayList<>();
         List<String> keyEnvs = new ArrayList<>();
         List<String> keyFiles = new ArrayList<>();
+        SpillOptions spill = new SpillOptions();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
+                case SpillOptions.RATIO, SpillOptions.SPILL -> spill.accept(a, value(args, ++i, a));
                 case "--json" -> json = value(args, ++i, a);
                 case "--csv" -> csv = Path.of(value(args, ++i, a));
                 case "--interval" -> interval = parseInterval(value(args, ++i, a));
@@ -109,10 +113,10 @@ public final class AnalyzeCommand implements Command {
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         ReadSummary read;
         try {
-            read = CaptureAnalyzer.analyze(file, options, new ModelUpdater(session), org.multitunnel.analysis.AnalysisProgress.NONE);
+            read = CaptureAnalyzer.analyze(file, options, spill.openOptions(), new ModelUpdater(session),
+                    org.multitunnel.analysis.AnalysisProgress.NONE);
         } catch (NotACaptureFileException e) {
-            err.println("multitunnel analyze: " + e.getMessage());
-            return 65;
+            return CaptureProblems.report(name(), e, err);
         }
         for (ReadWarning w : read.warnings()) {
             err.println("warning: " + w);

@@ -44,8 +44,18 @@ public final class Main {
                     err.println("multitunnel " + c.name() + ": " + e.getMessage());
                     return e.exitCode();
                 } catch (Exception e) {
+                    int code = CaptureProblems.report(c.name(), e, err);
+                    if (code >= 0) {
+                        return code;
+                    }
                     err.println("multitunnel " + c.name() + ": " + e);
                     return 70;
+                } catch (InternalError e) { // a mapped capture truncated under a reader that could not translate it
+                    int code = CaptureProblems.report(c.name(), e, err);
+                    if (code >= 0) {
+                        return code;
+                    }
+                    throw e;
                 }
             }
         }
