@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param maxWarnings warnings kept in memory; further ones are only counted (bounded memory on hostile files)
  * @param spill       bounds on decompressing gzip (or copying a stream) into the mapped spill file
  */
-public record OpenOptions(PacketClassifier classifier, long windowBytes, int maxWarnings, SpillLimits spill) {
+public record OpenOptions(IndexClassifier classifier, long windowBytes, int maxWarnings, SpillLimits spill) {
     public static final long DEFAULT_WINDOW_BYTES = 1L << 30;
     public static final int DEFAULT_MAX_WARNINGS = 1000;
     /** Smallest window accepted (tests use small windows to exercise window switches on small files). */
@@ -29,15 +29,15 @@ public record OpenOptions(PacketClassifier classifier, long windowBytes, int max
         Objects.requireNonNull(spill, "spill");
     }
 
-    public OpenOptions(PacketClassifier classifier, long windowBytes, int maxWarnings) {
+    public OpenOptions(IndexClassifier classifier, long windowBytes, int maxWarnings) {
         this(classifier, windowBytes, maxWarnings, SpillLimits.defaults());
     }
 
     public static OpenOptions defaults() {
-        return new OpenOptions(PacketClassifier.NONE, DEFAULT_WINDOW_BYTES, DEFAULT_MAX_WARNINGS);
+        return new OpenOptions(IndexClassifier.NONE, DEFAULT_WINDOW_BYTES, DEFAULT_MAX_WARNINGS);
     }
 
-    public OpenOptions withClassifier(PacketClassifier c) {
+    public OpenOptions withClassifier(IndexClassifier c) {
         return new OpenOptions(c, windowBytes, maxWarnings, spill);
     }
 
