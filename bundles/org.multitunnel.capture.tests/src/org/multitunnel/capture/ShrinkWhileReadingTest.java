@@ -159,7 +159,8 @@ class ShrinkWhileReadingTest {
             assertEquals(1, f.warnings().stream().filter(w -> w.kind() == ReadWarning.Kind.SHRANK).count());
             // other errors are not taken for a shrink
             assertNull(f.shrinkFault(new InternalError("something else")));
-            assertNull(f.shrinkFault(new IllegalStateException("a fault occurred in an unsafe memory access operation")));
+            assertNull(f.shrinkFault(new IllegalStateException(
+                    "a fault occurred in an unsafe memory access operation")));
         }
     }
 

@@ -43,8 +43,8 @@ class HostileCaptureFilesTest {
 
     private int run(OutputStream stdout, String... args) {
         err.reset();
-        return assertTimeoutPreemptively(NO_HANG, () -> Main.run(List.of(args),
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        return assertTimeoutPreemptively(NO_HANG, () -> Main.run(List.of(args), new PrintStream(stdout, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
     }
 
     private int run(String... args) {
