@@ -262,8 +262,9 @@ public final class CaptureFile implements AutoCloseable {
         }, control);
         Scanners.scan(src, ctx);
         long now = src.data.currentSize();
-        if (now < src.data.size()) {
-            noteShrink(now, "while it was indexed", false); // the scan has warned already
+        if (now < src.data.size()) { // the scan has warned if it met the new end; else it shrank just after
+            noteShrink(now, "while it was indexed",
+                    warnings.snapshot().stream().noneMatch(w -> w.kind() == ReadWarning.Kind.SHRANK));
         }
         if (listener != null) {
             listener.progress(index.size(), src.data.size(), src.data.size());

@@ -96,7 +96,7 @@ public final class CaptureSource implements Closeable {
         boolean gzip = isGzip(readHead(Files.newInputStream(path)));
         if (gzip) {
             Spill.CountingInputStream raw = new Spill.CountingInputStream(Files.newInputStream(path));
-            try (InputStream in = gunzip(raw)) {
+            try (raw; InputStream in = gunzip(raw)) {
                 return spilled(path, path.toString(), in, raw, options, cancelled);
             }
         }
@@ -151,7 +151,7 @@ public final class CaptureSource implements Closeable {
             OpenOptions options, BooleanSupplier cancelled) throws IOException {
         boolean compressed = raw != null;
         String what = compressed ? "decompressed content of " + name : name;
-        Spill.Result spill = Spill.copy(in, raw, compressed ? name : what, options.spill(), HEAD,
+        Spill.Result spill = Spill.copy(in, raw, name, options.spill(), HEAD,
                 head -> detect(head, Long.MAX_VALUE, what, compressed, null), cancelled);
         FileChannel ch = spill.channel();
         try {
