@@ -197,6 +197,24 @@ class ShrinkWhileReadingTest {
     }
 
     @Test
+    void fileCutJustAsTheIndexEndsIsStillNoticedAndReported() throws Exception {
+        Path file = capture();
+        OpenOptions options = OpenOptions.defaults().withClassifier(v -> {
+            if (v.index() == PACKETS - 1) {
+                truncate(file, PAGE_CUT); // after the last record's header was read: the scan itself meets no fault
+            }
+            return 0;
+        });
+        try (CaptureFile f = CaptureFile.open(file, options)) {
+            assertEquals(PACKETS, f.packetCount());
+            assertEquals(List.of(new ReadWarning(PAGE_CUT, ReadWarning.Kind.SHRANK, file + " shrank from 116,024 to"
+                    + " 49,152 bytes while it was indexed (another program truncated it); packets past byte 49,152 can"
+                    + " no longer be read, the others are kept")), f.warnings());
+            assertThrows(CaptureShrankException.class, () -> f.packet(PACKETS - 1));
+        }
+    }
+
+    @Test
     void followedFileThatShrinksEndsTheFollowWithAWarning() throws Exception {
         Path file = dir.resolve("live.pcapng");
         try (var w = org.multitunnel.capture.write.PcapngWriter.create(file, "test", false)) {
