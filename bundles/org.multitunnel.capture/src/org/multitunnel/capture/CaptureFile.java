@@ -412,7 +412,7 @@ public final class CaptureFile implements AutoCloseable {
             readableEnd = now;
         }
         if (warn) {
-            warnings.add(now, ReadWarning.Kind.SHRANK, shrinkMessage(sizeBytes(), now, when));
+            warnings.add(now, ReadWarning.Kind.SHRANK, shrinkMessage(sizeBytes(), now, when), index.size());
         }
     }
 

@@ -76,7 +76,8 @@ public final class ScanContext {
             listener.progress((int) Math.min(Integer.MAX_VALUE, packets), pos, data.size());
             if (listener.cancelled()) {
                 cancelled = true;
-                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets");
+                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets",
+                        packets);
                 return false;
             }
         }
@@ -102,7 +103,7 @@ public final class ScanContext {
                 throw new Shrank();
             }
         }
-        warnings.add(offset, kind, message);
+        warnings.add(offset, kind, message, packets);
     }
 
     /** The file is now shorter than the mapping (false if its size cannot be asked for, e.g. it was closed). */

@@ -70,6 +70,6 @@ public final class Scanners {
                 + " with zeros from byte %,d on", ctx.packets(), now) : "";
         ctx.warnings.add(now, ReadWarning.Kind.SHRANK, String.format("%s shrank from %,d to %,d bytes while it was"
                 + " read (another program truncated it); reading stopped there and the packets read before are kept%s",
-                source.path, mapped, now, cut));
+                source.path, mapped, now, cut), ctx.packets());
     }
 }
