@@ -44,7 +44,7 @@ public final class AnalyzeCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--keys KEYFILE] [--key SPI:HEXKEY]...
-                                           [--interval SECONDS]
+                                           [--interval SECONDS] [-d udp.port==N,mip]...
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
@@ -55,6 +55,7 @@ public final class AnalyzeCommand implements Command {
                   --keys FILE     MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]])
                   --key SPI:HEX   one HMAC-MD5 key for any peer (repeatable)
                   --interval S    width of the throughput buckets in seconds (default 1)
+                """ + DecodeAsOption.HELP + """
 
                 Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
                 65 for a file that is not a capture, 66 for a missing file.
@@ -66,7 +67,9 @@ public final class AnalyzeCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(argv, err);
+        List<String> args = decodeAs.rest();
         Path file = null;
         String json = null;
         Path csv = null;
@@ -102,7 +105,7 @@ public final class AnalyzeCommand implements Command {
             return 66;
         }
         AnalysisOptions options = AnalysisOptions.defaults()
-                .withInterval(Math.round(interval * AnalysisOptions.SECOND)).withKeys(keys);
+                .withInterval(Math.round(interval * AnalysisOptions.SECOND)).withKeys(keys).withMip(decodeAs.config());
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         ReadSummary read;
         try {
