@@ -150,6 +150,25 @@ class DecodeAsRecordedInFileTest {
     }
 
     @Test
+    void aFileRecordingAbsurdlyManyPortsIsCappedWithAWarning() throws Exception {
+        Crafted c = Crafted.littleEndian();
+        shb(c, "multitunnel:decode-as udp.port==1-65535,mip", "multitunnel:decode-as udp.port==1-65535,mip");
+        idb(c, 101, 0, null, null, null);
+        epb(c, 0, 1_000_000, REPLY_FROM_4435, REPLY_FROM_4435.length);
+        Path file = c.writeTo(dir.resolve("hostile.pcapng"));
+        try (CaptureFile f = CaptureFile.open(file)) {
+            assertEquals(1, f.packetCount());
+            List<Integer> ports = f.interfaces().get(0).mipPorts();
+            assertEquals(1024, ports.size(), "at most 1024 ports per block");
+            assertEquals(1, ports.get(0));
+            assertEquals(1024, ports.get(1023));
+            assertEquals(1, f.warnings().size(), f.warnings().toString());
+            assertTrue(f.warnings().get(0).message().contains("more than 1024 Decode As ports"),
+                    f.warnings().get(0).message());
+        }
+    }
+
+    @Test
     void theWriterRecordsThePortsItIsGivenAsSectionComments() throws Exception {
         Path file = dir.resolve("written.pcapng");
         try (PcapngWriter w = PcapngWriter.create(file, "multitunnel send to 127.0.0.1:4435", List.of(4435), false)) {

@@ -34,6 +34,8 @@ public final class DecodeAsResolver {
     private final MipConfig settings;
     private volatile PacketDissector settingsDissector;
     private volatile Entry[] byInterface = new Entry[0];
+    /** Entries by the ports their interface records: interfaces recording the same ports share one (bounded memory). */
+    private final java.util.Map<List<Integer>, Entry> byPorts = new java.util.HashMap<>();
 
     public DecodeAsResolver(MipConfig settings) {
         if (settings == null) {
@@ -141,8 +143,14 @@ public final class DecodeAsResolver {
     }
 
     private synchronized Entry build(CaptureInterface itf) {
-        MipConfig c = settings.withMorePorts(itf.mipPorts());
+        Entry shared = byPorts.get(itf.mipPorts());
+        MipConfig c = shared != null ? shared.config : settings.withMorePorts(itf.mipPorts());
         Entry e = new Entry(itf, c);
+        if (shared != null) {
+            e.dissector = shared.dissector;
+        } else {
+            byPorts.put(itf.mipPorts(), e);
+        }
         int id = Math.max(0, itf.id());
         Entry[] a = byInterface;
         Entry[] grown = Arrays.copyOf(a, Math.max(a.length, id + 1));

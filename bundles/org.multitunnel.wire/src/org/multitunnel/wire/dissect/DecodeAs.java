@@ -187,14 +187,30 @@ public record DecodeAs(int firstPort, int lastPort) {
         return COMMENT_PREFIX + " " + this;
     }
 
-    /** One comment line per port of {@code ports} (in order, duplicates dropped), for a file's section header. */
+    /**
+     * The fewest entries naming exactly {@code ports}: ascending runs of consecutive ports become one range each
+     * ({@code [434, 4434, 4435, 4436]} → {@code udp.port==434,mip} and {@code udp.port==4434-4436,mip}).
+     */
+    public static List<DecodeAs> entries(Collection<Integer> ports) {
+        java.util.BitSet set = new java.util.BitSet(65536);
+        for (int p : ports) {
+            port(p); // validates
+            set.set(p);
+        }
+        List<DecodeAs> out = new ArrayList<>();
+        for (int first = set.nextSetBit(1); first >= 0; ) {
+            int end = set.nextClearBit(first); // one past the run
+            out.add(new DecodeAs(first, end - 1));
+            first = end > 65535 ? -1 : set.nextSetBit(end);
+        }
+        return out;
+    }
+
+    /** The comment lines recording {@code ports} ({@link #entries}: ranges merged), for a file's section header. */
     public static List<String> comments(Collection<Integer> ports) {
         List<String> out = new ArrayList<>();
-        for (int p : ports) {
-            String c = port(p).comment();
-            if (!out.contains(c)) {
-                out.add(c);
-            }
+        for (DecodeAs d : entries(ports)) {
+            out.add(d.comment());
         }
         return out;
     }

@@ -9,8 +9,9 @@ import java.util.List;
  * The UDP ports on which Mobile IPv4 is taken for a datagram: the "Decode As" setting every reader shares (RFC 5944
  * §3.1 assigns 434; test beds and the reference agents use unprivileged ports, 4434 by default, and users add
  * more in the preferences, with {@code -d udp.port==N,mip} on the command line, or a capture records its own in a
- * pcapng comment). Immutable; {@link #contains} is one bit test in a 64 Kib bitmap, so the per-packet path stays
- * allocation-free and constant-time however many ports (or port ranges) are configured.
+ * pcapng comment). Immutable and allocation-free on the per-packet path: {@link #contains} scans a small array for
+ * up to {@value #SCAN_LIMIT} ports and tests one bit of a 64 Kib bitmap for more (port ranges), so it stays fast
+ * however many ports are configured while small sets, the usual case, cost a few bytes each.
  */
 public final class MipPorts {
     /** RFC 5944 §3.1: the IANA-assigned port of Mobile IPv4 registration. */
@@ -20,14 +21,22 @@ public final class MipPorts {
     /** What every reader uses without other settings: UDP 434 and the reference agents' 4434. */
     public static final MipPorts DEFAULT = of(IANA_PORT, REFERENCE_AGENT_PORT);
 
+    /** Sets up to this size are searched linearly; larger ones get a bitmap. */
+    static final int SCAN_LIMIT = 16;
+
     private final int[] ports;
+    /** One bit per port, or null for a set of at most {@link #SCAN_LIMIT} ports. */
     private final long[] bits;
 
     private MipPorts(int[] ports) {
         this.ports = ports;
-        this.bits = new long[1024];
-        for (int p : ports) {
-            bits[p >>> 6] |= 1L << (p & 63);
+        if (ports.length > SCAN_LIMIT) {
+            bits = new long[1024];
+            for (int p : ports) {
+                bits[p >>> 6] |= 1L << (p & 63);
+            }
+        } else {
+            bits = null;
         }
     }
 
@@ -66,9 +75,18 @@ public final class MipPorts {
         return of(l);
     }
 
-    /** True when UDP port {@code port} carries Mobile IPv4. Allocation-free, constant time. */
+    /** True when UDP port {@code port} carries Mobile IPv4. Allocation-free; at most 16 compares or one bit test. */
     public boolean contains(int port) {
-        return port >= 0 && port <= 65535 && (bits[port >>> 6] & (1L << (port & 63))) != 0;
+        long[] b = bits;
+        if (b == null) {
+            for (int p : ports) {
+                if (p == port) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return port >= 0 && port <= 65535 && (b[port >>> 6] & (1L << (port & 63))) != 0;
     }
 
     /** These ports followed by those of {@code more} not already here ({@code this} when nothing is new). */

@@ -4,7 +4,6 @@ import static org.multitunnel.capture.ReadWarning.Kind.BAD_BLOCK;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.capture.internal.MappedCapture;
@@ -38,7 +37,7 @@ record InterfaceDescription(int linkType, int snapLength, int tsResolution, long
         int tsResolution = DEFAULT_TS_RESOLUTION;
         long tsOffset = 0;
         String name = "";
-        List<Integer> mipPorts = new ArrayList<>();
+        DecodeAsComments.Ports mipPorts = new DecodeAsComments.Ports();
         long opt = pos + 16;
         long end = pos + length - 4;
         while (opt + 4 <= end) {
@@ -64,7 +63,7 @@ record InterfaceDescription(int linkType, int snapLength, int tsResolution, long
             }
             opt = value + ((optLength + 3L) & ~3L);
         }
-        return new InterfaceDescription(linkType, snapLength, tsResolution, tsOffset, name, mipPorts);
+        return new InterfaceDescription(linkType, snapLength, tsResolution, tsOffset, name, mipPorts.list());
     }
 
     /** UTF-8 text up to the first NUL (some writers NUL-terminate option strings). */

@@ -242,12 +242,9 @@ public final class PcapngScanner {
         InterfaceDescription d = InterfaceDescription.read(ctx, order, pos, length);
         List<Integer> mipPorts = sectionMipPorts;
         if (!d.mipPorts().isEmpty()) {
-            mipPorts = new ArrayList<>(sectionMipPorts);
-            for (int p : d.mipPorts()) {
-                if (!mipPorts.contains(p)) {
-                    mipPorts.add(p);
-                }
-            }
+            java.util.LinkedHashSet<Integer> union = new java.util.LinkedHashSet<>(sectionMipPorts);
+            union.addAll(d.mipPorts()); // at most 1024 + 1024 (DecodeAsComments.MAX_PORTS per block)
+            mipPorts = List.copyOf(union);
         }
         int id = ctx.interfaces.add(section, d.linkType(), d.snapLength(), d.tsResolution(), d.tsOffsetSeconds(),
                 d.name(), mipPorts);
