@@ -21,8 +21,8 @@ import org.eclipse.e4.ui.model.application.commands.MKeyBinding;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
 import org.eclipse.e4.ui.workbench.IWorkbench;
-import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
@@ -115,11 +115,12 @@ class DecodeAsDialogTest {
             node.flush();
         }
 
-        assertTrue(problems.isEmpty(), problems.toString());
+        assertTrue(problems.isEmpty(), problems + " " + seen);
         int demoNodes = 3; // test-captures/demo-multipath.expected.json: mobile nodes 10.1.0.1-3
         assertEquals(0, seen.get("nodesBefore"), "UDP 4435 is not Mobile IP by default");
         assertEquals("UDP", seen.get("protocolBefore"));
-        assertEquals("&Analyze", seen.get("menu"));
+        assertEquals("&Analyze", seen.get("menu"), seen.toString());
+        assertEquals(List.of("&File", "&Capture", "&Analyze", "&Window", "&Help"), seen.get("mainMenu"));
         assertEquals("&Decode As...", seen.get("menuItem"));
         assertEquals("M1+M2+U", seen.get("keyBinding"));
         assertEquals(Boolean.TRUE, seen.get("canExecute"));
@@ -159,8 +160,7 @@ class DecodeAsDialogTest {
             seen.put("rowsShown", dialog.rows());
             int row = dialog.addRow("x4435");
             seen.put("badRowProblem", dialog.problem());
-            seen.put("okDisabledForBadRow", !dialog.getButton(org.eclipse.jface.dialogs.IDialogConstants.OK_ID)
-                    .isEnabled());
+            seen.put("okDisabledForBadRow", !dialog.okEnabled());
             dialog.setValue(row, "4435");
             dialog.pressOk();
         });
@@ -169,11 +169,15 @@ class DecodeAsDialogTest {
     private void menuAndKey(Display display) {
         MWindow window = window(display);
         MApplication app = window.getContext().get(MApplication.class);
-        EModelService models = window.getContext().get(EModelService.class);
-        MHandledMenuItem item = (MHandledMenuItem) models.find("org.multitunnel.ui.menuitem.decodeas", app);
+        MHandledMenuItem item = (MHandledMenuItem) find(window.getMainMenu(), "org.multitunnel.ui.menuitem.decodeas");
         seen.put("menuItem", item == null ? null : item.getLabel());
         Object parent = item == null ? null : item.getParent();
         seen.put("menu", parent instanceof MMenu m ? m.getLabel() : null);
+        List<String> topLevel = new ArrayList<>();
+        for (MMenuElement e : window.getMainMenu().getChildren()) {
+            topLevel.add(e.getLabel());
+        }
+        seen.put("mainMenu", topLevel);
         for (MBindingTable table : app.getBindingTables()) {
             for (MKeyBinding b : table.getBindings()) {
                 if ("org.multitunnel.ui.keybinding.decodeas".equals(b.getElementId())) {
@@ -181,6 +185,21 @@ class DecodeAsDialogTest {
                 }
             }
         }
+    }
+
+    private static MMenuElement find(MMenu menu, String id) {
+        for (MMenuElement e : menu.getChildren()) {
+            if (id.equals(e.getElementId())) {
+                return e;
+            }
+            if (e instanceof MMenu sub) {
+                MMenuElement found = find(sub, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private boolean opened(Display display, Path file) {

@@ -171,6 +171,12 @@ public final class DecodeAsDialog extends TitleAreaDialog {
         okPressed();
     }
 
+    /** True when OK can be pressed (every row valid). */
+    public boolean okEnabled() {
+        Button ok = getButton(IDialogConstants.OK_ID);
+        return ok != null && !ok.isDisposed() && ok.isEnabled();
+    }
+
     /** Null when the rows are valid, else why not (as shown in the title area). */
     public String problem() {
         try {
