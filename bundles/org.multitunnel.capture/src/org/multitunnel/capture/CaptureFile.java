@@ -304,7 +304,7 @@ public final class CaptureFile implements AutoCloseable {
         return into;
     }
 
-    /** Interface {@code id} (that of an indexed packet, see {@link #interfaceId}); no copy, unlike {@link #interfaces()}. */
+    /** Interface {@code id} (an indexed packet's, see {@link #interfaceId}); no copy, unlike {@link #interfaces()}. */
     public CaptureInterface captureInterface(int id) {
         return interfaces.get(id);
     }

@@ -87,7 +87,7 @@ public final class DecodeAsResolver {
         return config(f.captureInterface(f.interfaceId(packet))).ports();
     }
 
-    /** A dissector decoding Mobile IP where {@link #config(CaptureInterface)} says (shared; dissectors are stateless). */
+    /** A dissector decoding Mobile IP where {@link #config(CaptureInterface)} says (shared: it keeps no state). */
     public PacketDissector dissector(CaptureInterface itf) {
         Entry e = entry(itf);
         if (e == null || e.config == settings) {

@@ -23,7 +23,7 @@ public final class PacketView {
     private int interfaceId;
     private int linkType;
 
-    /** A view that cannot name its packet's {@link #captureInterface()} (tests, callers of {@link CaptureFile#view}). */
+    /** A view that cannot name its packet's {@link #captureInterface()} (tests; see {@link CaptureFile#newView}). */
     public PacketView() {
         this(null);
     }

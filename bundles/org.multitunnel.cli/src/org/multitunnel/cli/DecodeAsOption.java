@@ -88,7 +88,8 @@ final class DecodeAsOption {
             }
             return d;
         } catch (IllegalArgumentException e) {
-            String why = option.equals("--mip-port") ? "'" + value + "' is not a UDP port (1-65535), a range N-M or N:COUNT"
+            String why = option.equals("--mip-port")
+                    ? "'" + value + "' is not a UDP port (1-65535), a range N-M or N:COUNT"
                     : e.getMessage();
             throw new UsageException(option + ": " + why);
         }

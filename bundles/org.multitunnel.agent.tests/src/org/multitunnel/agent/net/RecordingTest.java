@@ -79,7 +79,8 @@ class RecordingTest {
                 assertEquals(i == 0 ? 1L : 3L, d.find("mip.type").value(), "request, then reply");
             }
         }
-        assertTrue(String.join("\n", sectionComments(file)).contains("multitunnel:decode-as udp.port==" + port + ",mip"));
+        assertTrue(sectionComments(file).contains("multitunnel:decode-as udp.port==" + port + ",mip"),
+                sectionComments(file).toString());
     }
 
     @Test

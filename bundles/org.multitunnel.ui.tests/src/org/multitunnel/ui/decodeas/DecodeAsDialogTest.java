@@ -71,7 +71,8 @@ class DecodeAsDialogTest {
             display.timerExec(240_000, () -> close(display, "watchdog: the test did not finish"));
             await(display, () -> opened(display, moved), () -> {
                 seen.put("nodesBefore", first.session().getMobileNodes().size());
-                seen.put("protocolBefore", new PacketRowFormatter(first.mipConfig()).format(first.file(), 0).protocol());
+                seen.put("protocolBefore",
+                        new PacketRowFormatter(first.mipConfig()).format(first.file(), 0).protocol());
                 menuAndKey(display);
                 driveDialogWhenShown(display, 0);
                 MWindow window = window(display);

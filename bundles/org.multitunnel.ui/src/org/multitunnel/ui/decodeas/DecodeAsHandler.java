@@ -41,7 +41,8 @@ public class DecodeAsHandler {
             return;
         }
         events.post(UiTopics.PREFERENCES_CHANGED, prefs);
-        if (DecodeAsApply.apply(service, before, prefs.mipPorts()) == DecodeAsApply.Outcome.LIVE_CAPTURE_KEEPS_ITS_SETTING) {
+        DecodeAsApply.Outcome outcome = DecodeAsApply.apply(service, before, prefs.mipPorts());
+        if (outcome == DecodeAsApply.Outcome.LIVE_CAPTURE_KEEPS_ITS_SETTING) {
             MessageDialog.openInformation(shell, "Decode As", "The live capture keeps decoding UDP "
                     + UiPreferences.formatPorts(before) + " until it is opened again; new captures use "
                     + UiPreferences.formatPorts(prefs.mipPorts()) + ".");

@@ -79,7 +79,8 @@ class DecodeAsTest {
         assertEquals("multitunnel:decode-as udp.port==4435,mip", DecodeAs.port(4435).comment());
         assertEquals(List.of("multitunnel:decode-as udp.port==434,mip", "multitunnel:decode-as udp.port==4435,mip"),
                 DecodeAs.comments(List.of(434, 4435, 434)));
-        assertEquals(List.of("multitunnel:decode-as udp.port==434,mip", "multitunnel:decode-as udp.port==4434-4436,mip"),
+        assertEquals(List.of("multitunnel:decode-as udp.port==434,mip",
+                "multitunnel:decode-as udp.port==4434-4436,mip"),
                 DecodeAs.comments(List.of(4436, 434, 4434, 4435)), "consecutive ports become one range");
         assertEquals(List.of(new DecodeAs(1, 65535)), DecodeAs.entries(new DecodeAs(1, 65535).ports()));
         List<String> problems = new ArrayList<>();

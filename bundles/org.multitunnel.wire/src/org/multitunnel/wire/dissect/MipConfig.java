@@ -41,7 +41,7 @@ public record MipConfig(MipPorts ports, int mirType, int mtrType) {
         return equals(defaults());
     }
 
-    /** This configuration with {@code more} ports added (e.g. those a capture file records); {@code this} if none is new. */
+    /** This configuration with {@code more} ports added (e.g. a capture file's); {@code this} if none is new. */
     public MipConfig withMorePorts(java.util.Collection<Integer> more) {
         MipPorts p = ports.plus(more);
         return p == ports ? this : new MipConfig(p, mirType, mtrType);

@@ -61,7 +61,7 @@ public final class PcapngScanner {
     private ByteOrder order;
     private int section = -1;
     private final List<CaptureInterface> sectionInterfaces = new ArrayList<>();
-    /** Decode As ports the current section's header records (multitunnel:decode-as comments); they apply to all its interfaces. */
+    /** Decode As ports the current section header records (multitunnel:decode-as comments): for all its interfaces. */
     private List<Integer> sectionMipPorts = List.of();
     private long blocksSinceCheckpoint;
 
