@@ -167,6 +167,23 @@ class DecodeAsCommandsTest {
     }
 
     @Test
+    void aScenarioSynthesizedOnAnotherPortDecodesAsPcapngAndWithDecodeAsAsPcap() throws Exception {
+        Path ng = dir.resolve("synth-4435.pcapng");
+        Path pcap = dir.resolve("synth-4435.pcap");
+        for (Path p : List.of(ng, pcap)) {
+            assertEquals(0, run(new SynthCommand(), p.toString(), "--seconds", "5", "--mip-port", "4435"), err());
+        }
+        assertEquals(0, run(new DecodeCommand(), ng.toString(), "--json"));
+        long lines = jsonLines();
+        assertTrue(lines > 0 && out().contains("\"udp.srcport\": [4435]"), out());
+        assertEquals(0, run(new DecodeCommand(), pcap.toString(), "--json"));
+        assertEquals(0, jsonLines(), "a pcap records nothing: 4435 needs -d");
+        assertEquals(0, run(new DecodeCommand(), pcap.toString(), "--json", "-d", "udp.port==4435,mip"));
+        assertEquals(lines, jsonLines());
+        assertEquals(64, run(new SynthCommand(), pcap.toString(), "--mip-port", "0"));
+    }
+
+    @Test
     void malformedDecodeAsValuesAreUsageErrorsNamingOptionAndValue() throws Exception {
         assertEquals(64, run(new DecodeCommand(), DEMO.toString(), "-d", "udp.port==4435,MIP"));
         assertEquals("-d: unknown protocol 'MIP' in 'udp.port==4435,MIP': the protocol for udp.port is 'mip' "

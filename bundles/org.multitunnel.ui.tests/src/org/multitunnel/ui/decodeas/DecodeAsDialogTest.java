@@ -68,7 +68,9 @@ class DecodeAsDialogTest {
         UiPreferences.load().setMipPorts(List.of(434, 4434)).store();
         try {
             Display display = Display.getDefault();
-            display.timerExec(240_000, () -> close(display, "watchdog: the test did not finish"));
+            display.timerExec(240_000, () -> close(display, "watchdog: the test did not finish; " + state(display)));
+            // opened by the service rather than as a launch argument: this may not be the JVM's first workbench
+            await(display, () -> serviceUp(display), () -> service.open(moved));
             await(display, () -> opened(display, moved), () -> {
                 seen.put("nodesBefore", first.session().getMobileNodes().size());
                 seen.put("protocolBefore",
@@ -106,7 +108,7 @@ class DecodeAsDialogTest {
                     });
                 });
             });
-            new E4Application().start(new ProductLaunch("-clearPersistedState", moved.toAbsolutePath().toString()));
+            new E4Application().start(new ProductLaunch("-clearPersistedState"));
         } finally {
             if (stored == null) {
                 node.remove(UiPreferences.Keys.MIP_PORTS);
@@ -203,6 +205,12 @@ class DecodeAsDialogTest {
         return null;
     }
 
+    private boolean serviceUp(Display display) {
+        MWindow w = window(display);
+        service = w == null ? null : w.getContext().get(CaptureSessionService.class);
+        return service != null;
+    }
+
     private boolean opened(Display display, Path file) {
         MWindow w = window(display);
         if (w == null) {
@@ -242,6 +250,18 @@ class DecodeAsDialogTest {
                 close(display, null);
             }
         });
+    }
+
+    /** What the workbench shows, for the watchdog's message. */
+    private String state(Display display) {
+        StringBuilder b = new StringBuilder("shells:");
+        for (Shell s : display.getShells()) {
+            b.append(" '").append(s.getText()).append("'").append(s.getData("modelElement") != null ? "(model)" : "");
+        }
+        OpenCapture c = service == null ? null : service.current();
+        b.append("; service ").append(service != null).append("; current ")
+                .append(c == null ? "none" : c.path() + " " + c.statusText());
+        return b.toString();
     }
 
     private static Shell mainShell(Display display) {
