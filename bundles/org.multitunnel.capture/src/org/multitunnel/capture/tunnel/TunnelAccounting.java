@@ -51,8 +51,8 @@ public final class TunnelAccounting implements PacketVisitor {
     private static final long GRE_KEY_PRESENT = 1L << 48;
     /** Longs per tunnel: packets lo->hi, packets hi->lo, bytes lo->hi, bytes hi->lo, first, last (one cache line). */
     private static final int TW = 6;
-    /** Longs per (flow, tunnel) use: first, last, packets, bytes. */
-    private static final int UW = 4;
+    /** Longs per (flow, tunnel) use: first, last, packets, bytes, frame of the first. */
+    private static final int UW = 5;
 
     private final long intervalNanos;
     private final PacketSummary summary = new PacketSummary();
@@ -74,6 +74,8 @@ public final class TunnelAccounting implements PacketVisitor {
     private long[] uCounters = new long[1024 * UW];
 
     private long packets, wireBytes, firstNanos = Long.MAX_VALUE, lastNanos = Long.MIN_VALUE;
+    /** Frame number (1-based) of the packet being accounted. */
+    private long frame;
     private long signalling, requests, replies, mobility, tunnelled, unattributed, malformed;
     private boolean finished;
     /** The Decode As setting plus what the file records per interface: which UDP ports are Mobile IP. */
@@ -150,7 +152,7 @@ public final class TunnelAccounting implements PacketVisitor {
 
     /**
      * Classifies the packet with the Mobile IP ports of its interface (the setting plus what the file records) and
-     * accounts it.
+     * accounts it as frame {@code p.index() + 1}.
      *
      * @return the summary the classifier filled (reused for the next packet: read it before calling again)
      */
@@ -160,7 +162,7 @@ public final class TunnelAccounting implements PacketVisitor {
             notePorts(ports);
         }
         PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), summary, ports);
-        account(summary, p.originalLength(), p.timestampNanos());
+        account(summary, p.originalLength(), p.timestampNanos(), p.index() + 1);
         return summary;
     }
 
@@ -172,8 +174,17 @@ public final class TunnelAccounting implements PacketVisitor {
      */
     public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
             long timestampNanos) {
+        return accept(linkType, buf, offset, capturedLength, originalLength, timestampNanos, packets + 1);
+    }
+
+    /**
+     * As above, for the packet numbered {@code frame} (1-based) in its capture, which flow findings point at; the
+     * setting's Mobile IP ports (a caller with a {@link PacketView} should use {@link #accept(PacketView)}).
+     */
+    public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
+            long timestampNanos, long frame) {
         PacketClassifier.classify(linkType, buf, offset, capturedLength, summary, decodeAs.settings().ports());
-        account(summary, originalLength, timestampNanos);
+        account(summary, originalLength, timestampNanos, frame);
         return summary;
     }
 
@@ -190,11 +201,17 @@ public final class TunnelAccounting implements PacketVisitor {
         mipPorts = mipPorts.plus(ports.list());
     }
 
-    /** Accounts a packet that the caller has already classified into {@code s}. */
+    /** Accounts a packet that the caller has already classified into {@code s} (taken as the next frame). */
     public void account(PacketSummary s, int originalLength, long timestampNanos) {
+        account(s, originalLength, timestampNanos, packets + 1);
+    }
+
+    /** Accounts packet number {@code frame} (1-based), already classified into {@code s}. */
+    public void account(PacketSummary s, int originalLength, long timestampNanos, long frame) {
         if (finished) {
             throw new IllegalStateException("finish() was called");
         }
+        this.frame = frame;
         packets++;
         wireBytes += originalLength;
         if (timestampNanos < firstNanos) {
@@ -299,8 +316,10 @@ public final class TunnelAccounting implements PacketVisitor {
         if (c[b + 2] == 0) {
             c[b] = t;
             c[b + 1] = t;
+            c[b + 4] = frame;
         } else if (t < c[b]) {
             c[b] = t;
+            c[b + 4] = frame;
         } else if (t > c[b + 1]) {
             c[b + 1] = t;
         }
@@ -485,11 +504,12 @@ public final class TunnelAccounting implements PacketVisitor {
                 int tunnel = tunnelRank[(int) (uses.key(u, 0) & 0xffffffffL)];
                 int c = u * UW;
                 list.add(new FlowTunnelUse(tunnel, uCounters[c], uCounters[c + 1], uCounters[c + 2],
-                        uCounters[c + 3]));
+                        uCounters[c + 3], uCounters[c + 4]));
                 p += uCounters[c + 2];
                 b += uCounters[c + 3];
             }
-            list.sort((x, y) -> Long.compare(x.firstNanos(), y.firstNanos()));
+            list.sort((x, y) -> x.firstNanos() != y.firstNanos() ? Long.compare(x.firstNanos(), y.firstNanos())
+                    : Long.compare(x.firstFrame(), y.firstFrame()));
             long k0 = flows.key(f, 0);
             int version = (int) (k0 >>> 48);
             boolean ports = (k0 & (1L << 40)) != 0;
