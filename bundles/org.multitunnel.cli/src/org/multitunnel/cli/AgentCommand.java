@@ -62,7 +62,8 @@ public final class AgentCommand implements Command {
                   --key SPI:HEXKEY       the same literally (repeatable); warns, since every local user can read
                                          a command line (ps, /proc/PID/cmdline)
                   --config FILE          settings in Java properties syntax (below); the command line wins
-                  --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228)
+                  --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228);
+                                         the file names the agent's port, so it decodes on any port
                   --status               print the agent's state as JSON on stdout when it stops
                   --status-interval S    ... and every S seconds while it runs
                   --verbose              one line per message on stderr (never key material)
