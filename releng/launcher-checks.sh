@@ -28,14 +28,15 @@ check "multitunnel decode -Y with a bad filter is one line with 64" bash -c \
 check "multitunnel decode - reads pcapng, pcap and gzip from standard input" bash -c \
   '[ "$(./multitunnel decode - --json < '"$D"' | grep -c "^{\"frame\": ")" -eq 18 ] &&
    [ "$(gzip -c test-captures/scenario-two-nodes.pcap | ./multitunnel decode - -c 3 --summary | wc -l)" -eq 3 ]'
-check "multitunnel decode - removes its temporary copy on Ctrl+C" bash -c '
+check "multitunnel decode - keeps its copy of standard input unlinked: nothing left even when killed" bash -c '
   set -m; d=$(mktemp -d); p=$d.fifo; mkfifo "$p"
   MULTITUNNEL_JAVA_OPTS=-Djava.io.tmpdir=$d ./multitunnel decode - < "$p" >/dev/null 2>&1 & pid=$!
   exec 3>"$p"; cat '"$D"' >&3
-  for i in $(seq 150); do ls "$d" | grep -q multitunnel-stdin && break; sleep 0.1; done
-  ls "$d" | grep -q multitunnel-stdin || { echo "no spool file appeared in $d"; exit 1; }
-  kill -INT "$pid"; wait "$pid"; exec 3>&-; rm -f "$p"
-  left=$(ls -A "$d"); rmdir "$d" 2>/dev/null; [ -z "$left" ] || { echo "left behind: $left"; exit 1; }'
+  for i in $(seq 150); do ls -l /proc/$pid/fd 2>/dev/null | grep -q "$d/.*(deleted)" && break; sleep 0.1; done
+  ls -l /proc/$pid/fd | grep -q "$d/.*(deleted)" || { echo "no unlinked copy open in $d"; exit 1; }
+  seen=$(ls -A "$d"); kill -KILL "$pid"; wait "$pid"; exec 3>&-; rm -f "$p"
+  left=$(ls -A "$d"); rmdir "$d" 2>/dev/null
+  [ -z "$seen$left" ] || { echo "visible while reading: $seen; after the kill: $left"; exit 1; }'
 check "multitunnel decode -T fields prints tshark-style columns" bash -c \
   '[ "$(./multitunnel decode '"$D"' -T fields -e frame.number -e mip.ext.mp.bid -Y "mip.type == 1" -c 4)" = "$(printf "1\t1\n3\t2")" ]'
 check "multitunnel analyze --json creates missing folders, like --csv" bash -c \

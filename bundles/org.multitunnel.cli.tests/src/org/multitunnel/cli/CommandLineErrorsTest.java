@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandLineErrorsTest {
     private static final String DEMO = TestCaptures.DEMO.toString();
-    private static final String KEY = "256:00112233445566778899aabbccddeeff";
+
+    /** The capture engine's words for a directory given as a capture. */
+    private static final String NOT_A_CAPTURE = ": is a directory, not a regular file; a capture must be a regular file";
 
     /** One mistaken command line, its exit code and the start of its one line on stderr. */
     private record Case(int code, String prefix, String... args) {
@@ -31,16 +33,19 @@ class CommandLineErrorsTest {
     @Test
     void everyCommandReportsBadFilesAndValuesOnOneLineWithItsSysexitsCode(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path keys = Files.writeString(dir.resolve("mnha.keys"), "256 00112233445566778899aabbccddeeff\n");
+        Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String key = keys.toString();
         String under = file.resolve("x.out").toString(); // a path whose parent is a regular file
         String missing = dir.resolve("missing.pcap").toString();
         List<Case> cases = new ArrayList<>(List.of(
                 // inputs: missing, a directory (66)
-                new Case(66, "multitunnel decode: " + dir + ": is a directory, not a file", "decode", dir.toString()),
+                new Case(66, "multitunnel decode: " + dir + NOT_A_CAPTURE, "decode", dir.toString()),
                 new Case(66, "multitunnel decode: " + missing + ": no such file", "decode", missing),
-                new Case(66, "multitunnel analyze: " + dir + ": is a directory, not a file", "analyze",
+                new Case(66, "multitunnel analyze: " + dir + NOT_A_CAPTURE, "analyze",
                         dir.toString()),
-                new Case(66, "multitunnel bench: " + dir + ": is a directory, not a file", "bench", dir.toString()),
-                new Case(66, "multitunnel replay: " + dir + ": is a directory, not a file", "replay", dir.toString(),
+                new Case(66, "multitunnel bench: " + dir + NOT_A_CAPTURE, "bench", dir.toString()),
+                new Case(66, "multitunnel replay: " + dir + NOT_A_CAPTURE, "replay", dir.toString(),
                         "--to", "127.0.0.1:9"),
                 new Case(66, "multitunnel send: --template " + dir + ": is a directory, not a file", "send",
                         "--template", dir.toString(), "--to", "127.0.0.1:9"),
@@ -56,7 +61,7 @@ class CommandLineErrorsTest {
                 new Case(73, "multitunnel synth: OUT " + under + ": " + file + " is a file, not a folder", "synth",
                         under),
                 new Case(73, "multitunnel agent: --record " + under + ": " + file + " is a file, not a folder",
-                        "agent", "ha", "--key", KEY, "--record", under),
+                        "agent", "ha", "--key-file", key, "--record", under),
                 new Case(73, "multitunnel conformance: --junit " + under + ": " + file + " is a file, not a folder",
                         "conformance", "--target", "127.0.0.1:9", "--junit", under),
                 new Case(73, "multitunnel send: --pcapng " + under + ": " + file + " is a file, not a folder", "send",
@@ -85,22 +90,22 @@ class CommandLineErrorsTest {
                 new Case(64, "multitunnel send: --to port must be 1..65535, not 0", "send", "--to", "127.0.0.1:0",
                         "--home-address", "10.1.0.5", "--care-of", "10.0.0.1"),
                 new Case(64, "multitunnel agent: --deny-multipath wants a dotted IPv4 address, not 'foo'", "agent",
-                        "ha", "--key", KEY, "--deny-multipath", "foo"),
+                        "ha", "--key-file", key, "--deny-multipath", "foo"),
                 new Case(64, "multitunnel agent: --nonce wants a dotted IPv4 address, not '10.1.0'", "agent", "ha",
-                        "--key", KEY, "--nonce", "10.1.0"),
+                        "--key-file", key, "--nonce", "10.1.0"),
                 new Case(64, "multitunnel agent: --home-address wants a dotted IPv4 address, not '10.1.0.256'",
-                        "agent", "mn", "--key", KEY, "--home-agent", "127.0.0.1:9", "--home-address", "10.1.0.256",
+                        "agent", "mn", "--key-file", key, "--home-agent", "127.0.0.1:9", "--home-address", "10.1.0.256",
                         "--care-of", "127.0.0.1"),
                 new Case(64, "multitunnel agent: --care-of wants a dotted IPv4 address, not 'lo'", "agent", "mn",
-                        "--key", KEY, "--home-agent", "127.0.0.1:9", "--home-address", "10.1.0.5", "--care-of",
+                        "--key-file", key, "--home-agent", "127.0.0.1:9", "--home-address", "10.1.0.5", "--care-of",
                         "lo"),
                 new Case(64, "multitunnel decode: unknown option --jsn", "decode", DEMO, "--jsn"),
                 new Case(64, "multitunnel analyze: unexpected argument '--jsn'", "analyze", DEMO, "--jsn"),
                 new Case(64, "multitunnel bench: unknown stage 'fast'", "bench", DEMO, "--only", "fast"),
                 new Case(64, "multitunnel synth: --mns needs a number: many", "synth", dir.resolve("s.pcapng")
                         .toString(), "--mns", "many"),
-                new Case(69, "multitunnel agent: --care-of 203.0.113.9: cannot listen there: ", "agent", "mn", "--key",
-                        KEY, "--home-agent", "127.0.0.1:9", "--home-address", "10.1.0.5", "--care-of",
+                new Case(69, "multitunnel agent: --care-of 203.0.113.9: cannot listen there: ", "agent", "mn",
+                        "--key-file", key, "--home-agent", "127.0.0.1:9", "--home-address", "10.1.0.5", "--care-of",
                         "203.0.113.9"),
                 new Case(69, "multitunnel send: --from 203.0.113.77: ", "send", "--to", "127.0.0.1:9",
                         "--home-address", "10.1.0.5", "--care-of", "10.0.0.1", "--from", "203.0.113.77",
@@ -108,7 +113,7 @@ class CommandLineErrorsTest {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
             cases.add(new Case(69, "multitunnel agent: --listen " + listen + ": cannot listen there: ", "agent", "ha",
-                    "--key", KEY, "--listen", listen));
+                    "--key-file", key, "--listen", listen));
             for (Case c : cases) {
                 CliRun r = CliRun.main(c.args());
                 String what = String.join(" ", c.args()) + "\n" + r;
@@ -116,8 +121,8 @@ class CommandLineErrorsTest {
                 DecodeTsharkOptionsTest.assertOneLine(r, c.prefix());
             }
         }
-        assertEquals(List.of("a-file"), Files.list(dir).map(p -> p.getFileName().toString()).toList(),
-                "nothing was created beside the file");
+        assertEquals(List.of("a-file", "mnha.keys"), Files.list(dir).map(p -> p.getFileName().toString()).sorted()
+                .toList(), "nothing was created beside the files");
     }
 
     @Test

@@ -8,12 +8,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.AnalysisProgress;
 import org.multitunnel.analysis.CaptureAnalyzer;
-import org.multitunnel.capture.NotACaptureFileException;
+import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.model.CaptureSession;
@@ -29,7 +30,8 @@ import org.multitunnel.wire.mip.auth.MapKeyTable;
 
 /**
  * {@code multitunnel analyze}: the full analysis of a capture (bindings, flow bindings, tunnels and their
- * throughput, transactions, findings) as the headless contract's JSON, CSV files, or a short text summary.
+ * throughput, transactions, findings) as the headless contract's JSON, CSV files, or a short text summary; with
+ * {@code -Y} of only the packets a display filter keeps.
  */
 public final class AnalyzeCommand implements Command {
     /** The widest throughput bucket: one day. */
@@ -42,7 +44,7 @@ public final class AnalyzeCommand implements Command {
         this(System.in, null);
     }
 
-    /** For tests: standard input and where it is spooled (null: {@code java.io.tmpdir}). */
+    /** For tests: standard input and where it is spilled (null: {@code java.io.tmpdir}). */
     AnalyzeCommand(InputStream stdin, Path spoolDir) {
         this.stdin = stdin;
         this.spoolDir = spoolDir;
@@ -61,13 +63,14 @@ public final class AnalyzeCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel analyze FILE|- [--json OUT|-] [--csv DIR] [-Y FILTER] [--keys KEYFILE]
-                                           [--key SPI:HEXKEY]... [--interval SECONDS]
+                Usage: multitunnel analyze FILE|- [--json OUT|-] [--csv DIR] [-Y FILTER] [--key-file KEYFILE]...
+                                           [--interval SECONDS] [-d udp.port==N,mip]...
+                                           [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
                 builds per-tunnel throughput series and checks the specs' MUST / MUST NOT rules. FILE is pcap,
-                pcapng or gzip; '-' reads standard input (copied to a temporary file that is removed afterwards).
+                pcapng or gzip; '-' reads standard input (copied into a temporary file unlinked at once).
 
                   --json OUT      write the analysis as JSON to OUT ('-' for stdout)
                   --csv DIR       write bindings.csv, tunnels.csv, series.csv and findings.csv into DIR
@@ -75,14 +78,20 @@ public final class AnalyzeCommand implements Command {
                                   analyse only the packets FILTER matches (the decode -Y / GUI filter language);
                                   the summary says how many, the JSON gets "filter": {"expression", "packets",
                                   "bytes"}, while "packets" and "bytes" stay the whole capture's
-                  --keys FILE     MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]])
-                  --key SPI:HEX   one HMAC-MD5 key for any peer (repeatable)
+                  --key-file FILE MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]],
+                                  mode 0600; repeatable; --keys FILE is the same)
+                  --key-env VAR   keys in environment variable VAR (SPI:HEXKEY, HMAC-MD5, any peer)
+                  --key -         SPI:HEXKEY lines from standard input
+                  --key SPI:HEX   one HMAC-MD5 key for any peer, literally (repeatable; warns: visible in ps)
                   --interval S    width of the throughput buckets in seconds, from 0.000000001 to 86400
                                   (default 1)
+                """ + DecodeAsOption.HELP + SpillOptions.USAGE + """
 
                 Output files get their missing folders created. Without --json or --csv a summary is printed.
-                Exit codes: 0 analysed (findings do not change it); 64 bad option or filter; 65 not a capture;
-                66 FILE missing, a directory or unreadable; 73 an output cannot be created; 74 read error.
+                Exit codes: 0 analysed (findings do not change it; a file cut while it is read is analysed up to
+                the cut, with a warning); 64 bad option or filter; 65 not a capture, or beyond the decompression
+                limits; 66 FILE missing, a directory, a FIFO or a device; 73 an output cannot be created; 74 read
+                error.
 
                 Examples:
                   multitunnel analyze test-captures/demo-multipath.pcapng
@@ -92,28 +101,29 @@ public final class AnalyzeCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(argv, err);
+        List<String> args = decodeAs.rest();
         String file = null;
         String json = null;
         String csv = null;
         long interval = AnalysisOptions.SECOND;
         String filterText = null;
-        MapKeyTable keys = null;
+        List<String> keyLiterals = new ArrayList<>();
+        List<String> keyEnvs = new ArrayList<>();
+        List<String> keyFiles = new ArrayList<>();
+        SpillOptions spill = new SpillOptions();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
+                case SpillOptions.RATIO, SpillOptions.SPILL -> spill.accept(a, value(args, ++i, a));
                 case "--json" -> json = value(args, ++i, a);
                 case "--csv" -> csv = value(args, ++i, a);
                 case "--interval" -> interval = Seconds.nanos(value(args, ++i, a), a, MAX_INTERVAL_SECONDS);
                 case "-Y", "--display-filter" -> filterText = value(args, ++i, a);
-                case "--keys" -> {
-                    keys = keys == null ? new MapKeyTable() : keys;
-                    KeyOptions.loadFile(Path.of(value(args, ++i, a)), keys, err);
-                }
-                case "--key" -> {
-                    keys = keys == null ? new MapKeyTable() : keys;
-                    keys.add(KeyOptions.parseKey(value(args, ++i, a)));
-                }
+                case "--keys", "--key-file" -> keyFiles.add(value(args, ++i, a));
+                case "--key-env" -> keyEnvs.add(value(args, ++i, a));
+                case "--key" -> keyLiterals.add(value(args, ++i, a));
                 default -> {
                     if ((a.startsWith("-") && !a.equals("-")) || file != null) {
                         throw new UsageException("unexpected argument '" + a + "'");
@@ -125,46 +135,47 @@ public final class AnalyzeCommand implements Command {
         if (file == null) {
             throw new UsageException("which capture? give FILE, or - for standard input");
         }
+        if (file.equals("-") && keyLiterals.contains("-")) {
+            throw new UsageException("standard input can carry the capture (FILE -) or the keys (--key -), not both");
+        }
         PacketFilter filter = filterText == null ? null : PacketFilter.parse(filterText, "-Y");
+        KeyOptions.Keys given = KeyOptions.read("--key", keyLiterals, keyEnvs, keyFiles, err);
+        MapKeyTable keys = given.isEmpty() ? null : given.table();
+        CaptureInput in = CaptureInput.of(file, stdin);
         // Outputs are checked (and their folders made) before the analysis, which may take minutes.
         Path jsonFile = json == null || json.equals("-") ? null : CliFiles.output(json, "--json");
         Path csvDir = csv == null ? null : CliFiles.outputFolder(csv, "--csv");
-        AnalysisOptions options = AnalysisOptions.defaults().withInterval(interval).withKeys(keys);
+        AnalysisOptions options = AnalysisOptions.defaults().withInterval(interval).withKeys(keys)
+                .withMip(decodeAs.config());
+        OpenOptions reading = spill.openOptions();
+        if (spoolDir != null) {
+            reading = reading.withSpill(reading.spill().withDirectory(spoolDir));
+        }
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         ModelUpdater updater = new ModelUpdater(session);
-        FilteredAnalysis.Result filtered = null;
-        try (CaptureInput in = CaptureInput.open(file, stdin, spoolDir)) {
-            ReadSummary read;
-            try {
-                if (filter == null) {
-                    read = CaptureAnalyzer.analyze(in.path(), options, updater, AnalysisProgress.NONE);
-                } else {
-                    filtered = FilteredAnalysis.run(in.path(), filter, options, updater);
-                    read = filtered.read();
-                }
-            } catch (NotACaptureFileException e) {
-                throw new CliException(Sysexits.DATAERR, in.rename(e.getMessage()));
-            }
-            if (file.equals("-")) {
-                updater.describeCapture("-", session.getPackets(), session.getBytes(), session.getStart(),
-                        session.getEnd());
-            }
-            for (ReadWarning w : read.warnings()) {
-                err.println("warning: " + in.rename(w.toString()));
-            }
+        AnalysisScope scope = null;
+        ReadSummary read;
+        if (filter == null && in.path() != null) {
+            read = CaptureAnalyzer.analyze(in.path(), options, reading, updater, AnalysisProgress.NONE);
+        } else {
+            FilteredAnalysis.Result r = FilteredAnalysis.run(in, in.name(), filter, options, reading, updater);
+            read = r.read();
+            scope = filter == null ? null : new AnalysisScope(filter.text(), r.packets(), r.bytes());
         }
-        AnalysisScope scope = filtered == null ? null
-                : new AnalysisScope(filter.text(), filtered.packets(), filtered.bytes());
+        for (ReadWarning w : read.warnings()) {
+            err.println("warning: " + w);
+        }
+        AnalysisScope s = scope;
         if (json != null) {
             if (json.equals("-")) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                AnalysisJson.write(session, w, scope);
+                AnalysisJson.write(session, w, s);
                 w.write('\n');
                 w.flush();
             } else {
                 CliFiles.write(jsonFile, "--json", () -> {
                     try (Writer w = Files.newBufferedWriter(jsonFile)) {
-                        AnalysisJson.write(session, w, scope);
+                        AnalysisJson.write(session, w, s);
                         w.write('\n');
                     }
                 });

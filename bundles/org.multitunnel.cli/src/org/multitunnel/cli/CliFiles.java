@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * The files a command line names, checked the same way by every command and option before any work starts, so a
  * wrong path is one line naming it with its sysexits code. Inputs must exist, not be a directory and be readable
- * (66; pipes and devices pass, the readers decide about those). Outputs get their missing parent folders created —
+ * (66); captures must exist and be readable, and the capture engine refuses directories, FIFOs and devices (66). Outputs get their missing parent folders created —
  * {@code --json}, {@code --pcapng}, {@code --junit}, {@code --html}, {@code --record} and {@code synth OUT} behave
  * like {@code --csv DIR} always did — and what cannot be created or written is 73.
  */
@@ -36,6 +36,21 @@ final class CliFiles {
         }
         if (!Files.isReadable(p)) {
             throw new CliException(Sysexits.NOINPUT, name + ": permission denied");
+        }
+        return p;
+    }
+
+    /**
+     * A capture to read: it must exist and be readable (66); whether it is a regular file is the capture engine's
+     * to say (its {@code NotARegularFileException} names directories, FIFOs and devices alike, also 66).
+     */
+    static Path capture(String text) throws CliException {
+        Path p = path(text, "", Sysexits.NOINPUT);
+        if (!Files.exists(p)) {
+            throw new CliException(Sysexits.NOINPUT, p + ": no such file");
+        }
+        if (!Files.isDirectory(p) && !Files.isReadable(p)) {
+            throw new CliException(Sysexits.NOINPUT, p + ": permission denied");
         }
         return p;
     }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.multitunnel.analysis.packets.PacketRowFormatter;
-import org.multitunnel.capture.CaptureReader;
-import org.multitunnel.capture.NotACaptureFileException;
+import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.cli.CommandArgs.Option;
@@ -28,7 +27,7 @@ public final class DecodeCommand implements Command {
     private static final List<Option> OPTIONS = List.of(Option.flag("json"), Option.flag("all"),
             Option.flag("summary"), Option.valued("display-filter", "-Y"), Option.valued("read-file", "-r"),
             Option.valued("count", "-c"), Option.valued("output-format", "-T"), Option.valued("field", "-e"),
-            Option.valued("fields-option", "-E"));
+            Option.valued("fields-option", "-E"), Option.valued("max-gzip-ratio"), Option.valued("max-spill"));
 
     private final InputStream stdin;
     private final Path spoolDir;
@@ -37,7 +36,7 @@ public final class DecodeCommand implements Command {
         this(System.in, null);
     }
 
-    /** For tests: standard input and where it is spooled (null: {@code java.io.tmpdir}). */
+    /** For tests: standard input and where it is spilled (null: {@code java.io.tmpdir}). */
     DecodeCommand(InputStream stdin, Path spoolDir) {
         this.stdin = stdin;
         this.spoolDir = spoolDir;
@@ -57,11 +56,13 @@ public final class DecodeCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel decode FILE|- [--json | --summary | -T fields -e FIELD...] [--all] [-Y FILTER]
-                                         [-c N] [-E SETTING=VALUE]...
+                                         [-c N] [-E SETTING=VALUE]... [-d udp.port==N,mip]...
+                                         [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Dissects FILE (pcap, pcapng or gzip; '-' or -r - reads standard input) with the field names of
                 Wireshark where it has the field (docs/fields.md). Without -Y, the tree and --json show every
-                Mobile IPv4 registration message (UDP 434) and Mobile IPv6 mobility header; --all, --summary and
+                Mobile IPv4 message (UDP 434 and 4434, the ports of -d and those the file records) and Mobile
+                IPv6 mobility header; --all, --summary and
                 -T fields show every packet. With -Y every packet is a candidate and the filter decides, as in
                 tshark.
 
@@ -89,18 +90,21 @@ public final class DecodeCommand implements Command {
                   --all           the tree and --json show every packet, not just signalling
                   -r, --read-file FILE
                                   the capture, as tshark -r (instead of the FILE word)
+                """ + DecodeAsOption.HELP + SpillOptions.USAGE + """
 
                 Malformed packets are shown with a _ws.malformed layer; decoding never stops at one.
-                Standard input is copied to a private temporary file first (the readers map files into memory);
-                it is removed when decode ends, also on errors and Ctrl+C.
+                Standard input is copied into a temporary file that is unlinked at once (the readers map captures
+                into memory, a pipe cannot be mapped), bounded like a gzip capture's decompression (--max-spill).
 
-                Exit codes: 0 decoded; 64 bad option or filter (the message says why and where); 65 not a capture;
-                66 FILE missing, a directory or unreadable; 74 read error.
+                Exit codes: 0 decoded (damage and a file cut while it is read are warnings); 64 bad option or
+                filter (the message says why and where); 65 not a capture, or beyond the decompression limits;
+                66 FILE missing, a directory, a FIFO or a device; 74 read error.
 
                 Examples:
                   multitunnel decode test-captures/demo-multipath.pcapng | less
                   multitunnel decode ha.pcapng --json | jq -c '.fields["mip.ext.mp.bid"]'
                   multitunnel decode ha.pcapng --summary -Y 'mip.code == 152'
+                  multitunnel decode field.pcap -d udp.port==5434,mip     # an agent on port 5434
                   multitunnel decode ha.pcapng -T fields -e frame.number -e mip.homeaddr -e mip.ext.mp.bid \\
                       -Y 'mip.type == 1' -E header=y -E separator=,
                   tcpdump -w - -i eth0 -c 100 udp port 434 | multitunnel decode - --summary
@@ -108,43 +112,52 @@ public final class DecodeCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = CommandArgs.parse(args, OPTIONS);
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(argv, err);
+        CommandArgs a = CommandArgs.parse(decodeAs.rest(), OPTIONS);
         String input = input(a);
         Mode mode = mode(a);
         long count = count(a.get("count"));
         FieldsFormat fieldsFormat = FieldsFormat.parse(a.all("fields-option"));
         List<String> fieldNames = a.all("field");
+        OpenOptions reading = reading(a, spoolDir);
         PacketFilter filter = a.get("display-filter") == null ? null
                 : PacketFilter.parse(a.get("display-filter"), "-Y");
         for (String f : fieldNames) {
             FieldNames.check(f, "-e");
         }
         boolean every = filter != null || a.flag("all") || mode == Mode.SUMMARY || mode == Mode.FIELDS;
-        MipConfig mip = MipConfig.defaults();
+        MipConfig mip = decodeAs.config();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         FieldsOutput fields = mode == Mode.FIELDS ? new FieldsOutput(fieldNames, fieldsFormat, w) : null;
         DecodePass pass = new DecodePass(mode, every, filter, count, mip, out, w,
                 mode == Mode.SUMMARY ? new SummaryOutput(new PacketRowFormatter(mip), w) : null, fields);
-        try (CaptureInput in = CaptureInput.open(input, stdin, spoolDir)) {
-            ReadSummary read;
-            try {
-                if (fields != null) {
-                    fields.start();
-                }
-                read = CaptureReader.read(in.path(), pass);
-                w.flush();
-            } catch (NotACaptureFileException e) {
-                throw new CliException(Sysexits.DATAERR, in.rename(e.getMessage()));
-            }
-            for (ReadWarning warning : read.warnings()) {
-                err.println("warning: " + in.rename(warning.toString()));
-            }
+        CaptureInput in = CaptureInput.of(input, stdin);
+        if (fields != null) {
+            fields.start();
+        }
+        ReadSummary read = in.read(pass, reading);
+        w.flush();
+        for (ReadWarning warning : read.warnings()) {
+            err.println("warning: " + warning);
         }
         if (pass.internalErrors() > 0) {
             err.println("warning: " + pass.internalErrors() + " packet(s) hit a dissector bug; shown as far as decoded");
         }
         return 0;
+    }
+
+    /** How captures are read: the spill bounds ({@code --max-gzip-ratio}, {@code --max-spill}) and folder. */
+    static OpenOptions reading(CommandArgs a, Path spoolDir) throws UsageException {
+        SpillOptions spill = new SpillOptions();
+        for (String o : List.of(SpillOptions.RATIO, SpillOptions.SPILL)) {
+            String v = a.get(o.substring(2));
+            if (v != null) {
+                spill.accept(o, v);
+            }
+        }
+        OpenOptions o = spill.openOptions();
+        return spoolDir == null ? o : o.withSpill(o.spill().withDirectory(spoolDir));
     }
 
     /** The capture: the FILE word, or -r FILE; '-' is standard input. */

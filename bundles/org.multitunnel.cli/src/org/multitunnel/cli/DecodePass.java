@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.PacketVisitor;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.wire.Field;
@@ -13,8 +14,6 @@ import org.multitunnel.wire.dissect.Dissection;
 import org.multitunnel.wire.dissect.FieldsJson;
 import org.multitunnel.wire.dissect.FieldsText;
 import org.multitunnel.wire.dissect.MipConfig;
-import org.multitunnel.wire.dissect.PacketDissector;
-import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -39,8 +38,8 @@ final class DecodePass implements PacketVisitor {
     private final Writer out;
     private final SummaryOutput summaryOut;
     private final FieldsOutput fieldsOut;
-    private final PacketDissector dissector;
-    private final MipPorts ports;
+    /** The Decode As setting plus the ports each packet's file interface records. */
+    private final DecodeAsResolver decodeAs;
     private final boolean dissect;
     private final PacketSummary summary = new PacketSummary();
     private long firstNanos;
@@ -63,8 +62,7 @@ final class DecodePass implements PacketVisitor {
         this.out = out;
         this.summaryOut = summaryOut;
         this.fieldsOut = fieldsOut;
-        this.dissector = mip.dissector();
-        this.ports = mip.ports();
+        this.decodeAs = new DecodeAsResolver(mip);
         this.dissect = mode != Mode.SUMMARY || filter != null; // a summary row dissects only what it shows
     }
 
@@ -77,10 +75,10 @@ final class DecodePass implements PacketVisitor {
             previousNanos = t;
         }
         if (every || isSignalling(PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(),
-                p.capturedLength(), summary, ports))) {
+                p.capturedLength(), summary, decodeAs.ports(p)))) {
             List<Field> layers = null;
             if (dissect) {
-                Dissection d = dissector.dissectFull(p.linkType(), p.slice());
+                Dissection d = decodeAs.dissector(p).dissectFull(p.linkType(), p.slice());
                 if (d.internalError() != null) {
                     internalErrors++;
                 }
@@ -121,7 +119,7 @@ final class DecodePass implements PacketVisitor {
                     out.write(FieldsText.packet(frame.number(), p.capturedLength(), frame.layers()));
                     out.write('\n');
                 }
-                case SUMMARY -> summaryOut.packet(frame, p.linkType(), p.slice());
+                case SUMMARY -> summaryOut.packet(frame, p);
                 case FIELDS -> fieldsOut.packet(frame);
             }
         } catch (IOException e) {

@@ -15,9 +15,10 @@ import org.multitunnel.capture.NotACaptureFileException;
 /**
  * Turns whatever a command throws into the one line and the sysexits code the user gets — the single place that
  * decides, so no command can leak a raw {@code java.io.IOException: Is a directory} or a stack trace. Commands
- * throw {@link UsageException} and {@link CliException} for what they recognise; the rest is classified here by
- * type (a missing file is 66, a name that does not resolve 68, an address in use 69, any other I/O failure 74), and
- * anything unexpected is reported as a bug (70), still on one line.
+ * throw {@link UsageException} and {@link CliException} for what they recognise; the capture engine's own failures
+ * go through {@link CaptureProblems}; the rest is classified here by type (a missing file is 66, a name that does
+ * not resolve 68, an address in use 69, any other I/O failure 74), and anything unexpected is reported as a bug
+ * (70), still on one line.
  */
 final class Failures {
     private Failures() {
@@ -35,6 +36,8 @@ final class Failures {
         } else if (t instanceof CliException c) {
             code = c.exitCode();
             line = c.getMessage();
+        } else if ((code = CaptureProblems.report(command.name(), t, err)) >= 0) {
+            return code; // the capture engine's own failures (not a file, gzip limits, shrank while read)
         } else if (t instanceof NotACaptureFileException) {
             code = Sysexits.DATAERR;
             line = t.getMessage();

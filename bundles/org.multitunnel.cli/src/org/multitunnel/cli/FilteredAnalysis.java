@@ -1,20 +1,20 @@
 package org.multitunnel.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.IncrementalAnalysis;
-import org.multitunnel.capture.CaptureReader;
+import org.multitunnel.capture.DecodeAsResolver;
+import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.model.ModelUpdater;
-import org.multitunnel.wire.dissect.PacketDissector;
 
 /**
- * {@code analyze -Y}: the analysis of only the packets a display filter keeps, in one streaming pass. Every packet
- * is dissected for the filter (the price of {@code -Y}); matching ones go to the same {@link IncrementalAnalysis}
- * the unfiltered analysis uses, under their original frame numbers. The session keeps describing the whole capture
+ * {@code analyze -Y} (and {@code analyze -}, which the file-based {@code CaptureAnalyzer} cannot read): the
+ * analysis of the packets a display filter keeps — all of them without one — in one streaming pass. Every packet is
+ * dissected for the filter (the price of {@code -Y}); matching ones go to the same {@link IncrementalAnalysis} the
+ * unfiltered analysis uses, under their original frame numbers. The session keeps describing the whole capture
  * (packets, bytes, first and last time); how many packets were analysed is returned for the output to say.
  */
 final class FilteredAnalysis {
@@ -25,14 +25,15 @@ final class FilteredAnalysis {
     private FilteredAnalysis() {
     }
 
-    static Result run(Path file, PacketFilter filter, AnalysisOptions options, ModelUpdater updater)
-            throws IOException {
+    /** {@code name} is the capture's name in the session; {@code filter} null analyses every packet. */
+    static Result run(CaptureInput in, String name, PacketFilter filter, AnalysisOptions options, OpenOptions reading,
+            ModelUpdater updater) throws IOException, CliException {
         IncrementalAnalysis analysis = new IncrementalAnalysis(options, updater);
-        PacketDissector dissector = options.mip().dissector();
+        DecodeAsResolver decodeAs = new DecodeAsResolver(options.mip());
         // total packets, total bytes, earliest time, latest time, previous packet's time, matched packets, matched
         // bytes, first packet's time
         long[] n = { 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0, 0, 0, 0 };
-        ReadSummary read = CaptureReader.read(file, (PacketView p) -> {
+        ReadSummary read = in.read((PacketView p) -> {
             long t = p.timestampNanos();
             long number = p.index() + 1;
             if (number == 1) {
@@ -43,17 +44,15 @@ final class FilteredAnalysis {
             n[1] += p.originalLength();
             n[2] = Math.min(n[2], t);
             n[3] = Math.max(n[3], t);
-            FrameFields.Frame frame = new FrameFields.Frame(number, t, n[7], n[4], p.originalLength(),
-                    p.capturedLength(), dissector.dissect(p.linkType(), p.slice()));
-            if (filter.matches(frame)) {
+            if (filter == null || filter.matches(new FrameFields.Frame(number, t, n[7], n[4], p.originalLength(),
+                    p.capturedLength(), decodeAs.dissector(p).dissect(p.linkType(), p.slice())))) {
                 analysis.packet(p);
                 n[5]++;
                 n[6] += p.originalLength();
             }
             n[4] = t;
             return true;
-        });
-        String name = file.getFileName().toString();
+        }, reading);
         analysis.finish(name, read.warnings());
         updater.describeCapture(name, n[0], n[1], n[0] == 0 ? 0 : n[2], n[0] == 0 ? 0 : n[3]);
         return new Result(read, n[5], n[6]);

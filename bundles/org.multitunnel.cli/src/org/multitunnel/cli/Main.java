@@ -42,7 +42,7 @@ public final class Main {
         }
         try {
             return c.run(rest, out, err);
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError | InternalError e) {
             return Failures.report(c, e, err);
         }
     }

@@ -20,7 +20,7 @@ final class Standalone {
         }
         try {
             return c.run(args, System.out, System.err);
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+        } catch (Exception | OutOfMemoryError | StackOverflowError | InternalError e) {
             return Failures.report(c, e, System.err);
         }
     }

@@ -2,10 +2,10 @@ package org.multitunnel.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 
 import org.multitunnel.analysis.packets.PacketRow;
 import org.multitunnel.analysis.packets.PacketRowFormatter;
+import org.multitunnel.capture.PacketView;
 
 /**
  * {@code decode --summary}: one line per packet with the Packets view's columns — No., Time (seconds since the first
@@ -22,9 +22,9 @@ final class SummaryOutput {
         this.out = out;
     }
 
-    /** {@code packet} holds the captured bytes (position to limit); {@code frame.layers()} may be null. */
-    void packet(FrameFields.Frame frame, int linkType, ByteBuffer packet) throws IOException {
-        PacketRow row = formatter.format(linkType, packet, frame.layers());
+    /** {@code frame.layers()} is the packet's dissection, or null when it has none yet. */
+    void packet(FrameFields.Frame frame, PacketView packet) throws IOException {
+        PacketRow row = formatter.format(packet, frame.layers());
         line.setLength(0);
         String number = Long.toString(frame.number());
         for (int i = number.length(); i < 5; i++) {

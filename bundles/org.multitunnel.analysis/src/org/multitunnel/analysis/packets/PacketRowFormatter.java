@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Locale;
 
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.CaptureShrankException;
+import org.multitunnel.capture.DecodeAsResolver;
+import org.multitunnel.capture.PacketView;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.dissect.PacketDissector;
-import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 
 /**
  * The Source, Destination, Protocol and Info columns of one packet as the Packets view shows them, built on demand
@@ -24,34 +27,57 @@ import org.multitunnel.wire.fast.PacketSummary;
  */
 public final class PacketRowFormatter {
     private final PacketSummary s = new PacketSummary();
-    private final MipPorts mipPorts;
-    private final PacketDissector dissector;
+    /** The capture's Decode As setting plus the ports its file records, per packet. */
+    private final DecodeAsResolver decodeAs;
     private final MipInfo mipInfo;
 
-    /** A formatter with the default Mobile IP settings (UDP 434, draft types 124/125). */
+    /** A formatter with the default Mobile IP settings (UDP 434 and 4434, draft types 124/125). */
     public PacketRowFormatter() {
         this(MipConfig.defaults());
     }
 
-    /** A formatter recognising Mobile IP as {@code mip} says (the settings the capture was opened with). */
+    /**
+     * A formatter recognising Mobile IP as {@code mip} says (the settings the capture was opened with), plus the
+     * ports the capture file records for itself.
+     */
     public PacketRowFormatter(MipConfig mip) {
-        this.mipPorts = mip.ports();
-        this.dissector = mip.dissector();
+        this.decodeAs = new DecodeAsResolver(mip);
         this.mipInfo = new MipInfo(mip.codec());
     }
 
-    /** The row of packet {@code index} of an open capture (the GUI's table). */
+    /**
+     * The row of packet {@code index} of an open capture (the GUI's table); a packet whose bytes are gone because
+     * another program truncated the file is a "Gone" row saying so (its number, time and length still come from the
+     * index), never an exception.
+     */
     public PacketRow format(CaptureFile file, int index) {
-        return format(file.linkType(index), file.packet(index), null);
+        try {
+            return file.withPacket(index, buf -> format(file.linkType(index), buf, decodeAs.ports(file, index),
+                    decodeAs.dissector(file, index), null));
+        } catch (CaptureShrankException e) {
+            return new PacketRow("", "", "Gone", "bytes no longer in the file: it shrank to "
+                    + String.format("%,d", e.currentSize()) + " bytes after it was opened", PacketKind.MALFORMED, null);
+        }
     }
 
     /**
-     * The row of one packet whose captured bytes are {@code buf}'s position to limit (a streaming reader's slice).
-     * {@code layers} is the packet's dissection when the caller already has one (it saves dissecting again for the
-     * Info of non-Mobile-IP packets), else null.
+     * The row of a packet read by a streaming pass ({@code multitunnel decode --summary}). {@code layers} is the
+     * packet's dissection when the caller already has one (it saves dissecting again for the Info of non-Mobile-IP
+     * packets), else null.
      */
+    public PacketRow format(PacketView p, List<Field> layers) {
+        return format(p.linkType(), p.slice(), decodeAs.ports(p), decodeAs.dissector(p), layers);
+    }
+
+    /** The row of the packet whose captured bytes are {@code buf}'s position to limit, with the settings only. */
     public PacketRow format(int linkType, ByteBuffer buf, List<Field> layers) {
-        PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s, mipPorts);
+        MipConfig mip = decodeAs.settings();
+        return format(linkType, buf, mip.ports(), mip.dissector(), layers);
+    }
+
+    private PacketRow format(int linkType, ByteBuffer buf, MipPorts ports, PacketDissector dissector,
+            List<Field> layers) {
+        PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s, ports);
         String src = outerSource();
         String dst = outerDestination();
         String tunnel = null;
@@ -73,7 +99,7 @@ public final class PacketRowFormatter {
             }
             case MIP6_MOBILITY -> {
                 protocol = "MIPv6";
-                String last = lastLayer(linkType, buf, layers);
+                String last = lastLayer(dissector, linkType, buf, layers);
                 info = "Mobility Header type " + s.mhType() + (last.isEmpty() ? "" : ", " + last);
             }
             case MALFORMED -> {
@@ -82,7 +108,7 @@ public final class PacketRowFormatter {
             }
             default -> {
                 protocol = protocolName(s.outerProtocol());
-                info = lastLayer(linkType, buf, layers);
+                info = lastLayer(dissector, linkType, buf, layers);
             }
         }
         return new PacketRow(src, dst, protocol, info, kind, tunnel);
@@ -122,7 +148,7 @@ public final class PacketRowFormatter {
     }
 
     /** The display text of the innermost layer, or "" — only for the few rows on screen. */
-    private String lastLayer(int linkType, ByteBuffer buf, List<Field> known) {
+    private static String lastLayer(PacketDissector dissector, int linkType, ByteBuffer buf, List<Field> known) {
         List<Field> layers = known != null ? known : dissector.dissect(linkType, buf.duplicate());
         return layers.isEmpty() ? "" : layers.get(layers.size() - 1).display().strip();
     }
