@@ -62,9 +62,8 @@ public final class DecodeCommand implements Command {
                 Dissects FILE (pcap, pcapng or gzip; '-' or -r - reads standard input) with the field names of
                 Wireshark where it has the field (docs/fields.md). Without -Y, the tree and --json show every
                 Mobile IPv4 message (UDP 434 and 4434, the ports of -d and those the file records) and Mobile
-                IPv6 mobility header; --all, --summary and
-                -T fields show every packet. With -Y every packet is a candidate and the filter decides, as in
-                tshark.
+                IPv6 mobility header; --all, --summary and -T fields show every packet. With -Y every packet is
+                a candidate and the filter decides, as in tshark.
 
                 Output (one of):
                   (default)       a tree per packet, like tshark -V
