@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.multitunnel.wire.Field;
+import org.multitunnel.wire.dissect.MipConfig;
 
 /**
  * A parsed display filter over the field names of {@code docs/fields.md} — what the Packets filter bar applies to
@@ -48,6 +49,19 @@ public final class DisplayFilter {
     /** True when the packet whose layers are given matches, pseudo-fields answered by {@code context}. */
     public boolean matches(List<Field> layers, FilterContext context) {
         return root.test(layers, context);
+    }
+
+    /** A matcher over whole frames with the default Mobile IP configuration (UDP 434, default draft numbers). */
+    public FrameMatcher matcher() {
+        return matcher(MipConfig.defaults());
+    }
+
+    /**
+     * A matcher over whole frames (one per thread) that dissects, where it must, with {@code config}'s Mobile IP
+     * ports and draft extension numbers.
+     */
+    public FrameMatcher matcher(MipConfig config) {
+        return new FrameMatcher(this, new org.multitunnel.analysis.filter.internal.Evaluator(this::matches, config));
     }
 
     @Override
