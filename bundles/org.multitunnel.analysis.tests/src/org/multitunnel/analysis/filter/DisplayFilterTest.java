@@ -90,12 +90,19 @@ class DisplayFilterTest {
     }
 
     @Test
-    void anyOccurrenceOfARepeatedFieldMatches() throws Exception {
+    void equalsMatchesAnyOccurrenceAndNotEqualsNeedsEveryOccurrenceToDiffer() throws Exception {
+        // RRQ carries two Multipath extensions, BID 1 and BID 2
         assertTrue(m("mip.ext.mp.bid == 1", RRQ));
         assertTrue(m("mip.ext.mp.bid == 2", RRQ));
         assertFalse(m("mip.ext.mp.bid == 3", RRQ));
-        assertTrue(m("mip.ext.mp.bid != 1", RRQ)); // BID 2 is != 1 (Wireshark's "any" semantics)
+        assertFalse(m("mip.ext.mp.bid != 1", RRQ)); // Wireshark >= 3.6: != is "all_ne", BID 1 is present
+        assertTrue(m("mip.ext.mp.bid != 3", RRQ)); // every occurrence differs from 3
+        assertTrue(m("mip.ext.mp.bid ~= 1", RRQ)); // "any_ne": BID 2 differs from 1
+        assertTrue(m("mip.ext.mp.bid !== 1", RRQ));
+        assertFalse(m("mip.ext.mp.bid === 1", RRQ)); // "all_eq": BID 2 is not 1
+        assertTrue(m("all mip.ext.mp.bid in {1, 2}", RRQ));
         assertFalse(m("!(mip.ext.mp.bid == 1)", RRQ));
+        assertFalse(m("gre.key != 1", RRQ)); // != needs the field: absent fields never differ
     }
 
     @Test
@@ -131,12 +138,12 @@ class DisplayFilterTest {
         assertError("(mip.type == 1", 0, "'(' is not closed");
         assertError("mip.type == 1)", 13, "unbalanced ')'");
         assertError("mip.type == 1 gre", 14, "unexpected 'gre' (missing && or ||?)");
-        assertError("mip & gre", 4, "'&' is not an operator (use &&)");
+        assertError("mip & gre", 4, "'&' (bitwise and) needs an integer on its left; mip is a protocol (use && for 'and')");
         assertError("mip.nai == \"abc", 11, "string is not closed");
         assertError("mip &&", 6, "expected a field name or '(' at the end");
-        assertError("12 == 3", 0, "'12' is not a field name");
-        assertError("finding == 1", 8, "'finding' takes no value (use it alone)");
-        assertError("mip.type == #", 12, "unexpected character '#'");
+        assertError("12 == 3", 0, "the left side of a comparison must be a field or a function, not '12'");
+        assertError("finding == 1", 8, "finding has no value: test it alone (e.g. 'finding' or '!finding')");
+        assertError("mip.type == #", 12, "expected a value but found '#'");
     }
 
     private static void assertError(String filter, int position, String detail) {

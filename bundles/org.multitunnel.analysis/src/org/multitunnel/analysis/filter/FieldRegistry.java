@@ -117,12 +117,13 @@ public final class FieldRegistry {
     }
 
     /**
-     * Up to {@code max} known names closest to an unknown {@code name} (edit distance with transpositions, a name
-     * it is the start of counting as close), best first; empty when nothing is reasonably close.
+     * Up to {@code max} known names closest to an unknown {@code name}: those at the smallest edit distance (with
+     * transpositions; a name it is the start of counts as one edit), at most a quarter of its length; empty when
+     * nothing is that close.
      */
     public List<String> closest(String name, int max) {
         String n = name.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, n.length() / 3);
+        int limit = Math.max(1, n.length() / 4);
         List<Map.Entry<String, Integer>> scored = new ArrayList<>();
         for (String known : byName.keySet()) {
             int d = known.startsWith(n) && n.length() >= 3 ? 1 : distance(n, known, limit);
@@ -134,7 +135,7 @@ public final class FieldRegistry {
                 .thenComparingInt(e -> Math.abs(e.getKey().length() - n.length())).thenComparing(Map.Entry::getKey));
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Integer> e : scored) {
-            if (out.size() == max || e.getValue() > scored.get(0).getValue() + 1) {
+            if (out.size() == max || e.getValue() > scored.get(0).getValue()) {
                 break;
             }
             out.add(e.getKey());
