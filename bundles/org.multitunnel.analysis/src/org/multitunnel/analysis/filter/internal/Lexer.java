@@ -245,7 +245,11 @@ final class Lexer {
                     b.append((char) v);
                     return q;
                 }
-                b.append(e); // \" \\ and any other character stand for themselves
+                if (e != '"' && e != '\\' && e != '\'') {
+                    throw new FilterSyntaxException(at - 1, "'\\" + e + "' is not a valid escape in a string (write "
+                            + "\\\\ for a backslash, e.g. matches \"10\\\\.1\")");
+                }
+                b.append(e);
             }
         }
         return at + 1;

@@ -76,6 +76,14 @@ interface Node {
     record Exists(Operand x) implements Node {
         public boolean test(Evaluator e) {
             Values v = x.values(e);
+            if (x instanceof Operand.BytesMask) {
+                for (int i = 0; i < v.n; i++) {
+                    if (Operand.BytesMask.anySet(v, i)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             if (x instanceof Operand.Mask) {
                 for (int i = 0; i < v.n; i++) {
                     if (v.num[i] != 0) {
@@ -125,25 +133,38 @@ interface Node {
         }
     }
 
-    /** x in {a, b, c..d}: some (or, with all, every) occurrence is one of the elements; ranges inclusive. */
+    /**
+     * x in {a, b, c..d}: some occurrence is one of the elements (ranges inclusive). With {@code all}, as tshark 4.0
+     * evaluates it: every occurrence matches one and the same element ({@code all ip.addr in {10.0.0.0/8}}).
+     */
     record InSet(Operand x, Quant q, Constant[] elements) implements Node {
         public boolean test(Evaluator e) {
             Values v = x.values(e);
-            boolean all = q == Quant.ALL;
-            for (int i = 0; i < v.n; i++) {
-                boolean pass = false;
+            if (q == Quant.ALL) {
                 for (Constant c : elements) {
-                    if (c.upper == null ? Compare.eq(v, i, c)
-                            : Compare.cmp(v, i, c) >= 0 && Compare.cmp(v, i, c.upper) <= 0) {
-                        pass = true;
-                        break;
+                    boolean every = v.n > 0;
+                    for (int i = 0; i < v.n && every; i++) {
+                        every = member(v, i, c);
+                    }
+                    if (every) {
+                        return true;
                     }
                 }
-                if (pass != all) {
-                    return pass;
+                return false;
+            }
+            for (int i = 0; i < v.n; i++) {
+                for (Constant c : elements) {
+                    if (member(v, i, c)) {
+                        return true;
+                    }
                 }
             }
-            return all && v.n > 0;
+            return false;
+        }
+
+        private static boolean member(Values v, int i, Constant c) {
+            return c.upper == null ? Compare.eq(v, i, c)
+                    : Compare.cmp(v, i, c) >= 0 && Compare.cmp(v, i, c.upper) <= 0;
         }
     }
 

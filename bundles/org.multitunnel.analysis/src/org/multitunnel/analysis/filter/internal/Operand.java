@@ -112,6 +112,19 @@ abstract class Operand {
             }
         }
 
+        /** The slice's length when it is fixed ([i:j], [i], [i-j] with both ends positive), else -1. */
+        int width() {
+            if (starts.length != 1) {
+                return -1;
+            }
+            return switch (kinds[0]) {
+                case 0 -> lengths[0];
+                case 2 -> 1;
+                case 1 -> starts[0] >= 0 && lengths[0] >= 0 ? lengths[0] - starts[0] + 1 : -1;
+                default -> -1;
+            };
+        }
+
         /** Range k over a value of {@code size} bytes as (start << 32 | length), or -1 when it does not fit. */
         long range(int k, int size) {
             int s = starts[k] < 0 ? size + starts[k] : starts[k];
@@ -217,6 +230,43 @@ abstract class Operand {
                 }
                 default -> v.text(i);
             };
+        }
+    }
+
+    /** {@code slice & bytes}: each occurrence ANDed byte by byte with a mask of the same length (Wireshark's rule). */
+    static final class BytesMask extends Operand {
+        final Operand inner;
+        final byte[] mask;
+
+        BytesMask(Operand inner, byte[] mask, int slot, String text) {
+            super(FieldType.BYTES, slot, text);
+            this.inner = inner;
+            this.mask = mask;
+        }
+
+        @Override
+        void load(Evaluator e, Values out) {
+            Values v = inner.values(e);
+            for (int i = 0; i < v.n; i++) {
+                if (v.len[i] != mask.length) {
+                    continue; // a slice that did not fit has no value
+                }
+                byte[] r = new byte[mask.length];
+                for (int k = 0; k < r.length; k++) {
+                    r[k] = (byte) (v.byteAt(i, k) & mask[k]);
+                }
+                out.addBytes(r, 0, r.length, v.layer[i]);
+            }
+        }
+
+        /** True when some byte is non-zero (the mask alone as a test). */
+        static boolean anySet(Values v, int i) {
+            for (int k = 0; k < v.len[i]; k++) {
+                if (v.byteAt(i, k) != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

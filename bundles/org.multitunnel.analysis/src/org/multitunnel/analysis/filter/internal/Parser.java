@@ -136,6 +136,17 @@ final class Parser {
         Operand x = operand();
         while (peek().kind() == Kind.AMP) {
             Token amp = next();
+            if (x instanceof Operand.Slice) {
+                Token m = valueToken();
+                Constant c = Literals.read(FieldType.BYTES, m, x.text);
+                int width = ((Operand.Slice) x).width();
+                if (width >= 0 && width != c.bytes.length) {
+                    throw err(m, "the mask of " + x.text + " needs " + width + " byte" + (width == 1 ? "" : "s")
+                            + ", like the slice");
+                }
+                x = new Operand.BytesMask(x, c.bytes, slot(FieldType.BYTES), x.text + " & " + m.text());
+                continue;
+            }
             if (x.type != FieldType.UNSIGNED && x.type != FieldType.BOOLEAN) {
                 throw err(amp, "'&' (bitwise and) needs an integer on its left; " + x.text + " is "
                         + Literals.describe(x.type) + (x.type == FieldType.PROTOCOL || x.type == FieldType.NONE
