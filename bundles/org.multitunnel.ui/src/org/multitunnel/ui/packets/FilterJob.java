@@ -2,29 +2,28 @@ package org.multitunnel.ui.packets;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.filter.CaptureFilter;
 import org.multitunnel.analysis.filter.DisplayFilter;
 import org.multitunnel.analysis.filter.FilterContext;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.ui.session.OpenCapture;
-import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
-import org.multitunnel.wire.dissect.PacketDissector;
 import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 
 /**
- * Applies a display filter to every packet of a capture off the UI thread: dissects each packet, answers the
- * pseudo-fields (finding, tunnel endpoints) and collects the matching packet indices in a primitive array, which
- * the virtual Packets table then shows. Cancelable; reports progress to a {@link Sink}.
+ * Applies a display filter to every packet of a capture off the UI thread with the analysis bundle's engine
+ * ({@link CaptureFilter}: header fields read in place, dissection only where the filter needs it), answers the
+ * pseudo-fields (finding, tunnel endpoints) on demand and collects the matching packet indices in a primitive array,
+ * which the virtual Packets table then shows. Cancelable; reports progress to a {@link Sink}.
  */
 public final class FilterJob extends Job {
     /** Receives progress and the result (called on the job's thread; the receiver moves to the UI thread). */
@@ -90,81 +89,100 @@ public final class FilterJob extends Job {
         int n = capture.packetCount();
         covered = n;
         monitor.beginTask(getName(), n - from);
-        PacketDissector dissector = capture.mipConfig().dissector();
-        MipPorts mipPorts = capture.mipConfig().ports();
-        PacketSummary s = new PacketSummary();
-        PacketContext ctx = new PacketContext();
-        int[] out = Arrays.copyOf(prefix, Math.max(prefix.length + 16, Math.min(n, 4096)));
-        int count = prefix.length;
-        long last = System.nanoTime();
+        PacketContext ctx = new PacketContext(file, capture.mipConfig().ports());
+        long[] last = { System.nanoTime() };
+        int[] reported = { 0 };
+        int[] matching;
         try {
-            for (int i = from; i < n; i++) {
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
-                }
-                ByteBuffer buf = file.packet(i);
-                int linkType = file.linkType(i);
-                List<Field> layers = dissector.dissect(linkType, buf.duplicate());
-                ctx.reset(capture.hasFinding(i));
-                if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
-                        mipPorts) == PacketKind.TUNNEL_DATA
-                        && s.ipVersion() == 4) {
-                    ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
-                }
-                if (filter.matches(layers, ctx)) {
-                    if (count == out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
-                    out[count++] = i;
-                }
-                if ((i & 255) == 255) {
-                    monitor.worked(256);
-                    long now = System.nanoTime();
-                    if (now - last > PROGRESS_EVERY_NANOS) {
-                        last = now;
-                        sink.progress(this, i + 1, n);
-                    }
-                }
-            }
+            matching = CaptureFilter.select(file, filter, capture.mipConfig(), from, n, ctx::at,
+                    new CaptureFilter.Progress() {
+                        @Override
+                        public boolean cancelled() {
+                            return monitor.isCanceled();
+                        }
+
+                        @Override
+                        public void done(int packets) {
+                            monitor.worked(packets - reported[0]);
+                            reported[0] = packets;
+                            long now = System.nanoTime();
+                            if (now - last[0] > PROGRESS_EVERY_NANOS) {
+                                last[0] = now;
+                                sink.progress(FilterJob.this, from + packets, n);
+                            }
+                        }
+                    });
         } catch (IllegalStateException e) {
             return Status.CANCEL_STATUS; // the capture was closed (another file opened) while filtering
         } finally {
             monitor.done();
         }
-        sink.done(this, Arrays.copyOf(out, count));
+        if (matching == null) {
+            return Status.CANCEL_STATUS;
+        }
+        int[] out = Arrays.copyOf(prefix, prefix.length + matching.length);
+        System.arraycopy(matching, 0, out, prefix.length, matching.length);
+        sink.done(this, out);
         return Status.OK_STATUS;
     }
 
-    /** The pseudo-fields of the packet being filtered; reused for every packet. */
+    /**
+     * The pseudo-fields of the packet being filtered, reused for every packet and computed only when the filter asks:
+     * the finding flag from the analysis, the tunnel endpoints by classifying the packet (which outer end is the
+     * care-of address is decided by the analysis' care-of and home agent addresses).
+     */
     private final class PacketContext implements FilterContext {
-        private boolean finding;
+        private final CaptureFile file;
+        private final MipPorts mipPorts;
+        private final PacketSummary summary = new PacketSummary();
+        private int index;
+        private boolean tunnelKnown;
         private String careOf;
         private String homeAgent;
 
-        void reset(boolean hasFinding) {
-            finding = hasFinding;
-            careOf = null;
-            homeAgent = null;
+        PacketContext(CaptureFile file, MipPorts mipPorts) {
+            this.file = file;
+            this.mipPorts = mipPorts;
         }
 
-        void tunnel(String src, String dst) {
-            boolean srcIsHa = homeAgents.contains(src) || careOfs.contains(dst);
-            careOf = srcIsHa ? dst : src;
-            homeAgent = srcIsHa ? src : dst;
+        FilterContext at(int i) {
+            index = i;
+            tunnelKnown = false;
+            return this;
+        }
+
+        private void tunnel() {
+            if (tunnelKnown) {
+                return;
+            }
+            tunnelKnown = true;
+            careOf = null;
+            homeAgent = null;
+            ByteBuffer buf = file.packet(index);
+            if (PacketClassifier.classify(file.linkType(index), buf, buf.position(), buf.remaining(), summary,
+                    mipPorts) == PacketKind.TUNNEL_DATA && summary.ipVersion() == 4) {
+                String src = Addresses.ipv4(summary.outerSrc());
+                String dst = Addresses.ipv4(summary.outerDst());
+                boolean srcIsHa = homeAgents.contains(src) || careOfs.contains(dst);
+                careOf = srcIsHa ? dst : src;
+                homeAgent = srcIsHa ? src : dst;
+            }
         }
 
         @Override
         public boolean hasFinding() {
-            return finding;
+            return capture.hasFinding(index);
         }
 
         @Override
         public String tunnelCareOf() {
+            tunnel();
             return careOf;
         }
 
         @Override
         public String tunnelHomeAgent() {
+            tunnel();
             return homeAgent;
         }
     }

@@ -1,0 +1,79 @@
+package org.multitunnel.analysis.filter;
+
+import java.util.Arrays;
+
+import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.PacketView;
+import org.multitunnel.wire.dissect.MipConfig;
+
+/**
+ * Runs a {@link DisplayFilter} over a range of an indexed capture and returns the matching packet indices — the one
+ * loop the Packets filter job and the filter bench share. Frames are read in place from the capture's mapping
+ * (no copy), times for {@code frame.time_relative} and {@code frame.time_delta} come from the index, and the result
+ * is a primitive array (ascending), so filtering a million packets allocates only that array.
+ */
+public final class CaptureFilter {
+    /** Per-packet pseudo-fields: the caller's context, pointed at packet {@code index} (may be reused). */
+    @FunctionalInterface
+    public interface Contexts {
+        Contexts NONE = index -> FilterContext.NONE;
+
+        FilterContext at(int index);
+    }
+
+    /** Progress and cancellation, polled before the first packet and every 4096 packets. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void done(int packets) {
+            }
+        };
+
+        boolean cancelled();
+
+        /** {@code packets} of the range have been tested. */
+        void done(int packets);
+    }
+
+    private CaptureFilter() {
+    }
+
+    /**
+     * Indices in [from, to) of the packets of {@code file} that {@code filter} matches, ascending; null when
+     * cancelled. Dissects (where the filter needs it) with {@code config}'s Mobile IP ports and draft numbers.
+     */
+    public static int[] select(CaptureFile file, DisplayFilter filter, MipConfig config, int from, int to,
+            Contexts contexts, Progress progress) {
+        FrameMatcher matcher = filter.matcher(config);
+        FilterFrame frame = new FilterFrame();
+        PacketView view = new PacketView();
+        int[] out = new int[Math.max(16, Math.min(to - from, 4096))];
+        int count = 0;
+        long first = file.packetCount() > 0 ? file.timestampNanos(0) : 0;
+        for (int i = from; i < to; i++) {
+            if ((i - from & 4095) == 0) {
+                if (progress.cancelled()) {
+                    return null;
+                }
+                progress.done(i - from);
+            }
+            file.view(i, view);
+            long previous = i == 0 ? view.timestampNanos() : file.timestampNanos(i - 1);
+            frame.set(i + 1L, view.linkType(), view.buffer(), view.dataOffset(), view.capturedLength(),
+                    view.originalLength(), view.timestampNanos(), first, previous);
+            if (matcher.matches(frame, contexts.at(i))) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[count++] = i;
+            }
+        }
+        progress.done(to - from);
+        return Arrays.copyOf(out, count);
+    }
+}
