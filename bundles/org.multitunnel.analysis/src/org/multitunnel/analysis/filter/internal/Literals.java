@@ -156,7 +156,10 @@ final class Literals {
         try {
             if (d.matches("0[xX][0-9A-Fa-f]+")) {
                 v = new BigInteger(d.substring(2), 16);
-            } else if (d.matches("0[0-7]+")) {
+            } else if (d.matches("0[0-9]+")) { // a leading 0 means octal; 09 is no number (strtoull stops at 9)
+                if (!d.matches("0[0-7]+")) {
+                    return null;
+                }
                 v = new BigInteger(d.substring(1), 8);
             } else if (d.matches("[0-9]+")) {
                 v = new BigInteger(d);
