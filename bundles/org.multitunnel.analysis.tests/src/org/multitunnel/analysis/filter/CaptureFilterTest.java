@@ -48,6 +48,25 @@ class CaptureFilterTest {
         }
     }
 
+    /** The four filters of issue 12 that the Packets view answered with "filter shows 0" and no error. */
+    @Test
+    void issueExamplesSelectWhatTsharkSelectsOrFailLoudly() throws Exception {
+        try (CaptureFile file = CaptureFile.open(CAPTURE)) {
+            assertEquals(118, select(file, "ip.addr == 198.51.100.2").length); // tshark -Y: 118
+            assertEquals(176, select(file, "udp.port == 434").length); // tshark -Y: 176
+            assertArrayEquals(new int[] { 0, 1, 2 }, select(file, "frame.number <= 3"));
+            FilterSyntaxException e = org.junit.jupiter.api.Assertions.assertThrows(FilterSyntaxException.class,
+                    () -> DisplayFilter.parse("mip.foo == 3"));
+            assertEquals("unknown field 'mip.foo' (the names are listed in docs/fields.md)", e.detail());
+            assertEquals(0, e.position());
+        }
+    }
+
+    private static int[] select(CaptureFile file, String filter) throws FilterSyntaxException {
+        return CaptureFilter.select(file, DisplayFilter.parse(filter), MipConfig.defaults(), 0, file.packetCount(),
+                CaptureFilter.Contexts.NONE, CaptureFilter.Progress.NONE);
+    }
+
     @Test
     void frameTimesComeFromTheIndexInRandomAccess() throws Exception {
         try (CaptureFile file = CaptureFile.open(CAPTURE)) {

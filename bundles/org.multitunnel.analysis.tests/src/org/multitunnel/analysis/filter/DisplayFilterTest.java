@@ -100,7 +100,9 @@ class DisplayFilterTest {
         assertTrue(m("mip.ext.mp.bid ~= 1", RRQ)); // "any_ne": BID 2 differs from 1
         assertTrue(m("mip.ext.mp.bid !== 1", RRQ));
         assertFalse(m("mip.ext.mp.bid === 1", RRQ)); // "all_eq": BID 2 is not 1
-        assertTrue(m("all mip.ext.mp.bid in {1, 2}", RRQ));
+        assertTrue(m("mip.ext.mp.bid in {2, 3}", RRQ)); // some occurrence is an element
+        assertTrue(m("all mip.ext.mp.bid in {1..2}", RRQ)); // every occurrence in the one range
+        assertFalse(m("all mip.ext.mp.bid in {1, 2}", RRQ)); // tshark 4.0: one element must match every occurrence
         assertFalse(m("!(mip.ext.mp.bid == 1)", RRQ));
         assertFalse(m("gre.key != 1", RRQ)); // != needs the field: absent fields never differ
     }
