@@ -72,7 +72,8 @@ class FieldsDocumentedTest {
     void everyEmittedFieldIsDocumented() throws Exception {
         Set<String> missing = new TreeSet<>(emitted());
         missing.removeAll(documented());
-        assertEquals(Set.of(), missing, "add these to docs/fields.md");
+        assertEquals(Set.of(), missing, "add these to the field registry (bundles/org.multitunnel.analysis/resources/"
+                + "org/multitunnel/analysis/filter/fields.txt) and run releng/fields-doc.sh");
     }
 
     @Test

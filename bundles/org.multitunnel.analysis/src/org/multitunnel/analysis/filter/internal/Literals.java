@@ -205,20 +205,29 @@ final class Literals {
                 : what + " is not " + describe(type)) + (quoted ? "" : " (host names are not resolved)"));
     }
 
-    /** Dotted quad as an unsigned value, or -1. */
+    /** Dotted quad as an unsigned value, or -1 (no regular expressions: it also reads the analysis' addresses). */
     static long ipv4(String s) {
-        String[] p = s.split("\\.", -1);
-        if (p.length != 4) {
-            return -1;
-        }
         long v = 0;
-        for (String x : p) {
-            if (!x.matches("[0-9]{1,3}") || Integer.parseInt(x) > 255) {
+        int parts = 0;
+        int digits = 0;
+        int octet = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                octet = octet * 10 + (c - '0');
+                if (++digits > 3 || octet > 255) {
+                    return -1;
+                }
+            } else if (c == '.' && digits > 0 && parts < 4) {
+                v = (v << 8) | octet;
+                parts++;
+                digits = 0;
+                octet = 0;
+            } else {
                 return -1;
             }
-            v = (v << 8) | Integer.parseInt(x);
         }
-        return v;
+        return parts == 4 ? v : -1;
     }
 
     /** RFC 4291 §2.2 text (with :: and an embedded dotted quad) as {high, low}, or null. Never resolves names. */
