@@ -123,6 +123,18 @@ class DisplayFilterTest {
     }
 
     @Test
+    void frameFieldsOfADissectionComeFromACallersFrameLayer() throws Exception {
+        List<Field> withFrame = new ArrayList<>();
+        withFrame.add(Field.node("frame", "Frame 7", null, 0, 60, List.of(
+                Field.leaf("frame.number", "Frame Number: 7", 7L, 0, 0),
+                Field.leaf("frame.len", "Frame Length: 60", 60L, 0, 0))));
+        withFrame.addAll(RRQ);
+        assertTrue(m("frame.number == 7 && frame.len < 100 && mip.type == 1", withFrame));
+        assertFalse(m("frame.number == 8", withFrame));
+        assertFalse(m("frame.number", RRQ)); // no frame record, no frame layer: absent
+    }
+
+    @Test
     void pseudoFieldsComeFromTheContext() throws Exception {
         FilterContext tunnel = FilterContext.of(true, "198.51.100.1", "203.0.113.1");
         assertTrue(DisplayFilter.parse("finding").matches(List.of(), tunnel));

@@ -45,8 +45,10 @@ public final class DisplayFilter {
     }
 
     /**
-     * True when an already dissected packet matches (no finding, no tunnel, no frame record: {@code frame.*} fields
-     * are absent). Prefer {@link #matcher(MipConfig)} for frames.
+     * True when an already dissected packet matches (no finding, no tunnel). There is no frame record: {@code frame.*}
+     * fields are read from a "frame" layer in {@code layers} if the caller added one (leaves such as
+     * {@code frame.number} with Long values, times in nanoseconds), else they are absent. Prefer
+     * {@link #matcher(MipConfig)} for frames: it answers them from the capture record and is much faster.
      */
     public boolean matches(List<Field> layers) {
         return matches(layers, FilterContext.NONE);

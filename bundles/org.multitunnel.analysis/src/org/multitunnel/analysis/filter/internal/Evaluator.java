@@ -49,7 +49,11 @@ public final class Evaluator {
         return program.root.test(this);
     }
 
-    /** Tests an already dissected packet (no frame record: frame.* fields are absent). */
+    /**
+     * Tests an already dissected packet. Without a frame record, frame.* fields come from a "frame" layer the caller
+     * may have put in {@code layers} (leaves named frame.number, frame.len, ... with Long values; times in ns), else
+     * they are absent.
+     */
     public boolean matches(List<Field> layers, FilterContext c) {
         frame = null;
         ctx = c == null ? FilterContext.NONE : c;
@@ -111,6 +115,8 @@ public final class Evaluator {
         if (s.frameField()) {
             if (frame != null) {
                 frameField(s.frame, out);
+            } else if (treeOnly != null) {
+                TreeFields.load(s, treeOnly, null, 0, out); // a caller's own "frame" layer with frame.* leaves
             }
             return;
         }

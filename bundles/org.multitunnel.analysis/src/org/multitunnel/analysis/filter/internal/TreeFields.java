@@ -78,13 +78,22 @@ final class TreeFields {
                     out.addBytes(frame, o, frame.limit() - o, layer);
                 }
             }
-            case UNSIGNED, BOOLEAN, RELATIVE_TIME, ABSOLUTE_TIME -> {
+            case UNSIGNED, BOOLEAN -> {
                 if (v instanceof Long l) {
                     out.addNumber(l, layer);
                 } else if (v instanceof Integer i) {
                     out.addNumber(i, layer);
                 } else if (v instanceof BigInteger b) {
                     out.addNumber(b.longValue(), layer);
+                }
+            }
+            case RELATIVE_TIME, ABSOLUTE_TIME -> { // nanoseconds as a whole number, or seconds as a decimal
+                if (v instanceof Long l) {
+                    out.addNumber(l, layer);
+                } else if (v instanceof java.math.BigDecimal d) {
+                    out.addNumber(d.movePointRight(9).longValue(), layer);
+                } else if (v instanceof String text && Literals.seconds(text) != null) {
+                    out.addNumber(Literals.seconds(text), layer);
                 }
             }
             case IPV4, IPV6, ADDRESS -> {
