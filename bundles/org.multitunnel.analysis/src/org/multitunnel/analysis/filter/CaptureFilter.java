@@ -1,8 +1,12 @@
 package org.multitunnel.analysis.filter;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.CaptureShrankException;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.wire.dissect.MipConfig;
 
@@ -45,11 +49,22 @@ public final class CaptureFilter {
 
     /**
      * Indices in [from, to) of the packets of {@code file} that {@code filter} matches, ascending; null when
-     * cancelled. Dissects (where the filter needs it) with {@code config}'s Mobile IP ports and draft numbers.
+     * cancelled. Mobile IP is dissected where {@code config} says plus the ports the file records per interface (the
+     * Decode As rule every reader follows, {@link DecodeAsResolver}).
      */
     public static int[] select(CaptureFile file, DisplayFilter filter, MipConfig config, int from, int to,
             Contexts contexts, Progress progress) {
-        FrameMatcher matcher = filter.matcher(config);
+        return select(file, filter, new DecodeAsResolver(config), from, to, contexts, progress);
+    }
+
+    /**
+     * As {@link #select(CaptureFile, DisplayFilter, MipConfig, int, int, Contexts, Progress)} with the caller's
+     * resolver. A packet whose bytes are gone (another program truncated the file after it was indexed) matches
+     * nothing.
+     */
+    public static int[] select(CaptureFile file, DisplayFilter filter, DecodeAsResolver decodeAs, int from, int to,
+            Contexts contexts, Progress progress) {
+        Matchers matchers = new Matchers(filter, decodeAs, file);
         FilterFrame frame = new FilterFrame();
         PacketView view = new PacketView();
         int[] out = new int[Math.max(16, Math.min(to - from, 4096))];
@@ -62,11 +77,22 @@ public final class CaptureFilter {
                 }
                 progress.done(i - from);
             }
-            file.view(i, view);
-            long previous = i == 0 ? view.timestampNanos() : file.timestampNanos(i - 1);
-            frame.set(i + 1L, view.linkType(), view.buffer(), view.dataOffset(), view.capturedLength(),
-                    view.originalLength(), view.timestampNanos(), first, previous);
-            if (matcher.matches(frame, contexts.at(i))) {
+            boolean matches;
+            try {
+                file.view(i, view);
+                long previous = i == 0 ? view.timestampNanos() : file.timestampNanos(i - 1);
+                frame.set(i + 1L, view.linkType(), view.buffer(), view.dataOffset(), view.capturedLength(),
+                        view.originalLength(), view.timestampNanos(), first, previous);
+                matches = matchers.at(i).matches(frame, contexts.at(i));
+            } catch (CaptureShrankException e) {
+                matches = false;
+            } catch (InternalError e) { // the mapped page vanished under us: the file shrank
+                if (file.shrinkFault(e) == null) {
+                    throw e;
+                }
+                matches = false;
+            }
+            if (matches) {
                 if (count == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }
@@ -75,5 +101,30 @@ public final class CaptureFilter {
         }
         progress.done(to - from);
         return Arrays.copyOf(out, count);
+    }
+
+    /** One matcher per Decode As configuration; the configuration of the last packet's interface is kept at hand. */
+    private static final class Matchers {
+        private final DisplayFilter filter;
+        private final DecodeAsResolver decodeAs;
+        private final CaptureFile file;
+        private final Map<MipConfig, FrameMatcher> byConfig = new HashMap<>();
+        private MipConfig lastConfig;
+        private FrameMatcher last;
+
+        Matchers(DisplayFilter filter, DecodeAsResolver decodeAs, CaptureFile file) {
+            this.filter = filter;
+            this.decodeAs = decodeAs;
+            this.file = file;
+        }
+
+        FrameMatcher at(int packet) {
+            MipConfig c = decodeAs.config(file, packet);
+            if (c != lastConfig) {
+                last = byConfig.computeIfAbsent(c, filter::matcher);
+                lastConfig = c;
+            }
+            return last;
+        }
     }
 }

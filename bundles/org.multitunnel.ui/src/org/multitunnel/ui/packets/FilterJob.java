@@ -12,9 +12,9 @@ import org.multitunnel.analysis.filter.CaptureFilter;
 import org.multitunnel.analysis.filter.DisplayFilter;
 import org.multitunnel.analysis.filter.FilterContext;
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.dissect.Addresses;
-import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -89,12 +89,13 @@ public final class FilterJob extends Job {
         int n = capture.packetCount();
         covered = n;
         monitor.beginTask(getName(), n - from);
-        PacketContext ctx = new PacketContext(file, capture.mipConfig().ports());
+        DecodeAsResolver decodeAs = new DecodeAsResolver(capture.mipConfig()); // + the file's own ports
+        PacketContext ctx = new PacketContext(file, decodeAs);
         long[] last = { System.nanoTime() };
         int[] reported = { 0 };
         int[] matching;
         try {
-            matching = CaptureFilter.select(file, filter, capture.mipConfig(), from, n, ctx::at,
+            matching = CaptureFilter.select(file, filter, decodeAs, from, n, ctx::at,
                     new CaptureFilter.Progress() {
                         @Override
                         public boolean cancelled() {
@@ -133,16 +134,16 @@ public final class FilterJob extends Job {
      */
     private final class PacketContext implements FilterContext {
         private final CaptureFile file;
-        private final MipPorts mipPorts;
+        private final DecodeAsResolver decodeAs;
         private final PacketSummary summary = new PacketSummary();
         private int index;
         private boolean tunnelKnown;
         private String careOf;
         private String homeAgent;
 
-        PacketContext(CaptureFile file, MipPorts mipPorts) {
+        PacketContext(CaptureFile file, DecodeAsResolver decodeAs) {
             this.file = file;
-            this.mipPorts = mipPorts;
+            this.decodeAs = decodeAs;
         }
 
         FilterContext at(int i) {
@@ -158,9 +159,9 @@ public final class FilterJob extends Job {
             tunnelKnown = true;
             careOf = null;
             homeAgent = null;
-            ByteBuffer buf = file.packet(index);
+            ByteBuffer buf = file.packet(index); // a packet the file lost throws; the filter loop treats it as no match
             if (PacketClassifier.classify(file.linkType(index), buf, buf.position(), buf.remaining(), summary,
-                    mipPorts) == PacketKind.TUNNEL_DATA && summary.ipVersion() == 4) {
+                    decodeAs.ports(file, index)) == PacketKind.TUNNEL_DATA && summary.ipVersion() == 4) {
                 String src = Addresses.ipv4(summary.outerSrc());
                 String dst = Addresses.ipv4(summary.outerDst());
                 boolean srcIsHa = homeAgents.contains(src) || careOfs.contains(dst);
