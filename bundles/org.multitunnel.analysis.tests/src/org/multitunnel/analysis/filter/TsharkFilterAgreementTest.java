@@ -44,6 +44,8 @@ import org.multitunnel.wire.dissect.PacketDissector;
 class TsharkFilterAgreementTest {
     private static final Path CAPTURES = Path.of("../../test-captures");
     private static final long BASE = 1_700_000_000L * 1_000_000_000L;
+    /** Our default Decode As: Mobile IP on 434 (tshark's default too) and on the reference agents' 4434. */
+    private static final String DECODE_AS = "udp.port==4434,mip";
 
     /** Filters over fields Wireshark also has; the flag marks those reading Mobile IP extension fields. */
     private static final List<String> FILTERS = List.of(
@@ -216,7 +218,7 @@ class TsharkFilterAgreementTest {
                 stat.add(f);
             }
         }
-        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", merged.file().toString(), "-q", "-z",
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-d", DECODE_AS, "-r", merged.file().toString(), "-q", "-z",
                 "io,stat,1," + String.join(",", stat)));
         String text = run(cmd);
         Pattern row = Pattern.compile("^\\|\\s*(\\d+)\\s*<>\\s*\\S+\\s*\\|(.*)$");
@@ -244,7 +246,7 @@ class TsharkFilterAgreementTest {
     }
 
     private static BitSet tsharkY(Merged merged, String filter) throws Exception {
-        String text = run(List.of("tshark", "-n", "-r", merged.file().toString(), "-Y", filter, "-T", "fields",
+        String text = run(List.of("tshark", "-n", "-d", DECODE_AS, "-r", merged.file().toString(), "-Y", filter, "-T", "fields",
                 "-e", "frame.number"));
         BitSet out = new BitSet();
         for (String line : text.split("\n")) {

@@ -33,7 +33,7 @@ import org.multitunnel.wire.fast.MipPorts;
  * project's, all public ones, a synthesized scenario, and every truncation and random corruption of real frames),
  * whenever the header walk claims to have modelled the whole frame, its layers are the dissection's layers and each
  * fast field's values equal the dissection's values, and no dissected field sits in a layer the walk would rule
- * out. With Decode As on 4434 as well as the default.
+ * out. With the default Decode As ports (434, 4434), with 434 alone and with an extra port.
  */
 class FastPathAgreementTest {
     private static final Path CAPTURES = Path.of("../../test-captures");
@@ -139,7 +139,9 @@ class FastPathAgreementTest {
 
     private static List<MipConfig> configs() {
         MipConfig d = MipConfig.defaults();
-        return List.of(d, new MipConfig(MipPorts.of(434, 4434), d.mirType(), d.mtrType()));
+        // the default Decode As ports (434 and 4434), 434 alone, and an odd extra port
+        return List.of(d, new MipConfig(MipPorts.of(434), d.mirType(), d.mtrType()),
+                new MipConfig(MipPorts.of(434, 4434, 5001), d.mirType(), d.mtrType()));
     }
 
     private static List<Path> captures() throws IOException {
