@@ -93,6 +93,35 @@ class CaptureFilterTest {
         }
     }
 
+    /**
+     * Another program truncates the file after it was indexed: the packets wholly before the cut are filtered as
+     * usual, the one straddling the cut and those after it match nothing (their bytes are gone), and nothing throws.
+     * The headers of the straddling record are still readable, so only reading all of the frame tells it apart.
+     */
+    @Test
+    void packetsTheFileLostMatchNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 1000 * 116).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xA1B2C3D4).putShort((short) 2).putShort((short) 4) // pcap magic, version 2.4
+                .putInt(0).putInt(0).putInt(65535).putInt(1); // zone, sigfigs, snaplen, Ethernet
+        for (int i = 0; i < 1000; i++) {
+            b.putInt(1000 + i).putInt(i).putInt(100).putInt(100); // ts_sec, ts_usec, caplen, len
+            b.put(new byte[] { 2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2 }); // destination, source MAC
+            b.putShort((short) 0x88B5); // EtherType: local experimental
+            b.put(new byte[86]); // payload
+        }
+        Path file = java.nio.file.Files.write(dir.resolve("shrinking.pcap"), b.array());
+        try (CaptureFile f = CaptureFile.open(file)) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(12 * 4096); // a page boundary inside record 424 (24 + 116 i): 423 whole records
+            }
+            int[] rows = CaptureFilter.select(f, DisplayFilter.parse("eth"), MipConfig.defaults(),
+                    0, f.packetCount(), CaptureFilter.Contexts.NONE, CaptureFilter.Progress.NONE);
+            assertEquals(423, rows.length, "exactly the packets wholly before the cut");
+            assertEquals(422, rows[rows.length - 1]);
+        }
+    }
+
     @Test
     void cancellingStopsTheRun() throws Exception {
         try (CaptureFile file = CaptureFile.open(CAPTURE)) {
