@@ -169,6 +169,27 @@ class DecodeTsharkOptionsTest {
     }
 
     @Test
+    void unknownFieldsAreErrorsInFiltersAndInDashE() {
+        CliRun y = CliRun.main("decode", DEMO, "-Y", "ip.adr == 198.51.100.2");
+        assertEquals(64, y.code(), y.toString());
+        assertOneLine(y, "multitunnel decode: -Y 'ip.adr == 198.51.100.2': unknown field 'ip.adr', did you mean "
+                + "ip.addr?");
+        CliRun e = CliRun.main("decode", DEMO, "-T", "fields", "-e", "mip.foo");
+        assertEquals(64, e.code(), e.toString());
+        assertOneLine(e, "multitunnel decode: -e 'mip.foo': unknown field 'mip.foo'");
+        CliRun a = CliRun.main("analyze", DEMO, "-Y", "mip.foo == 3");
+        assertEquals(64, a.code(), a.toString());
+        assertOneLine(a, "multitunnel analyze: -Y 'mip.foo == 3': unknown field 'mip.foo'");
+    }
+
+    @Test
+    void wiresharkAddressAndPortFieldsSelectWhatTsharkSelects() {
+        // tshark 4.0.17 on scenario-four-nodes.pcapng (issue 12): ip.addr == 198.51.100.2 118 frames, udp.port == 434 176
+        assertEquals(118, CliRun.main("decode", FOUR, "-Y", "ip.addr == 198.51.100.2", "--summary").lines().size());
+        assertEquals(176, CliRun.main("decode", FOUR, "-Y", "udp.port == 434", "--summary").lines().size());
+    }
+
+    @Test
     void guiOnlyPseudoFieldsAreRefusedRatherThanMatchingNothing() {
         for (String f : List.of("finding", "!finding && mip", "tunnel.coa == 198.51.100.2")) {
             CliRun r = CliRun.main("decode", DEMO, "-Y", f);

@@ -138,7 +138,8 @@ public final class AnalyzeCommand implements Command {
         if (file.equals("-") && keyLiterals.contains("-")) {
             throw new UsageException("standard input can carry the capture (FILE -) or the keys (--key -), not both");
         }
-        PacketFilter filter = filterText == null ? null : PacketFilter.parse(filterText, "-Y");
+        PacketFilter filter = filterText == null ? null
+                : PacketFilter.parse(filterText, "-Y", decodeAs.config());
         KeyOptions.Keys given = KeyOptions.read("--key", keyLiterals, keyEnvs, keyFiles, err);
         MapKeyTable keys = given.isEmpty() ? null : given.table();
         CaptureInput in = CaptureInput.of(file, stdin);

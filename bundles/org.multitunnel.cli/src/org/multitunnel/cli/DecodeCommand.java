@@ -121,7 +121,7 @@ public final class DecodeCommand implements Command {
         List<String> fieldNames = a.all("field");
         OpenOptions reading = reading(a, spoolDir);
         PacketFilter filter = a.get("display-filter") == null ? null
-                : PacketFilter.parse(a.get("display-filter"), "-Y");
+                : PacketFilter.parse(a.get("display-filter"), "-Y", decodeAs.config());
         for (String f : fieldNames) {
             FieldNames.check(f, "-e");
         }

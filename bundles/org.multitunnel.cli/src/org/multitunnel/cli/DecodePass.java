@@ -63,7 +63,7 @@ final class DecodePass implements PacketVisitor {
         this.summaryOut = summaryOut;
         this.fieldsOut = fieldsOut;
         this.decodeAs = new DecodeAsResolver(mip);
-        this.dissect = mode != Mode.SUMMARY || filter != null; // a summary row dissects only what it shows
+        this.dissect = mode != Mode.SUMMARY; // a summary row dissects only what it shows
     }
 
     @Override
@@ -74,27 +74,32 @@ final class DecodePass implements PacketVisitor {
             firstNanos = t;
             previousNanos = t;
         }
-        if (every || isSignalling(PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(),
+        if (filter != null) {
+            if (filter.matches(p)) {
+                print(frame(number, t, p, count(filter.dissection())), p);
+            }
+        } else if (every || isSignalling(PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(),
                 p.capturedLength(), summary, decodeAs.ports(p)))) {
-            List<Field> layers = null;
-            if (dissect) {
-                Dissection d = decodeAs.dissector(p).dissectFull(p.linkType(), p.slice());
-                if (d.internalError() != null) {
-                    internalErrors++;
-                }
-                layers = d.layers();
-            }
-            FrameFields.Frame frame = new FrameFields.Frame(number, t, firstNanos, previousNanos, p.originalLength(),
-                    p.capturedLength(), layers);
-            if (filter == null || filter.matches(frame)) {
-                print(frame, p);
-            }
+            print(frame(number, t, p, dissect ? count(decodeAs.dissector(p).dissectFull(p.linkType(), p.slice()))
+                    : null), p);
         }
         previousNanos = t;
         if ((number & 1023) == 0 && stdout.checkError()) {
             return false; // nobody reads stdout any more
         }
         return count == 0 || number < count;
+    }
+
+    private FrameFields.Frame frame(long number, long t, PacketView p, List<Field> layers) {
+        return new FrameFields.Frame(number, t, firstNanos, previousNanos, p.originalLength(), p.capturedLength(),
+                layers);
+    }
+
+    private List<Field> count(Dissection d) {
+        if (d.internalError() != null) {
+            internalErrors++;
+        }
+        return d.layers();
     }
 
     /** Packets whose dissection hit a bug of ours (shown as far as decoded). */

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.IncrementalAnalysis;
-import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadSummary;
@@ -12,8 +11,8 @@ import org.multitunnel.model.ModelUpdater;
 
 /**
  * {@code analyze -Y} (and {@code analyze -}, which the file-based {@code CaptureAnalyzer} cannot read): the
- * analysis of the packets a display filter keeps — all of them without one — in one streaming pass. Every packet is
- * dissected for the filter (the price of {@code -Y}); matching ones go to the same {@link IncrementalAnalysis} the
+ * analysis of the packets a display filter keeps — all of them without one — in one streaming pass. The filter
+ * dissects only where the headers do not decide; matching packets go to the same {@link IncrementalAnalysis} the
  * unfiltered analysis uses, under their original frame numbers. The session keeps describing the whole capture
  * (packets, bytes, first and last time); how many packets were analysed is returned for the output to say.
  */
@@ -29,32 +28,23 @@ final class FilteredAnalysis {
     static Result run(CaptureInput in, String name, PacketFilter filter, AnalysisOptions options, OpenOptions reading,
             ModelUpdater updater) throws IOException, CliException {
         IncrementalAnalysis analysis = new IncrementalAnalysis(options, updater);
-        DecodeAsResolver decodeAs = new DecodeAsResolver(options.mip());
-        // total packets, total bytes, earliest time, latest time, previous packet's time, matched packets, matched
-        // bytes, first packet's time
-        long[] n = { 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0, 0, 0, 0 };
+        // total packets, total bytes, earliest time, latest time, matched packets, matched bytes
+        long[] n = { 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0, 0 };
         ReadSummary read = in.read((PacketView p) -> {
             long t = p.timestampNanos();
-            long number = p.index() + 1;
-            if (number == 1) {
-                n[4] = t;
-                n[7] = t;
-            }
             n[0]++;
             n[1] += p.originalLength();
             n[2] = Math.min(n[2], t);
             n[3] = Math.max(n[3], t);
-            if (filter == null || filter.matches(new FrameFields.Frame(number, t, n[7], n[4], p.originalLength(),
-                    p.capturedLength(), decodeAs.dissector(p).dissect(p.linkType(), p.slice())))) {
+            if (filter == null || filter.matches(p)) {
                 analysis.packet(p);
-                n[5]++;
-                n[6] += p.originalLength();
+                n[4]++;
+                n[5] += p.originalLength();
             }
-            n[4] = t;
             return true;
         }, reading);
         analysis.finish(name, read.warnings());
         updater.describeCapture(name, n[0], n[1], n[0] == 0 ? 0 : n[2], n[0] == 0 ? 0 : n[3]);
-        return new Result(read, n[5], n[6]);
+        return new Result(read, n[4], n[5]);
     }
 }

@@ -1,10 +1,8 @@
 package org.multitunnel.cli;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.wire.Field;
@@ -46,34 +44,6 @@ final class FrameFields {
             case "frame.protocols" -> protocols(f.layers());
             default -> throw new IllegalArgumentException("not a frame field: " + name);
         };
-    }
-
-    /**
-     * The packet's layers with a {@code frame} layer in front holding these fields, so a display filter sees
-     * {@code frame.number}, {@code frame.len} … like any other field (the dissection itself has no frame layer).
-     */
-    static List<Field> withFrameLayer(Frame f) {
-        List<Field> children = List.of(
-                Field.leaf("frame.number", "Frame Number: " + f.number(), f.number(), 0, 0),
-                Field.leaf("frame.time", "Arrival Time: " + value("frame.time", f), value("frame.time", f), 0, 0),
-                Field.leaf("frame.time_epoch", "Epoch Time: " + seconds(f.nanos()), decimal(f.nanos()), 0, 0),
-                Field.leaf("frame.time_relative", "Time since first frame: " + seconds(f.nanos() - f.firstNanos()),
-                        decimal(f.nanos() - f.firstNanos()), 0, 0),
-                Field.leaf("frame.time_delta", "Time since previous frame: " + seconds(f.nanos() - f.previousNanos()),
-                        decimal(f.nanos() - f.previousNanos()), 0, 0),
-                Field.leaf("frame.len", "Frame Length: " + f.length(), f.length(), 0, 0),
-                Field.leaf("frame.cap_len", "Capture Length: " + f.capturedLength(), f.capturedLength(), 0, 0),
-                Field.leaf("frame.protocols", "Protocols in frame: " + protocols(f.layers()), protocols(f.layers()),
-                        0, 0));
-        List<Field> all = new ArrayList<>(f.layers().size() + 1);
-        all.add(Field.node("frame", "Frame " + f.number() + ": " + f.length() + " bytes on wire, "
-                + f.capturedLength() + " bytes captured", null, 0, f.capturedLength(), children));
-        all.addAll(f.layers());
-        return all;
-    }
-
-    private static BigDecimal decimal(long nanos) {
-        return BigDecimal.valueOf(nanos, 9);
     }
 
     /** Seconds with nine decimals, exact (no floating point), negative values included. */

@@ -1,62 +1,69 @@
 package org.multitunnel.cli;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.multitunnel.analysis.filter.DisplayFilter;
-import org.multitunnel.analysis.filter.FilterContext;
+import org.multitunnel.analysis.filter.FilterFrame;
 import org.multitunnel.analysis.filter.FilterSyntaxException;
-import org.multitunnel.wire.Field;
+import org.multitunnel.analysis.filter.FrameMatcher;
+import org.multitunnel.capture.DecodeAsResolver;
+import org.multitunnel.capture.PacketView;
+import org.multitunnel.wire.dissect.Dissection;
+import org.multitunnel.wire.dissect.MipConfig;
 
 /**
  * {@code -Y FILTER} of {@code decode} and {@code analyze}: the analysis bundle's display-filter engine (the one the
- * GUI's filter bar uses), parsed once. A filter the engine rejects is one line with the engine's message and exit
- * 64. The GUI's pseudo-fields ({@code finding}, {@code tunnel.coa}, {@code tunnel.ha}) need a finished analysis
- * that a one-pass command does not have, so they are refused instead of silently matching nothing.
+ * GUI's filter bar uses), parsed once and run over whole frames by its {@link FrameMatcher}, so {@code frame.*}
+ * fields and the engine's fast path (no dissection where the headers decide) work as in the GUI. Each packet is
+ * dissected with the Decode As setting plus the ports its file records (one matcher per configuration). A filter the
+ * engine rejects is one line with the engine's message and exit 64. The GUI's pseudo-fields ({@code finding},
+ * {@code tunnel.coa}, {@code tunnel.ha}) need a finished analysis that a one-pass command does not have, so they
+ * are refused instead of silently matching nothing. One instance per pass (matchers are not thread-safe).
  */
 final class PacketFilter {
-    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-
     private final DisplayFilter filter;
+    private final DecodeAsResolver decodeAs;
+    private final Map<MipConfig, FrameMatcher> matchers = new HashMap<>(4);
+    private final FilterFrame frame = new FilterFrame();
+    private FrameMatcher last;
 
-    private PacketFilter(DisplayFilter filter) {
+    private PacketFilter(DisplayFilter filter, MipConfig mip) {
         this.filter = filter;
+        this.decodeAs = new DecodeAsResolver(mip);
     }
 
-    /** Parses {@code text} given to {@code option} (e.g. "-Y"). */
-    static PacketFilter parse(String text, String option) throws CliException {
+    /** Parses {@code text} given to {@code option} (e.g. "-Y"); packets are dissected as {@code mip} says. */
+    static PacketFilter parse(String text, String option, MipConfig mip) throws CliException {
+        DisplayFilter f;
         try {
-            DisplayFilter f = DisplayFilter.parse(text);
-            String outsideStrings = STRING.matcher(text).replaceAll("\"\"");
-            for (String pseudo : DisplayFilter.PSEUDO_FIELDS) {
-                Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(pseudo) + "(?![\\w.])",
-                        Pattern.CASE_INSENSITIVE).matcher(outsideStrings);
-                if (m.find()) {
-                    throw new CliException(Sysexits.USAGE, option + " '" + text + "': '" + pseudo
-                            + "' is known only to the GUI's filter bar once a capture is analysed, not on the "
-                            + "command line");
-                }
-            }
-            return new PacketFilter(f);
+            f = DisplayFilter.parse(text);
         } catch (FilterSyntaxException e) {
             throw new CliException(Sysexits.USAGE, option + " '" + text + "': " + e.getMessage());
         }
+        for (String pseudo : DisplayFilter.PSEUDO_FIELDS) {
+            if (f.fields().contains(pseudo)) {
+                throw new CliException(Sysexits.USAGE, option + " '" + text + "': '" + pseudo
+                        + "' is known only to the GUI's filter bar once a capture is analysed, not on the command line");
+            }
+        }
+        return new PacketFilter(f, mip);
     }
 
     String text() {
         return filter.text();
     }
 
-    /**
-     * True when the packet matches; {@code frame.layers()} is its dissection, and the frame record answers
-     * {@code frame.*} (tshark's frame.number, frame.len, frame.time_relative …).
-     */
-    boolean matches(FrameFields.Frame frame) {
-        return matches(FrameFields.withFrameLayer(frame));
+    /** True when packet {@code p} (read in capture order) matches. */
+    boolean matches(PacketView p) {
+        last = matchers.computeIfAbsent(decodeAs.config(p), filter::matcher);
+        frame.next(p.index() + 1, p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), p.originalLength(),
+                p.timestampNanos());
+        return last.matches(frame);
     }
 
-    private boolean matches(List<Field> layers) {
-        return filter.matches(layers, FilterContext.NONE);
+    /** The dissection of the packet last tested (made now if the filter did not need it). */
+    Dissection dissection() {
+        return last.dissection();
     }
 }
