@@ -75,7 +75,7 @@ public final class DecodeCommand implements Command {
 
                 Options:
                   -Y, --display-filter FILTER
-                                  keep only packets matching FILTER (the GUI's filter language, docs/fields.md),
+                                  keep only packets matching FILTER (the GUI's filter language, docs/filters.md),
                                   e.g. -Y 'mip.code >= 128' or -Y 'mip.ext.mp.bid == 2 && ip.src == 198.51.100.7'
                   -c, --count N   read only the first N packets of the capture (as tshark -c: the count is of
                                   packets read, before -Y and the signalling selection)
