@@ -34,6 +34,7 @@ public final class SynthCommand implements Command {
         return """
                 Usage: multitunnel synth OUT [--mns N] [--coas K|MIN-MAX] [--seconds S] [--pps P] [--seed X]
                                          [--format pcap|pcapng] [--lifetime S] [--interval S] [--no-flow-bindings]
+                                         [--traffic uniform|mixed] [--no-expected]
 
                 Writes OUT: N mobile nodes with K care-of addresses each register every binding (RFC 7629
                 Multipath extension per BID, MN-HA authenticator, accepted replies; re-registration before the
@@ -52,10 +53,15 @@ public final class SynthCommand implements Command {
                   --lifetime S     registration lifetime in seconds (default 300)
                   --interval S     series bucket width of the expected JSON (default 1)
                   --no-flow-bindings  send no Flow Binding extensions
+                  --traffic MIX    uniform (default): random sizes, zero payloads; mixed: TLS over TCP 443 bulk
+                                   downloads and web exchanges plus RTP-sized UDP both ways, with TLS/RTP headers
+                                   and non-zero payloads (what a benchmark against tshark should use)
+                  --no-expected    write only the capture, no expected JSON (for multi-GB benchmark captures)
 
                 Examples:
                   multitunnel synth demo.pcapng
                   multitunnel synth /tmp/big.pcapng --mns 150 --seconds 200 --pps 5100 --seed 7
+                  multitunnel synth /tmp/1m.pcap --mns 200 --coas 2-4 --seconds 600 --pps 1667 --traffic mixed
                 """;
     }
 
@@ -64,6 +70,7 @@ public final class SynthCommand implements Command {
         Path file = null;
         ScenarioSpec spec = ScenarioSpec.demo();
         ScenarioSynthesizer.Format format = null;
+        boolean expected = true;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             try {
@@ -82,6 +89,12 @@ public final class SynthCommand implements Command {
                     case "--lifetime" -> spec = spec.withLifetime(Integer.parseInt(value(args, ++i, a)));
                     case "--interval" -> spec = spec.withIntervalNanos(BenchCommand.seconds(value(args, ++i, a)));
                     case "--no-flow-bindings" -> spec = spec.withFlowBindings(false);
+                    case "--no-expected" -> expected = false;
+                    case "--traffic" -> spec = spec.withTraffic(switch (value(args, ++i, a)) {
+                        case "uniform" -> ScenarioSpec.Traffic.UNIFORM;
+                        case "mixed" -> ScenarioSpec.Traffic.MIXED;
+                        default -> throw new UsageException("--traffic is uniform or mixed: " + args.get(i));
+                    });
                     case "--format" -> format = switch (value(args, ++i, a)) {
                         case "pcap" -> ScenarioSynthesizer.Format.PCAP;
                         case "pcapng" -> ScenarioSynthesizer.Format.PCAPNG;
@@ -108,13 +121,16 @@ public final class SynthCommand implements Command {
                     : ScenarioSynthesizer.Format.PCAPNG;
         }
         long t0 = System.nanoTime();
-        GroundTruth truth = ScenarioSynthesizer.write(spec, file, format);
+        GroundTruth truth = expected ? ScenarioSynthesizer.write(spec, file, format)
+                : ScenarioSynthesizer.writeCapture(spec, file, format);
         double s = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%s: %d packets (%d tunnelled, %d requests, %d replies), %d mobile nodes, "
                 + "%d tunnels (%s) in %.1f s%n", file, truth.packets(), truth.dataPackets(), truth.requests(),
                 truth.replies(), spec.mobileNodes(), truth.tunnels().size(), String.join(", ",
                         truth.encapsulations()), s);
-        out.println(ScenarioSynthesizer.expectedJsonPath(file) + ": ground truth");
+        if (expected) {
+            out.println(ScenarioSynthesizer.expectedJsonPath(file) + ": ground truth");
+        }
         return 0;
     }
 

@@ -14,10 +14,22 @@ package org.multitunnel.capture.synth;
  * @param lifetime        registration lifetime; bindings are re-registered after two thirds of it
  * @param flowBindings    send RFC 7629 flow binding requests that pin some flows to one BID
  * @param intervalNanos   series bucket width of the ground truth
+ * @param traffic         what the tunnelled data looks like (see {@link Traffic})
  */
 public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int seconds, int packetsPerSecond,
-        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos) {
+        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos, Traffic traffic) {
     public static final long DEFAULT_START_SECONDS = 1_700_000_000L;
+
+    /**
+     * The inner traffic mix. {@link #UNIFORM}: the original mix (random sizes, zero payloads; the committed
+     * scenarios use it, so it must never change). {@link #MIXED}: what an operator's HA link carries and what
+     * benchmarks against tshark need to be representative — TLS over TCP 443 bulk downloads (full 1460-byte
+     * segments down, ACKs up) and web exchanges (requests up, responses down), and RTP-sized UDP (172-byte
+     * payloads, both ways), with TLS record headers and non-zero payload bytes.
+     */
+    public enum Traffic {
+        UNIFORM, MIXED
+    }
 
     public ScenarioSpec {
         if (mobileNodes < 1 || mobileNodes > 65_000) {
@@ -39,50 +51,59 @@ public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int se
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalNanos);
         }
+        if (traffic == null) {
+            throw new IllegalArgumentException("traffic mix is required");
+        }
     }
 
     /** 3 mobile nodes with 2–4 care-of addresses, 60 s at 50 packets/s, flow bindings on, seed 1. */
     public static ScenarioSpec demo() {
-        return new ScenarioSpec(3, 2, 4, 60, 50, 1, DEFAULT_START_SECONDS, 300, true, 1_000_000_000L);
+        return new ScenarioSpec(3, 2, 4, 60, 50, 1, DEFAULT_START_SECONDS, 300, true, 1_000_000_000L,
+                Traffic.UNIFORM);
     }
 
     public ScenarioSpec withMobileNodes(int n) {
         return new ScenarioSpec(n, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, traffic);
     }
 
     public ScenarioSpec withCareOf(int min, int max) {
         return new ScenarioSpec(mobileNodes, min, max, seconds, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, traffic);
     }
 
     public ScenarioSpec withSeconds(int s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, s, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, traffic);
     }
 
     public ScenarioSpec withPacketsPerSecond(int pps) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, pps, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, traffic);
     }
 
     public ScenarioSpec withSeed(long s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, s, startSeconds,
-                lifetime, flowBindings, intervalNanos);
+                lifetime, flowBindings, intervalNanos, traffic);
     }
 
     public ScenarioSpec withLifetime(int s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, s,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, traffic);
     }
 
     public ScenarioSpec withFlowBindings(boolean on) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, on, intervalNanos);
+                lifetime, on, intervalNanos, traffic);
     }
 
     public ScenarioSpec withIntervalNanos(long ns) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, flowBindings, ns);
+                lifetime, flowBindings, ns, traffic);
+    }
+
+    public ScenarioSpec withTraffic(Traffic t) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
+                lifetime, flowBindings, intervalNanos, t);
     }
 }
