@@ -1,6 +1,7 @@
 package org.multitunnel.analysis;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class IncrementalAnalysis {
         this.updater = updater;
         this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
         this.signalling = new SignallingAnalyzer(updater, options);
-        this.unbound = new UnboundTunnelCheck(updater, signalling.semantics(), signalling.homeAgents());
+        this.unbound = new UnboundTunnelCheck(updater, signalling.homeAgents());
         this.mip6 = new Mip6Analyzer(updater, signalling.semantics());
     }
 
@@ -144,6 +145,7 @@ public final class IncrementalAnalysis {
      */
     private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, List<Long>> unchanged,
             long openFrom) {
+        Map<String, List<Binding>> users = null; // built on first need: one pass over all bindings, not one per tunnel
         for (org.multitunnel.capture.tunnel.Tunnel t : report.tunnels()) {
             TunnelSeries s = t.series();
             int n = 0;
@@ -178,18 +180,31 @@ public final class IncrementalAnalysis {
                 counts[i] = s.packets(i);
             }
             updater.setSeries(mt, s.intervalNanos(), times, bytes, counts);
-            for (MobileNode mn : updater.session().getMobileNodes()) {
-                for (Binding b : mn.getBindings()) {
-                    if (b.getCareOfAddress().equals(mt.getCareOfAddress())
-                            && t.homeAgentText().equals(mn.getHomeAgent())) {
-                        updater.addHomeAddress(mt, mn.getHomeAddress());
-                        if (b.isSetBid()) {
-                            updater.addBid(mt, b.getBid());
-                        }
-                    }
+            if (users == null) {
+                users = bindingsByEndpoints(updater);
+            }
+            for (Binding b : users.getOrDefault(endpoints(t.homeAgentText(), mt.getCareOfAddress()), List.of())) {
+                updater.addHomeAddress(mt, ((MobileNode) b.eContainer()).getHomeAddress());
+                if (b.isSetBid()) {
+                    updater.addBid(mt, b.getBid());
                 }
             }
         }
+    }
+
+    /** Every binding (any state) by its node's home agent and its care-of address, in model order. */
+    private static Map<String, List<Binding>> bindingsByEndpoints(ModelUpdater updater) {
+        Map<String, List<Binding>> out = new HashMap<>();
+        for (MobileNode mn : updater.session().getMobileNodes()) {
+            for (Binding b : mn.getBindings()) {
+                out.computeIfAbsent(endpoints(mn.getHomeAgent(), b.getCareOfAddress()), k -> new ArrayList<>()).add(b);
+            }
+        }
+        return out;
+    }
+
+    private static String endpoints(String homeAgent, String careOf) {
+        return homeAgent + '>' + careOf;
     }
 
     /** RFC 7629 §7 recommends per-flow load balancing: one inner flow seen on several tunnels is worth a note. */

@@ -35,6 +35,7 @@ public final class SynthCommand implements Command {
                 Usage: multitunnel synth OUT [--mns N] [--coas K|MIN-MAX] [--seconds S] [--pps P] [--seed X]
                                          [--format pcap|pcapng] [--lifetime S] [--interval S] [--no-flow-bindings]
                                          [--traffic uniform|mixed] [--no-expected]
+       multitunnel synth OUT.pcap --churn REGISTRATIONS [--mns N] [--bids K]
 
                 Writes OUT: N mobile nodes with K care-of addresses each register every binding (RFC 7629
                 Multipath extension per BID, MN-HA authenticator, accepted replies; re-registration before the
@@ -58,6 +59,11 @@ public final class SynthCommand implements Command {
                                    and non-zero payloads (what a benchmark against tshark should use)
                   --no-expected    write only the capture, no expected JSON (for multi-GB benchmark captures)
 
+                With --churn, OUT is instead a registration-churn stress capture (pcap): N mobile nodes
+                (default 1) each register REGISTRATIONS times, cycling over K BIDs (default 255), every time from
+                a new care-of address (so every registration replaces a binding), each accepted reply followed by
+                two tunnelled data packets. It stresses the analysis of long binding histories.
+
                 Examples:
                   multitunnel synth demo.pcapng
                   multitunnel synth /tmp/big.pcapng --mns 150 --seconds 200 --pps 5100 --seed 7
@@ -71,11 +77,17 @@ public final class SynthCommand implements Command {
         ScenarioSpec spec = ScenarioSpec.demo();
         ScenarioSynthesizer.Format format = null;
         boolean expected = true;
+        int churn = 0;
+        int bids = 255;
+        int churnNodes = 1;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             try {
                 switch (a) {
-                    case "--mns" -> spec = spec.withMobileNodes(Integer.parseInt(value(args, ++i, a)));
+                    case "--mns" -> {
+                        churnNodes = Integer.parseInt(value(args, ++i, a));
+                        spec = spec.withMobileNodes(churnNodes);
+                    }
                     case "--coas" -> {
                         String v = value(args, ++i, a);
                         int dash = v.indexOf('-');
@@ -90,6 +102,8 @@ public final class SynthCommand implements Command {
                     case "--interval" -> spec = spec.withIntervalNanos(BenchCommand.seconds(value(args, ++i, a)));
                     case "--no-flow-bindings" -> spec = spec.withFlowBindings(false);
                     case "--no-expected" -> expected = false;
+                    case "--churn" -> churn = Integer.parseInt(value(args, ++i, a));
+                    case "--bids" -> bids = Integer.parseInt(value(args, ++i, a));
                     case "--traffic" -> spec = spec.withTraffic(switch (value(args, ++i, a)) {
                         case "uniform" -> ScenarioSpec.Traffic.UNIFORM;
                         case "mixed" -> ScenarioSpec.Traffic.MIXED;
@@ -121,6 +135,15 @@ public final class SynthCommand implements Command {
                     : ScenarioSynthesizer.Format.PCAPNG;
         }
         long t0 = System.nanoTime();
+        if (churn > 0) {
+            if (bids < 1 || bids > 255) {
+                throw new UsageException("--bids must be 1..255: " + bids);
+            }
+            long n = org.multitunnel.capture.synth.ChurnSynthesizer.write(file, churnNodes, churn, bids, 2);
+            out.printf(Locale.ROOT, "%s: %d packets, %d mobile node(s) x %d registrations over %d BIDs in %.1f s%n",
+                    file, n, churnNodes, churn, bids, (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
         GroundTruth truth = expected ? ScenarioSynthesizer.write(spec, file, format)
                 : ScenarioSynthesizer.writeCapture(spec, file, format);
         double s = (System.nanoTime() - t0) / 1e9;

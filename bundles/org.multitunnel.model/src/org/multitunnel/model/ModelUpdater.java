@@ -37,6 +37,8 @@ public final class ModelUpdater {
     /** Find-or-create indexes (a capture may hold thousands of nodes and tunnels); filled from the session. */
     private final Map<String, MobileNode> nodes = new HashMap<>();
     private final Map<TunnelKey, Tunnel> tunnels = new HashMap<>();
+    /** Active bindings by node, BID and care-of address, kept here because only this class changes binding state. */
+    private final ActiveBindings active = new ActiveBindings();
 
     private record TunnelKey(String homeAgent, String careOfAddress, Encapsulation encapsulation) {
     }
@@ -50,6 +52,11 @@ public final class ModelUpdater {
         this.context = context;
         for (MobileNode mn : session.getMobileNodes()) {
             nodes.putIfAbsent(mn.getHomeAddress(), mn);
+            for (Binding b : mn.getBindings()) {
+                if (b.getState() == BindingState.ACTIVE) {
+                    active.activated(mn, b);
+                }
+            }
         }
         for (Tunnel t : session.getTunnels()) {
             tunnels.putIfAbsent(new TunnelKey(t.getHomeAgent(), t.getCareOfAddress(), t.getEncapsulation()), t);
@@ -58,6 +65,11 @@ public final class ModelUpdater {
 
     public CaptureSession session() {
         return session;
+    }
+
+    /** The active bindings, indexed (O(1) per question, whatever the length of a node's history). */
+    public ActiveBindings activeBindings() {
+        return active;
     }
 
     // ---- capture ------------------------------------------------------------------------------------------
@@ -147,6 +159,7 @@ public final class ModelUpdater {
         if (!binding.isSetLifetimeGranted()) {
             throw new IllegalArgumentException("set the granted lifetime before registering a binding");
         }
+        boolean wasKnown = binding.eContainer() == mn;
         apply(() -> {
             boolean known = binding.eContainer() == mn;
             if (known && binding.getState() != BindingState.ACTIVE) {
@@ -162,6 +175,9 @@ public final class ModelUpdater {
             record(binding, known ? BindingEvent.REFRESHED : BindingEvent.REGISTERED, BindingState.ACTIVE, time,
                     frame, binding.getLifetimeGranted(), cause);
         });
+        if (!wasKnown) {
+            active.activated(mn, binding);
+        }
         return binding;
     }
 
@@ -183,21 +199,25 @@ public final class ModelUpdater {
             default -> throw new IllegalArgumentException(why + " is not an ending by registration; use expire/reject");
         };
         requireActive(binding);
+        MobileNode mn = (MobileNode) binding.eContainer();
         apply(() -> {
             binding.setState(state);
             binding.setEndedAt(time);
             record(binding, why, state, time, frame, null, cause);
         });
+        active.ended(mn, binding);
     }
 
     /** Ends an active binding whose lease ran out at {@code time} (no frame causes an expiry). */
     public void expire(Binding binding, long time) {
         requireActive(binding);
+        MobileNode mn = (MobileNode) binding.eContainer();
         apply(() -> {
             binding.setState(BindingState.EXPIRED);
             binding.setEndedAt(time);
             record(binding, BindingEvent.EXPIRED, BindingState.EXPIRED, time, null, null, null);
         });
+        active.ended(mn, binding);
     }
 
     /**

@@ -54,6 +54,8 @@ final class Plan {
     final List<Node> nodes = new ArrayList<>();
     final List<Binding> bindings = new ArrayList<>();
     final List<Conversation> conversations = new ArrayList<>();
+    /** Index into {@link #conversations} of each node's first conversation. */
+    private final List<Integer> firstConversation = new ArrayList<>();
     final long startNanos;
     final long dataStartNanos;
     final long endNanos;
@@ -86,6 +88,7 @@ final class Plan {
                 bindings.add(binding);
             }
             nodes.add(node);
+            firstConversation.add(conversations.size());
             int conv = Math.max(k + 1, 3 + rnd.nextInt(4)); // at least one conversation starts on each binding
             for (int c = 0; c < conv; c++) {
                 if (spec.traffic() == ScenarioSpec.Traffic.MIXED) {
@@ -134,6 +137,14 @@ final class Plan {
         conversations.add(new Conversation(conversations.size(), node, cn, rtp ? 17 : 6, cnPort, mnPort, weight,
                 pinned ? 0 : first, pinned ? 0 : second, pinned ? Long.MAX_VALUE : switchAt, pinned ? 1 : 0,
                 kind));
+    }
+
+    /** The node's conversations in plan order (they are created node by node, so they are contiguous). */
+    List<Conversation> conversationsOf(Node node) {
+        int from = firstConversation.get(node.index());
+        int to = node.index() + 1 < firstConversation.size() ? firstConversation.get(node.index() + 1)
+                : conversations.size();
+        return conversations.subList(from, to);
     }
 
     static int ipv4(int a, int b, int c, int d) {

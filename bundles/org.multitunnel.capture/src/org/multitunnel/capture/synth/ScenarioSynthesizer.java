@@ -102,8 +102,8 @@ public final class ScenarioSynthesizer {
                     register(crafter, out, plan, node, bs.get(b), sa, t);
                 }
                 if (round == 0 && spec.flowBindings()) {
-                    for (Plan.Conversation c : plan.conversations) {
-                        if (c.node() == node && c.pinnedBid() != 0) {
+                    for (Plan.Conversation c : plan.conversationsOf(node)) {
+                        if (c.pinnedBid() != 0) {
                             long t = micros(plan.startNanos + 700 * MS + node.index() * (250 * MS / nodes));
                             bindFlow(crafter, out, node, c, sa, t, spec.lifetime());
                         }
@@ -219,10 +219,7 @@ public final class ScenarioSynthesizer {
                 }
             }
             int pick = rnd.nextInt(total);
-            int c = 0;
-            while (cumulative[c] <= pick) {
-                c++;
-            }
+            int c = firstAbove(cumulative, pick);
             Plan.Conversation conv = plan.conversations.get(c);
             Plan.Binding b = conv.bindingAt(t);
             boolean down;
@@ -348,6 +345,21 @@ public final class ScenarioSynthesizer {
             }
         }
         return out;
+    }
+
+    /** The first index whose cumulative weight exceeds {@code pick} (binary search: thousands of conversations). */
+    private static int firstAbove(int[] cumulative, int pick) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] <= pick) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static long micros(long nanos) {
