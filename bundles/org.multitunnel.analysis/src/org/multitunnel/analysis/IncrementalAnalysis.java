@@ -55,9 +55,18 @@ public final class IncrementalAnalysis {
     private final Map<String, List<Long>> published = new HashMap<>();
 
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
+        this(options, updater, new TunnelAccounting(options.intervalNanos(), options.mip().ports()));
+    }
+
+    /**
+     * For a capture read in chunks ({@link CaptureAnalyzer}): the tunnel accounting was done by the chunks and
+     * merged; the packets' analysis is replayed in frame order through {@link #signallingMessage},
+     * {@link #mobility}, {@link #tunnelData} and {@link #observe}, the same steps {@link #packet} takes.
+     */
+    IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater, TunnelAccounting accounting) {
         this.options = options;
         this.updater = updater;
-        this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
+        this.accounting = accounting;
         this.signalling = new SignallingAnalyzer(updater, options);
         this.unbound = new UnboundTunnelCheck(updater, signalling.homeAgents());
         this.mip6 = new Mip6Analyzer(updater, signalling.semantics());
@@ -71,15 +80,48 @@ public final class IncrementalAnalysis {
         packets++;
         PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
                 p.originalLength(), time);
-        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
-                && (s.mipType() == RRQ || s.mipType() == RRP)) {
-            signalling.message(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
+        if (isRegistration(s)) {
+            signallingMessage(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
-            mip6.packet(p.linkType(), p.slice(), frame, time);
-        } else if (s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
-            signalling.semantics().advanceTo(time);
-            unbound.packet(s, frame);
+            mobility(p.linkType(), p.slice(), frame, time);
+        } else if (isIpv4TunnelData(s)) {
+            tunnelData(s.outerSrc(), s.outerDst(), frame, time);
         }
+    }
+
+    /** A Mobile IPv4 registration request or reply over IPv4: the packets that change bindings. */
+    static boolean isRegistration(PacketSummary s) {
+        return s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
+                && (s.mipType() == RRQ || s.mipType() == RRP);
+    }
+
+    /** Tunnelled data with an IPv4 outer header: what the unbound-tunnel check looks at. */
+    static boolean isIpv4TunnelData(PacketSummary s) {
+        return s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4;
+    }
+
+    /** Notes one packet of any kind at {@code time} (replay of a chunked read). */
+    void observe(long time) {
+        last = Math.max(last, time);
+        packets++;
+    }
+
+    /** The latest time among packets replayed only as counted ({@link #observe} with no time of their own). */
+    void observeLast(long time) {
+        last = Math.max(last, time);
+    }
+
+    void signallingMessage(byte[] payload, int src, int dst, long frame, long time) {
+        signalling.message(payload, src, dst, frame, time);
+    }
+
+    void mobility(int linkType, ByteBuffer frameBytes, long frame, long time) {
+        mip6.packet(linkType, frameBytes, frame, time);
+    }
+
+    void tunnelData(int outerSrc, int outerDst, long frame, long time) {
+        signalling.semantics().advanceTo(time);
+        unbound.packet(outerSrc, outerDst, frame);
     }
 
     /** Packets analysed so far. */
@@ -126,7 +168,7 @@ public final class IncrementalAnalysis {
     }
 
     /** The UDP payload (the registration message) as its own array: signalling is rare, so copying is fine. */
-    private static byte[] udpPayload(PacketView p, PacketSummary s) {
+    static byte[] udpPayload(PacketView p, PacketSummary s) {
         ByteBuffer buf = p.buffer();
         int m = s.mipOffset();
         int frameEnd = p.dataOffset() + p.capturedLength();

@@ -44,7 +44,7 @@ public final class AnalyzeCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--keys KEYFILE] [--key SPI:HEXKEY]...
-                                           [--interval SECONDS]
+                                           [--interval SECONDS] [--threads N]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
@@ -55,6 +55,9 @@ public final class AnalyzeCommand implements Command {
                   --keys FILE     MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]])
                   --key SPI:HEX   one HMAC-MD5 key for any peer (repeatable)
                   --interval S    width of the throughput buckets in seconds (default 1)
+                  --threads N     read and classify with N threads (default: the number of cores); an
+                                  uncompressed pcap file is split at record boundaries, the result is the same
+                                  for any N
 
                 Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
                 65 for a file that is not a capture, 66 for a missing file.
@@ -71,6 +74,7 @@ public final class AnalyzeCommand implements Command {
         String json = null;
         Path csv = null;
         double interval = 1;
+        int threads = org.multitunnel.capture.ParallelReader.defaultThreads();
         MapKeyTable keys = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -78,6 +82,7 @@ public final class AnalyzeCommand implements Command {
                 case "--json" -> json = value(args, ++i, a);
                 case "--csv" -> csv = Path.of(value(args, ++i, a));
                 case "--interval" -> interval = parseInterval(value(args, ++i, a));
+                case "--threads" -> threads = parseThreads(value(args, ++i, a));
                 case "--keys" -> {
                     keys = keys == null ? new MapKeyTable() : keys;
                     KeyOptions.loadFile(Path.of(value(args, ++i, a)), keys, err);
@@ -106,7 +111,9 @@ public final class AnalyzeCommand implements Command {
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         ReadSummary read;
         try {
-            read = CaptureAnalyzer.analyze(file, options, new ModelUpdater(session), org.multitunnel.analysis.AnalysisProgress.NONE);
+            read = CaptureAnalyzer.analyze(file, options, new ModelUpdater(session),
+                    org.multitunnel.analysis.AnalysisProgress.NONE, threads,
+                    org.multitunnel.capture.ParallelReader.DEFAULT_MIN_CHUNK_BYTES);
         } catch (NotACaptureFileException e) {
             err.println("multitunnel analyze: " + e.getMessage());
             return 65;
@@ -160,6 +167,18 @@ public final class AnalyzeCommand implements Command {
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static int parseThreads(String s) throws UsageException {
+        try {
+            int n = Integer.parseInt(s);
+            if (n < 1 || n > 256) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--threads wants a whole number from 1 to 256: " + s);
+        }
     }
 
     private static double parseInterval(String s) throws UsageException {

@@ -61,6 +61,11 @@ public final class UnboundTunnelCheck implements ActiveBindings.Listener {
 
     /** One classified tunnel-data packet with an IPv4 outer header. */
     public void packet(PacketSummary s, long frame) {
+        packet(s.outerSrc(), s.outerDst(), frame);
+    }
+
+    /** One tunnel-data packet between these outer IPv4 addresses. */
+    public void packet(int outerSrc, int outerDst, long frame) {
         if (homeAgents.size() != seenHomeAgents) {
             seenHomeAgents = homeAgents.size();
             agents = IntSet.of(homeAgents);
@@ -75,10 +80,10 @@ public final class UnboundTunnelCheck implements ActiveBindings.Listener {
             activatedCount = 0;
         }
         int coa;
-        if (agents.contains(s.outerSrc())) {
-            coa = s.outerDst();
-        } else if (agents.contains(s.outerDst())) {
-            coa = s.outerSrc();
+        if (agents.contains(outerSrc)) {
+            coa = outerDst;
+        } else if (agents.contains(outerDst)) {
+            coa = outerSrc;
         } else {
             return; // not a home agent we saw signalling for: nothing to hold it to
         }
@@ -87,7 +92,7 @@ public final class UnboundTunnelCheck implements ActiveBindings.Listener {
         }
         reported.set(coa, 1);
         updater.addFinding(frame, Severity.ERROR, AnalysisRules.DATA_WITHOUT_BINDING, "tunnelled data between "
-                + Addresses.ipv4(s.outerSrc()) + " and " + Addresses.ipv4(s.outerDst()) + " while care-of address "
+                + Addresses.ipv4(outerSrc) + " and " + Addresses.ipv4(outerDst) + " while care-of address "
                 + Addresses.ipv4(coa) + " has no active binding");
     }
 }

@@ -36,4 +36,18 @@ public final class Scanners {
             ctx.warn(source.data.size(), ReadWarning.Kind.COMPRESSION, source.compressionProblem);
         }
     }
+
+    /**
+     * One chunk of a parallel pcap pass ({@link PcapScanner#scanRange}): the visitor's own exceptions pass through
+     * unchanged; any other failure returns -1, which makes the caller distrust the split and read sequentially.
+     */
+    public static long scanPcapRange(CaptureSource source, ScanContext ctx, long start, long end) {
+        try {
+            return PcapScanner.scanRange(ctx, source.format, source.pcapOrder, start, end);
+        } catch (ScanContext.SinkFailure e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
 }

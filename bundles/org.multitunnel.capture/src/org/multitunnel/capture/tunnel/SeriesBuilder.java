@@ -46,6 +46,34 @@ final class SeriesBuilder {
         n++;
     }
 
+    /** Adds another series' buckets (sums where both have the bucket): a sorted merge, linear in both sizes. */
+    void merge(SeriesBuilder o) {
+        long[] out = new long[Math.max(8, n + o.n) * W];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < n || j < o.n) {
+            long a = i < n ? data[i * W] : Long.MAX_VALUE;
+            long b = j < o.n ? o.data[j * W] : Long.MAX_VALUE;
+            if (i < n && (j >= o.n || a < b)) {
+                System.arraycopy(data, i * W, out, k * W, W);
+                i++;
+            } else if (i >= n || b < a) {
+                System.arraycopy(o.data, j * W, out, k * W, W);
+                j++;
+            } else {
+                out[k * W] = a;
+                out[k * W + 1] = data[i * W + 1] + o.data[j * W + 1];
+                out[k * W + 2] = data[i * W + 2] + o.data[j * W + 2];
+                i++;
+                j++;
+            }
+            k++;
+        }
+        data = out;
+        n = k;
+    }
+
     /** Binary search over the bucket numbers: index, or -(insertion point) - 1. */
     private int search(long bucket) {
         int lo = 0;

@@ -1,0 +1,117 @@
+package org.multitunnel.analysis;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.multitunnel.capture.PacketView;
+import org.multitunnel.capture.PacketVisitor;
+import org.multitunnel.capture.tunnel.LongTupleTable;
+import org.multitunnel.capture.tunnel.TunnelAccounting;
+import org.multitunnel.wire.fast.PacketKind;
+import org.multitunnel.wire.fast.PacketSummary;
+
+/**
+ * The per-chunk half of a parallel analysis ({@link CaptureAnalyzer}): on its own thread it classifies and
+ * accounts every packet of one chunk of the capture (the expensive part: every byte of the file passes here) and
+ * writes down, in packet order, just what the sequential half needs to replay the chunk exactly — per packet a
+ * 4-byte code (other, an IPv4 tunnel's endpoint pair, or a copied signalling message) and, for the packets that
+ * matter to bindings, the time. Nothing is allocated per data packet: codes and times go into pages of primitive
+ * arrays, endpoint pairs into an interning table; only rare signalling packets are copied.
+ */
+final class ChunkRecorder implements PacketVisitor {
+    private static final int PAGE_SHIFT = 16;
+    private static final int PAGE = 1 << PAGE_SHIFT;
+    private static final int PROGRESS_EVERY = 1 << 14;
+    /** Code of a packet the replay only counts (its time still advances the capture's end). */
+    static final int OTHER = -1;
+
+    /** A signalling packet kept for the replay: a registration message (UDP payload) or a mobility frame. */
+    record Message(boolean registration, byte[] bytes, int src, int dst, int linkType) {
+    }
+
+    final TunnelAccounting accounting;
+    private final LongTupleTable pairs = new LongTupleTable(1, 1024);
+    private final List<int[]> codes = new ArrayList<>();
+    private final List<long[]> times = new ArrayList<>();
+    final List<Message> messages = new ArrayList<>();
+    private long count;
+    private long timed;
+    long lastNanos;
+    private final AnalysisProgress progress;
+    private final AtomicLong seen;
+
+    ChunkRecorder(AnalysisOptions options, AnalysisProgress progress, AtomicLong seen) {
+        this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
+        this.progress = progress;
+        this.seen = seen;
+    }
+
+    @Override
+    public boolean visit(PacketView p) {
+        long time = p.timestampNanos();
+        lastNanos = Math.max(lastNanos, time);
+        PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
+                p.originalLength(), time);
+        int code;
+        if (IncrementalAnalysis.isRegistration(s)) {
+            messages.add(new Message(true, IncrementalAnalysis.udpPayload(p, s), s.outerSrc(), s.outerDst(), 0));
+            code = -2 - (messages.size() - 1);
+        } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
+            byte[] frame = new byte[p.capturedLength()];
+            p.buffer().get(p.dataOffset(), frame);
+            messages.add(new Message(false, frame, 0, 0, p.linkType()));
+            code = -2 - (messages.size() - 1);
+        } else if (IncrementalAnalysis.isIpv4TunnelData(s)) {
+            code = pairs.intern((long) s.outerSrc() << 32 | (s.outerDst() & 0xffffffffL), 0, 0, 0, 0);
+        } else {
+            code = OTHER;
+        }
+        long i = count++;
+        if ((i & (PAGE - 1)) == 0) {
+            codes.add(new int[PAGE]);
+        }
+        codes.get((int) (i >>> PAGE_SHIFT))[(int) (i & (PAGE - 1))] = code;
+        if (code != OTHER) {
+            long j = timed++;
+            if ((j & (PAGE - 1)) == 0) {
+                times.add(new long[PAGE]);
+            }
+            times.get((int) (j >>> PAGE_SHIFT))[(int) (j & (PAGE - 1))] = time;
+        }
+        if ((count & (PROGRESS_EVERY - 1)) == 0) {
+            progress.packets(seen.addAndGet(PROGRESS_EVERY));
+            return !progress.cancelled();
+        }
+        return true;
+    }
+
+    /** Feeds the chunk's packets, in order, to the sequential half; frames continue from {@code firstFrame}. */
+    void replay(IncrementalAnalysis analysis, long firstFrame, long packets) {
+        long j = 0;
+        for (long i = 0; i < packets; i++) {
+            int code = codes.get((int) (i >>> PAGE_SHIFT))[(int) (i & (PAGE - 1))];
+            long frame = firstFrame + i + 1;
+            if (code == OTHER) {
+                analysis.observe(Long.MIN_VALUE);
+                continue;
+            }
+            long time = times.get((int) (j >>> PAGE_SHIFT))[(int) (j & (PAGE - 1))];
+            j++;
+            analysis.observe(time);
+            if (code >= 0) {
+                long pair = pairs.key(code, 0);
+                analysis.tunnelData((int) (pair >>> 32), (int) pair, frame, time);
+            } else {
+                Message m = messages.get(-2 - code);
+                if (m.registration()) {
+                    analysis.signallingMessage(m.bytes(), m.src(), m.dst(), frame, time);
+                } else {
+                    analysis.mobility(m.linkType(), ByteBuffer.wrap(m.bytes()).asReadOnlyBuffer(), frame, time);
+                }
+            }
+        }
+        analysis.observeLast(lastNanos);
+    }
+}
