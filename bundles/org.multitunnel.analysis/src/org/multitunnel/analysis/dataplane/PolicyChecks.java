@@ -9,7 +9,7 @@ import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.analysis.registration.BindingSemantics;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
 import org.multitunnel.capture.tunnel.InnerFlow;
-import org.multitunnel.capture.tunnel.Tunnel;
+import org.multitunnel.capture.tunnel.TunnelTotals;
 import org.multitunnel.capture.tunnel.TunnelReport;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.ExtensionKind;
@@ -78,7 +78,7 @@ public final class PolicyChecks {
                     continue;
                 }
                 for (FlowTunnelUse u : f.tunnels()) {
-                    Tunnel t = report.tunnels().get(u.tunnel());
+                    TunnelTotals t = report.tunnels().get(u.tunnel());
                     if (u.lastNanos() >= nfb.time() && !allowedSet.contains(t.careOfAddressText())) {
                         updater.addFinding(nfb.frame(), Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
                                 + f.label() + " used tunnel " + t.label() + " but its flow binding allows only BIDs "
@@ -90,7 +90,7 @@ public final class PolicyChecks {
     }
 
     private static void shares(TunnelReport report, ModelUpdater updater) {
-        Map<String, List<Tunnel>> byHomeAgent = null; // built on first need: one pass over the tunnels
+        Map<String, List<TunnelTotals>> byHomeAgent = null; // built on first need: one pass over the tunnels
         for (MobileNode mn : updater.session().getMobileNodes()) {
             Map<String, Double> requested = new HashMap<>();
             for (Binding b : updater.activeBindings().of(mn)) {
@@ -108,11 +108,11 @@ public final class PolicyChecks {
             long packets = 0;
             if (byHomeAgent == null) {
                 byHomeAgent = new HashMap<>();
-                for (Tunnel t : report.tunnels()) {
+                for (TunnelTotals t : report.tunnels()) {
                     byHomeAgent.computeIfAbsent(t.homeAgentText(), k -> new ArrayList<>()).add(t);
                 }
             }
-            for (Tunnel t : byHomeAgent.getOrDefault(mn.getHomeAgent(), List.of())) {
+            for (TunnelTotals t : byHomeAgent.getOrDefault(mn.getHomeAgent(), List.of())) {
                 if (requested.containsKey(t.careOfAddressText())) {
                     observed.merge(t.careOfAddressText(), t.bytes(), Long::sum);
                     packets += t.packets();

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 import org.multitunnel.capture.write.PcapWriter;
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
@@ -63,7 +63,7 @@ public final class ChurnSynthesizer {
                     write(w, t, crafter.signalling(ha, coa, FrameCrafter.MIP_PORT, 49152, rp.encode(), false));
                     t += 100 * US;
                     packets += 2;
-                    Plan.Binding b = new Plan.Binding(0, n, bid, coa, 4, bid, Encapsulation.IPIP, -1, 49152);
+                    Plan.Binding b = new Plan.Binding(0, n, bid, coa, 4, bid, TunnelEncapsulation.IPIP, -1, 49152);
                     for (int d = 0; d < dataPerReg; d++) {
                         boolean down = (d & 1) == 0;
                         int cn = Plan.ipv4(172, 16, 0, 1);
