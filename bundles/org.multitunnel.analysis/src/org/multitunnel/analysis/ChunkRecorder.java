@@ -113,5 +113,8 @@ final class ChunkRecorder implements PacketVisitor {
             }
         }
         analysis.observeLast(lastNanos);
+        codes.clear(); // replayed: 12 bytes per packet that the rest of the analysis no longer needs
+        times.clear();
+        messages.clear();
     }
 }

@@ -213,15 +213,20 @@ public final class IncrementalAnalysis {
             }
             updater.setTraffic(mt, t.toCareOf().packets(), t.toCareOf().bytes(), t.toHomeAgent().packets(),
                     t.toHomeAgent().bytes());
-            long[] times = new long[n];
-            long[] bytes = new long[n];
-            long[] counts = new long[n];
-            for (int i = 0; i < n; i++) {
-                times[i] = s.startNanos(i);
-                bytes[i] = s.bytes(i);
-                counts[i] = s.packets(i);
+            if (n == s.size()) {
+                long[][] all = s.sharedArrays(); // finished series: the model shares the report's arrays
+                updater.adoptSeries(mt, s.intervalNanos(), all[0], all[1], all[2]);
+            } else {
+                long[] times = new long[n];
+                long[] bytes = new long[n];
+                long[] counts = new long[n];
+                for (int i = 0; i < n; i++) {
+                    times[i] = s.startNanos(i);
+                    bytes[i] = s.bytes(i);
+                    counts[i] = s.packets(i);
+                }
+                updater.adoptSeries(mt, s.intervalNanos(), times, bytes, counts);
             }
-            updater.setSeries(mt, s.intervalNanos(), times, bytes, counts);
             if (users == null) {
                 users = bindingsByEndpoints(updater);
             }

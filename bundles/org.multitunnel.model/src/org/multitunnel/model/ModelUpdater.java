@@ -301,6 +301,15 @@ public final class ModelUpdater {
      * the bytes and packets of both directions. The arrays are copied.
      */
     public void setSeries(Tunnel tunnel, long interval, long[] times, long[] bytes, long[] packets) {
+        adoptSeries(tunnel, interval, times.clone(), bytes.clone(), packets.clone());
+    }
+
+    /**
+     * {@link #setSeries(Tunnel, long, long[], long[], long[])} without copying: the model keeps these arrays, so
+     * neither the caller nor anyone else may change them afterwards (the final series of a long capture run to
+     * millions of buckets; a copy would double their memory).
+     */
+    public void adoptSeries(Tunnel tunnel, long interval, long[] times, long[] bytes, long[] packets) {
         if (times.length != bytes.length || times.length != packets.length) {
             throw new IllegalArgumentException("series arrays differ in length: " + times.length + ", "
                     + bytes.length + ", " + packets.length);
@@ -312,9 +321,9 @@ public final class ModelUpdater {
         }
         ThroughputSeries series = MultitunnelFactory.eINSTANCE.createThroughputSeries();
         series.setInterval(interval);
-        series.setTimes(times.clone());
-        series.setBytes(bytes.clone());
-        series.setPackets(packets.clone());
+        series.setTimes(times);
+        series.setBytes(bytes);
+        series.setPackets(packets);
         apply(() -> tunnel.setSeries(series));
     }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * nearly time-ordered, so the common case adds to the last bucket or appends one; a packet from the past is found by
  * binary search (and, rarely, inserted). Allocates only when the array doubles.
  *
- * <p>Memory: 24 bytes per non-empty bucket, up to twice that while growing.
+ * <p>Memory: 24 bytes per non-empty bucket, up to half as much again while growing.
  */
 final class SeriesBuilder {
     private static final int W = 3; // bucket, bytes, packets
@@ -35,7 +35,8 @@ final class SeriesBuilder {
             at = -found - 1;
         }
         if ((n + 1) * W > data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+            // grow by half: thousands of tunnels with thousands of buckets each make the slack count
+            data = Arrays.copyOf(data, (data.length / W + Math.max(8, data.length / W / 2)) * W);
         }
         if (at < n) {
             System.arraycopy(data, at * W, data, (at + 1) * W, (n - at) * W);

@@ -378,6 +378,9 @@ public final class TunnelAccounting implements PacketVisitor {
         TunnelTotals[] built = new TunnelTotals[n];
         for (int id = 0; id < n; id++) {
             built[id] = build(id, peers);
+            if (withFlows) {
+                tSeries[id] = null; // finished: the built series replaces the builder (one copy of the buckets)
+            }
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
