@@ -13,7 +13,8 @@
 #   10m  2000 mobile nodes x 2-4 care-of addresses, 3600 s, ~10M packets, ~8.9 GB   (only with BENCH_10M=1)
 # The product is built first if needed (./multitunnel does it). Files go to BENCH_DIR (default /tmp/multitunnel-bench;
 # never into the repository) and are deleted at the end unless BENCH_KEEP=1.
-# Usage: releng/bench.sh     env: BENCH_DIR, BENCH_RUNS (3), BENCH_10M (0), BENCH_KEEP (0), BENCH_TOOLS
+# Usage: releng/bench.sh     env: BENCH_DIR, BENCH_RUNS (3), BENCH_10M (0), BENCH_RUNS_10M (BENCH_RUNS), BENCH_KEEP (0),
+#                                 BENCH_TOOLS ("analyze analyze-1t tshark tcpdump")
 # Needs: tshark tcpdump time bc  (DEBIAN_FRONTEND=noninteractive apt-get install -y tshark tcpdump time bc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,7 +79,9 @@ for c in "${captures[@]}"; do
   size=$(stat -c %s "$file")
   cat "$file" > /dev/null   # every tool starts with the file in the page cache
   for t in $tools; do rm -f "$dir/$c-$t.runs"; done
-  for r in $(seq "$runs"); do
+  n=$runs
+  [ "$c" = 10m ] && n=${BENCH_RUNS_10M:-$runs}
+  for r in $(seq "$n"); do
     for t in $tools; do
       case $t in
         analyze) measure "$c-$t" "$mt" analyze "$file" --json /dev/null ;;
@@ -90,7 +93,7 @@ for c in "${captures[@]}"; do
   done
   packets=$("$mt" bench "$file" --only stream --repeat 0 --json | sed -E 's/.*"packets": ([0-9]+).*/\1/')
   echo
-  printf "capture %s: %s, %'d packets, %'d bytes (medians of %d runs)\n" "$c" "$file" "$packets" "$size" "$runs"
+  printf "capture %s: %s, %'d packets, %'d bytes (medians of %d runs)\n" "$c" "$file" "$packets" "$size" "$n"
   tw=$(median 1 "$dir/$c-tshark.runs" 2>/dev/null || echo 0)
   tc=$(median 2 "$dir/$c-tshark.runs" 2>/dev/null || echo 0)
   printf "%-11s %8s %8s %12s %12s %12s %10s %10s\n" tool "wall s" "CPU s" "peak RSS MiB" "RssAnon MiB" "packets/s" "wall vs ts" "CPU vs ts"
