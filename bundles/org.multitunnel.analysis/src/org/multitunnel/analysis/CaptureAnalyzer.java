@@ -43,7 +43,7 @@ public final class CaptureAnalyzer {
         List<ParallelReader.Chunk<ChunkRecorder>> chunks = read.chunks();
         TunnelAccounting merged = chunks.get(0).visitor().accounting;
         for (int i = 1; i < chunks.size(); i++) {
-            merged.merge(chunks.get(i).visitor().accounting);
+            merged.merge(chunks.get(i).visitor().accounting, chunks.get(i).firstFrameIndex());
         }
         IncrementalAnalysis analysis = new IncrementalAnalysis(options, updater, merged);
         for (ParallelReader.Chunk<ChunkRecorder> c : chunks) {

@@ -9,8 +9,10 @@ import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.PacketVisitor;
 import org.multitunnel.capture.tunnel.LongTupleTable;
 import org.multitunnel.capture.tunnel.TunnelAccounting;
+import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 
 /**
  * The per-chunk half of a parallel analysis ({@link CaptureAnalyzer}): on its own thread it classifies and
@@ -26,13 +28,21 @@ final class ChunkRecorder implements PacketVisitor {
     private static final int PROGRESS_EVERY = 1 << 14;
     /** Code of a packet the replay only counts (its time still advances the capture's end). */
     static final int OTHER = -1;
+    private static final TunnelEncapsulation[] ENCAPSULATIONS = TunnelEncapsulation.values();
 
-    /** A signalling packet kept for the replay: a registration message (UDP payload) or a mobility frame. */
-    record Message(boolean registration, byte[] bytes, int src, int dst, int linkType) {
+    /** What a kept packet is: Mobile IPv4 signalling (its UDP payload), a mobility header or IPv6 data (frames). */
+    static final int SIGNALLING = 0;
+    static final int MOBILITY = 1;
+    static final int MIP6_DATA = 2;
+
+    /** A rare packet kept for the replay: signalling (the UDP payload), or a whole frame for Mobile IPv6. */
+    record Message(int kind, byte[] bytes, int src, int dst, int linkType) {
     }
 
     final TunnelAccounting accounting;
-    private final LongTupleTable pairs = new LongTupleTable(1, 1024);
+    /** Outer endpoints (src << 32 | dst) and encapsulation of the IPv4 tunnel packets. */
+    private final LongTupleTable pairs = new LongTupleTable(2, 1024);
+    private final AnalysisOptions options;
     private final List<int[]> codes = new ArrayList<>();
     private final List<long[]> times = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();
@@ -43,6 +53,7 @@ final class ChunkRecorder implements PacketVisitor {
     private final AtomicLong seen;
 
     ChunkRecorder(AnalysisOptions options, AnalysisProgress progress, AtomicLong seen) {
+        this.options = options;
         this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
         this.progress = progress;
         this.seen = seen;
@@ -52,19 +63,23 @@ final class ChunkRecorder implements PacketVisitor {
     public boolean visit(PacketView p) {
         long time = p.timestampNanos();
         lastNanos = Math.max(lastNanos, time);
+        // frames are numbered within the chunk here; the merge shifts them by the chunk's first frame
         PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
-                p.originalLength(), time);
+                p.originalLength(), time, p.index() + 1);
         int code;
-        if (IncrementalAnalysis.isRegistration(s)) {
-            messages.add(new Message(true, IncrementalAnalysis.udpPayload(p, s), s.outerSrc(), s.outerDst(), 0));
+        if (IncrementalAnalysis.isSignalling(s)) {
+            messages.add(new Message(SIGNALLING, IncrementalAnalysis.udpPayload(p, s), s.outerSrc(), s.outerDst(),
+                    0));
             code = -2 - (messages.size() - 1);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
-            byte[] frame = new byte[p.capturedLength()];
-            p.buffer().get(p.dataOffset(), frame);
-            messages.add(new Message(false, frame, 0, 0, p.linkType()));
+            messages.add(new Message(MOBILITY, copy(p), 0, 0, p.linkType()));
             code = -2 - (messages.size() - 1);
         } else if (IncrementalAnalysis.isIpv4TunnelData(s)) {
-            code = pairs.intern((long) s.outerSrc() << 32 | (s.outerDst() & 0xffffffffL), 0, 0, 0, 0);
+            code = pairs.intern((long) s.outerSrc() << 32 | (s.outerDst() & 0xffffffffL), s.encapsulation().ordinal(),
+                    0, 0, 0);
+        } else if (IncrementalAnalysis.isMip6Data(s)) {
+            messages.add(new Message(MIP6_DATA, copy(p), 0, 0, p.linkType()));
+            code = -2 - (messages.size() - 1);
         } else {
             code = OTHER;
         }
@@ -87,6 +102,12 @@ final class ChunkRecorder implements PacketVisitor {
         return true;
     }
 
+    private static byte[] copy(PacketView p) {
+        byte[] frame = new byte[p.capturedLength()];
+        p.buffer().get(p.dataOffset(), frame);
+        return frame;
+    }
+
     /** Feeds the chunk's packets, in order, to the sequential half; frames continue from {@code firstFrame}. */
     void replay(IncrementalAnalysis analysis, long firstFrame, long packets) {
         long j = 0;
@@ -102,13 +123,22 @@ final class ChunkRecorder implements PacketVisitor {
             analysis.observe(time);
             if (code >= 0) {
                 long pair = pairs.key(code, 0);
-                analysis.tunnelData((int) (pair >>> 32), (int) pair, frame, time);
+                analysis.tunnelData((int) (pair >>> 32), (int) pair, ENCAPSULATIONS[(int) pairs.key(code, 1)], frame,
+                        time);
             } else {
                 Message m = messages.get(-2 - code);
-                if (m.registration()) {
-                    analysis.signallingMessage(m.bytes(), m.src(), m.dst(), frame, time);
-                } else {
-                    analysis.mobility(m.linkType(), ByteBuffer.wrap(m.bytes()).asReadOnlyBuffer(), frame, time);
+                switch (m.kind()) {
+                    case SIGNALLING -> analysis.signallingMessage(m.bytes(), m.src(), m.dst(), frame, time);
+                    case MOBILITY -> analysis.mobility(m.linkType(), ByteBuffer.wrap(m.bytes()).asReadOnlyBuffer(),
+                            frame, time);
+                    default -> {
+                        // the classifier's offsets refer to the frame's buffer: classify the kept copy again
+                        ByteBuffer b = ByteBuffer.wrap(m.bytes()).asReadOnlyBuffer();
+                        PacketSummary again = new PacketSummary();
+                        PacketClassifier.classify(m.linkType(), b, 0, m.bytes().length, again,
+                                options.mip().ports());
+                        analysis.mip6Data(b, again, frame);
+                    }
                 }
             }
         }

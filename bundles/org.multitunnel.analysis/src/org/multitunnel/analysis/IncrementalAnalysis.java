@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.emf.ecore.EObject;
 import org.multitunnel.analysis.dataplane.PolicyChecks;
 import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
 import org.multitunnel.analysis.registration.Mip6Analyzer;
@@ -28,6 +29,7 @@ import org.multitunnel.model.Severity;
 import org.multitunnel.model.Tunnel;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 
 /**
  * The analysis as a stream that can be looked at before it ends: {@link #packet} takes packets one by one (any
@@ -38,10 +40,6 @@ import org.multitunnel.wire.fast.PacketSummary;
  * feeds, publishes and finishes.
  */
 public final class IncrementalAnalysis {
-    /** Only registration requests (1) and replies (3) change bindings; revocations are dissected elsewhere. */
-    private static final int RRQ = 1;
-    private static final int RRP = 3;
-
     private final AnalysisOptions options;
     private final ModelUpdater updater;
     private final TunnelAccounting accounting;
@@ -61,7 +59,8 @@ public final class IncrementalAnalysis {
     /**
      * For a capture read in chunks ({@link CaptureAnalyzer}): the tunnel accounting was done by the chunks and
      * merged; the packets' analysis is replayed in frame order through {@link #signallingMessage},
-     * {@link #mobility}, {@link #tunnelData} and {@link #observe}, the same steps {@link #packet} takes.
+     * {@link #mobility}, {@link #tunnelData}, {@link #mip6Data} and {@link #observe}, the same steps {@link #packet}
+     * takes.
      */
     IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater, TunnelAccounting accounting) {
         this.options = options;
@@ -79,20 +78,28 @@ public final class IncrementalAnalysis {
         last = Math.max(last, time);
         packets++;
         PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
-                p.originalLength(), time);
-        if (isRegistration(s)) {
+                p.originalLength(), time, frame);
+        if (isSignalling(s)) {
+            // every message is checked (a revocation or a message cut short has findings too); only requests and
+            // replies change bindings
             signallingMessage(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
             mobility(p.linkType(), p.slice(), frame, time);
         } else if (isIpv4TunnelData(s)) {
-            tunnelData(s.outerSrc(), s.outerDst(), frame, time);
+            tunnelData(s.outerSrc(), s.outerDst(), s.encapsulation(), frame, time);
+        } else if (isMip6Data(s)) {
+            mip6Data(p.buffer(), s, frame); // seed 003's data-plane rules (route-optimised or HA-tunnelled IPv6)
         }
     }
 
-    /** A Mobile IPv4 registration request or reply over IPv4: the packets that change bindings. */
-    static boolean isRegistration(PacketSummary s) {
-        return s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
-                && (s.mipType() == RRQ || s.mipType() == RRP);
+    /** Mobile IPv4 signalling over IPv4: every message is checked, requests and replies change bindings. */
+    static boolean isSignalling(PacketSummary s) {
+        return s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4;
+    }
+
+    /** IPv6 data that Mobile IPv6's data-plane rules look at (route-optimised or HA-tunnelled). */
+    static boolean isMip6Data(PacketSummary s) {
+        return s.ipVersion() == 6 && (s.mip6HomeAddressKind() != 0 || s.kind() == PacketKind.TUNNEL_DATA);
     }
 
     /** Tunnelled data with an IPv4 outer header: what the unbound-tunnel check looks at. */
@@ -119,9 +126,13 @@ public final class IncrementalAnalysis {
         mip6.packet(linkType, frameBytes, frame, time);
     }
 
-    void tunnelData(int outerSrc, int outerDst, long frame, long time) {
+    void tunnelData(int outerSrc, int outerDst, TunnelEncapsulation encapsulation, long frame, long time) {
         signalling.semantics().advanceTo(time);
-        unbound.packet(outerSrc, outerDst, frame);
+        unbound.packet(outerSrc, outerDst, encapsulation, frame);
+    }
+
+    void mip6Data(ByteBuffer frameBuffer, PacketSummary s, long frame) {
+        mip6.data(frameBuffer, s, frame);
     }
 
     /** Packets analysed so far. */
@@ -157,9 +168,13 @@ public final class IncrementalAnalysis {
         signalling.finish(last);
         TunnelReport report = accounting.finish();
         for (ReadWarning w : warnings) {
-            updater.addFinding(0, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString());
+            // the last packet read before the damage, or the first one after it when the damage comes first
+            long at = w.frame() > 0 ? w.frame() : Math.min(1, packets);
+            updater.addFinding(at, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString()
+                    + (w.frame() > 0 ? " (after frame " + w.frame() + ")" : at > 0 ? " (before frame 1)" : ""));
         }
         writeTunnels(report, updater, null, Long.MAX_VALUE);
+        unbound.linkTunnels();
         flowSplits(report, updater);
         PolicyChecks.run(report, signalling.semantics(), updater);
         updater.setSeriesInterval(options.intervalNanos());
@@ -254,18 +269,51 @@ public final class IncrementalAnalysis {
         return homeAgent + '>' + careOf;
     }
 
-    /** RFC 7629 §7 recommends per-flow load balancing: one inner flow seen on several tunnels is worth a note. */
+    /**
+     * RFC 7629 §7 recommends per-flow load balancing: one inner flow seen on several tunnels is worth a note. The
+     * finding points at the flow's first packet on its second tunnel (where the split shows) and names both
+     * tunnels, the mobile node and its bindings on them.
+     */
     private static void flowSplits(TunnelReport report, ModelUpdater updater) {
+        // each node's bindings by care-of address, built once per node: a flow of a node that roamed across
+        // thousands of care-of addresses must not walk the node's history once per tunnel it used
+        Map<MobileNode, Map<String, List<Binding>>> byCareOf = new java.util.IdentityHashMap<>();
         for (InnerFlow f : report.flows()) {
+            List<FlowTunnelUse> uses = f.tunnels(); // in order of first use
             Set<Integer> tunnels = new HashSet<>();
-            for (FlowTunnelUse u : f.tunnels()) {
+            for (FlowTunnelUse u : uses) {
                 tunnels.add(u.tunnel());
             }
-            if (tunnels.size() > 1) {
-                // A flow-level observation, not one packet's: frame 0 marks capture-wide findings.
-                updater.addFinding(0, Severity.INFO, AnalysisRules.FLOW_SPLIT, "flow " + f.label()
-                        + " was carried on " + tunnels.size() + " tunnels");
+            if (tunnels.size() < 2) {
+                continue;
             }
+            FlowTunnelUse second = uses.get(1);
+            MobileNode mn = updater.knownMobileNode(f.destination());
+            if (mn == null) {
+                mn = updater.knownMobileNode(f.source());
+            }
+            java.util.LinkedHashSet<EObject> related = new java.util.LinkedHashSet<>();
+            Map<String, List<Binding>> bindings = mn == null ? Map.of() : byCareOf.computeIfAbsent(mn, n -> {
+                Map<String, List<Binding>> m = new HashMap<>();
+                for (Binding b : n.getBindings()) {
+                    m.computeIfAbsent(b.getCareOfAddress(), k -> new ArrayList<>()).add(b);
+                }
+                return m;
+            });
+            StringBuilder names = new StringBuilder();
+            for (FlowTunnelUse u : uses) {
+                org.multitunnel.capture.tunnel.TunnelTotals t = report.tunnels().get(u.tunnel());
+                related.add(updater.tunnel(t.homeAgentText(), t.careOfAddressText(),
+                        Encapsulation.getByName(t.encapsulation().contractName())));
+                names.append(names.length() == 0 ? "" : ", ").append(t.label()).append(" from frame ")
+                        .append(u.firstFrame());
+                related.addAll(bindings.getOrDefault(t.careOfAddressText(), List.of()));
+            }
+            if (mn != null) {
+                related.add(mn);
+            }
+            updater.addFinding(second.firstFrame(), Severity.INFO, AnalysisRules.FLOW_SPLIT, "flow " + f.label()
+                    + " was carried on " + tunnels.size() + " tunnels: " + names, related.toArray(EObject[]::new));
         }
     }
 }

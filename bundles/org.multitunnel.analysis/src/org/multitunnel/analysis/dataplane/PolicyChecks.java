@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.emf.ecore.EObject;
 import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.analysis.registration.BindingSemantics;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
@@ -12,6 +13,8 @@ import org.multitunnel.capture.tunnel.InnerFlow;
 import org.multitunnel.capture.tunnel.TunnelTotals;
 import org.multitunnel.capture.tunnel.TunnelReport;
 import org.multitunnel.model.Binding;
+import org.multitunnel.model.BindingStateChange;
+import org.multitunnel.model.Encapsulation;
 import org.multitunnel.model.ExtensionKind;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.ModelUpdater;
@@ -41,7 +44,7 @@ public final class PolicyChecks {
     }
 
     /** The care-of addresses a flow binding allows, in binding order (for the message) and as a set. */
-    private record Allowed(List<String> list, java.util.Set<String> set) {
+    private record Allowed(List<String> list, java.util.Set<String> set, List<Binding> bindings) {
     }
 
     private static void flowPolicy(TunnelReport report, BindingSemantics semantics, ModelUpdater updater) {
@@ -63,12 +66,14 @@ public final class PolicyChecks {
             List<Integer> bids = java.util.Arrays.stream(nfb.extension().bids()).boxed().toList();
             Allowed a = allowedCache.computeIfAbsent(mn, k -> new HashMap<>()).computeIfAbsent(bids, k -> {
                 List<String> l = new ArrayList<>();
+                List<Binding> bs = new ArrayList<>();
                 for (Binding b : mn.getBindings()) {
                     if (b.isSetBid() && k.contains(b.getBid())) {
                         l.add(b.getCareOfAddress());
+                        bs.add(b);
                     }
                 }
-                return new Allowed(l, new java.util.HashSet<>(l));
+                return new Allowed(l, new java.util.HashSet<>(l), bs);
             });
             List<String> allowed = a.list();
             java.util.Set<String> allowedSet = a.set();
@@ -80,9 +85,18 @@ public final class PolicyChecks {
                 for (FlowTunnelUse u : f.tunnels()) {
                     TunnelTotals t = report.tunnels().get(u.tunnel());
                     if (u.lastNanos() >= nfb.time() && !allowedSet.contains(t.careOfAddressText())) {
-                        updater.addFinding(nfb.frame(), Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
-                                + f.label() + " used tunnel " + t.label() + " but its flow binding allows only BIDs "
-                                + bids + " (" + String.join(", ", allowed) + ")");
+                        // the flow's first packet on that tunnel when it came after the flow binding; else the
+                        // binding's own frame (the packets before it broke no policy yet)
+                        long frame = u.firstNanos() >= nfb.time() ? u.firstFrame() : nfb.frame();
+                        List<EObject> related = new ArrayList<>();
+                        related.add(updater.tunnel(t.homeAgentText(), t.careOfAddressText(),
+                                Encapsulation.getByName(t.encapsulation().contractName())));
+                        related.add(mn);
+                        related.addAll(a.bindings());
+                        updater.addFinding(frame, Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
+                                + f.label() + " used tunnel " + t.label() + " but its flow binding (frame "
+                                + nfb.frame() + ") allows only BIDs " + bids + " (" + String.join(", ", allowed)
+                                + ")", related.toArray(EObject[]::new));
                     }
                 }
             }
@@ -105,6 +119,7 @@ public final class PolicyChecks {
                 continue;
             }
             Map<String, Long> observed = new HashMap<>();
+            Map<String, List<EObject>> tunnelsTo = new HashMap<>();
             long packets = 0;
             if (byHomeAgent == null) {
                 byHomeAgent = new HashMap<>();
@@ -116,6 +131,9 @@ public final class PolicyChecks {
                 if (requested.containsKey(t.careOfAddressText())) {
                     observed.merge(t.careOfAddressText(), t.bytes(), Long::sum);
                     packets += t.packets();
+                    tunnelsTo.computeIfAbsent(t.careOfAddressText(), k -> new ArrayList<>()).add(updater.tunnel(
+                            t.homeAgentText(), t.careOfAddressText(),
+                            Encapsulation.getByName(t.encapsulation().contractName())));
                 }
             }
             long total = observed.values().stream().mapToLong(Long::longValue).sum();
@@ -127,11 +145,34 @@ public final class PolicyChecks {
                 double want = e.getValue() / weights;
                 double got = observed.getOrDefault(e.getKey(), 0L) / (double) total;
                 if (Math.abs(got - want) > SHARE_TOLERANCE) {
-                    updater.addFinding(0, Severity.WARNING, AnalysisRules.SHARE_OFF_REQUEST, String.format(
+                    // the share was asked for by the registration that made the binding: point there
+                    List<EObject> related = new ArrayList<>(tunnelsTo.getOrDefault(e.getKey(), List.of()));
+                    long frame = 0;
+                    for (Binding b : updater.activeBindings().of(mn)) {
+                        if (b.getCareOfAddress().equals(e.getKey())) {
+                            related.add(b);
+                            frame = frame > 0 ? frame : registeredFrame(b);
+                        }
+                    }
+                    related.add(mn);
+                    updater.addFinding(frame, Severity.WARNING, AnalysisRules.SHARE_OFF_REQUEST, String.format(
                             "mobile node %s: tunnel to %s carried %.0f%% of the bytes, its binding asked for %.0f%%",
-                            mn.getHomeAddress(), e.getKey(), got * 100, want * 100));
+                            mn.getHomeAddress(), e.getKey(), got * 100, want * 100), related.toArray(EObject[]::new));
                 }
             }
         }
+    }
+
+    /** Frame of the reply that registered {@code b} (its first state change), or its request's frame. */
+    private static long registeredFrame(Binding b) {
+        for (BindingStateChange c : b.getHistory()) {
+            if (c.isSetFrame() && c.getFrame() > 0) {
+                return c.getFrame();
+            }
+            if (c.getRegistration() != null && c.getRegistration().getRequestFrame() > 0) {
+                return c.getRegistration().getRequestFrame();
+            }
+        }
+        return 0;
     }
 }

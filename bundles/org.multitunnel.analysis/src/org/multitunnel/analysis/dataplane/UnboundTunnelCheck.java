@@ -1,14 +1,22 @@
 package org.multitunnel.analysis.dataplane;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.model.ActiveBindings;
 import org.multitunnel.model.Binding;
+import org.multitunnel.model.Finding;
 import org.multitunnel.model.ModelUpdater;
+import org.multitunnel.model.MultitunnelPackage;
 import org.multitunnel.model.Severity;
+import org.multitunnel.model.Tunnel;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.fast.PacketSummary;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 
 /**
  * Flags tunnelled data between a home agent and a care-of address that has no active binding at that moment
@@ -31,6 +39,11 @@ public final class UnboundTunnelCheck implements ActiveBindings.Listener {
     /** Care-of addresses that became active since the last data packet (their run ends if still active then). */
     private int[] activated = new int[16];
     private int activatedCount;
+    /** A finding made, with the tunnel it concerns, linked to the model's tunnel once tunnels are written. */
+    private record Made(Finding finding, String homeAgent, String careOf, String encapsulation) {
+    }
+
+    private final List<Made> made = new ArrayList<>();
 
     public UnboundTunnelCheck(ModelUpdater updater, Set<Integer> homeAgents) {
         this.updater = updater;
@@ -61,11 +74,11 @@ public final class UnboundTunnelCheck implements ActiveBindings.Listener {
 
     /** One classified tunnel-data packet with an IPv4 outer header. */
     public void packet(PacketSummary s, long frame) {
-        packet(s.outerSrc(), s.outerDst(), frame);
+        packet(s.outerSrc(), s.outerDst(), s.encapsulation(), frame);
     }
 
     /** One tunnel-data packet between these outer IPv4 addresses. */
-    public void packet(int outerSrc, int outerDst, long frame) {
+    public void packet(int outerSrc, int outerDst, TunnelEncapsulation encapsulation, long frame) {
         if (homeAgents.size() != seenHomeAgents) {
             seenHomeAgents = homeAgents.size();
             agents = IntSet.of(homeAgents);
@@ -91,8 +104,32 @@ public final class UnboundTunnelCheck implements ActiveBindings.Listener {
             return;
         }
         reported.set(coa, 1);
-        updater.addFinding(frame, Severity.ERROR, AnalysisRules.DATA_WITHOUT_BINDING, "tunnelled data between "
-                + Addresses.ipv4(outerSrc) + " and " + Addresses.ipv4(outerDst) + " while care-of address "
-                + Addresses.ipv4(coa) + " has no active binding");
+        int ha = coa == outerDst ? outerSrc : outerDst;
+        Finding f = updater.addFinding(frame, Severity.ERROR, AnalysisRules.DATA_WITHOUT_BINDING, "tunnelled data "
+                + "between " + Addresses.ipv4(outerSrc) + " and " + Addresses.ipv4(outerDst)
+                + " while care-of address " + Addresses.ipv4(coa) + " has no active binding");
+        made.add(new Made(f, Addresses.ipv4(ha), Addresses.ipv4(coa), encapsulation.contractName()));
+    }
+
+    /** After the tunnels are in the model: each finding names the tunnel it is about (one pass over each). */
+    public void linkTunnels() {
+        if (made.isEmpty()) {
+            return;
+        }
+        Map<String, Tunnel> byKey = new HashMap<>();
+        for (Tunnel t : updater.session().getTunnels()) {
+            byKey.putIfAbsent(key(t.getHomeAgent(), t.getCareOfAddress(), t.getEncapsulation().getLiteral()), t);
+        }
+        for (Made m : made) {
+            Tunnel t = byKey.get(key(m.homeAgent(), m.careOf(), m.encapsulation()));
+            if (t != null) {
+                updater.set(m.finding(), MultitunnelPackage.Literals.FINDING__RELATED, List.of(t));
+            }
+        }
+        made.clear();
+    }
+
+    private static String key(String homeAgent, String careOf, String encapsulation) {
+        return homeAgent + '>' + careOf + ' ' + encapsulation;
     }
 }

@@ -71,7 +71,8 @@ public final class ScanContext {
             listener.progress((int) Math.min(Integer.MAX_VALUE, packets), pos, data.size());
             if (listener.cancelled()) {
                 cancelled = true;
-                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets");
+                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets",
+                        packets);
                 return false;
             }
         }
@@ -84,7 +85,7 @@ public final class ScanContext {
     }
 
     public void warn(long offset, ReadWarning.Kind kind, String message) {
-        warnings.add(offset, kind, message);
+        warnings.add(offset, kind, message, packets);
     }
 
     public long packets() {
