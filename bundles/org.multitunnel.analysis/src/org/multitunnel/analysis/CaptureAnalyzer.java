@@ -27,7 +27,16 @@ public final class CaptureAnalyzer {
     /** Analyzes {@code file} into the updater's session on all cores; returns the reader's summary. */
     public static ReadSummary analyze(Path file, AnalysisOptions options, ModelUpdater updater,
             AnalysisProgress progress) throws IOException {
-        return analyze(file, options, updater, progress, ParallelReader.defaultThreads(),
+        return analyze(file, options, OpenOptions.defaults(), updater, progress);
+    }
+
+    /**
+     * The same, reading the file with {@code reading} (its bounds on decompressing gzip, see
+     * {@link org.multitunnel.capture.SpillLimits}; its classifier is not used), on all cores.
+     */
+    public static ReadSummary analyze(Path file, AnalysisOptions options, OpenOptions reading, ModelUpdater updater,
+            AnalysisProgress progress) throws IOException {
+        return analyze(file, options, reading, updater, progress, ParallelReader.defaultThreads(),
                 ParallelReader.DEFAULT_MIN_CHUNK_BYTES);
     }
 
@@ -37,9 +46,15 @@ public final class CaptureAnalyzer {
      */
     public static ReadSummary analyze(Path file, AnalysisOptions options, ModelUpdater updater,
             AnalysisProgress progress, int threads, long minChunkBytes) throws IOException {
+        return analyze(file, options, OpenOptions.defaults(), updater, progress, threads, minChunkBytes);
+    }
+
+    /** All of the above: reading options, thread count and smallest chunk. */
+    public static ReadSummary analyze(Path file, AnalysisOptions options, OpenOptions reading, ModelUpdater updater,
+            AnalysisProgress progress, int threads, long minChunkBytes) throws IOException {
         AtomicLong seen = new AtomicLong();
         ParallelReader.Result<ChunkRecorder> read = ParallelReader.read(file, Math.max(1, threads), minChunkBytes,
-                OpenOptions.defaults(), c -> new ChunkRecorder(options, progress, seen));
+                reading, c -> new ChunkRecorder(options, progress, seen));
         List<ParallelReader.Chunk<ChunkRecorder>> chunks = read.chunks();
         TunnelAccounting merged = chunks.get(0).visitor().accounting;
         for (int i = 1; i < chunks.size(); i++) {

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.PacketVisitor;
 import org.multitunnel.capture.tunnel.LongTupleTable;
 import org.multitunnel.capture.tunnel.TunnelAccounting;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -36,13 +38,13 @@ final class ChunkRecorder implements PacketVisitor {
     static final int MIP6_DATA = 2;
 
     /** A rare packet kept for the replay: signalling (the UDP payload), or a whole frame for Mobile IPv6. */
-    record Message(int kind, byte[] bytes, int src, int dst, int linkType) {
+    record Message(int kind, byte[] bytes, int src, int dst, int linkType, MipPorts ports) {
     }
 
     final TunnelAccounting accounting;
     /** Outer endpoints (src << 32 | dst) and encapsulation of the IPv4 tunnel packets. */
     private final LongTupleTable pairs = new LongTupleTable(2, 1024);
-    private final AnalysisOptions options;
+    private final DecodeAsResolver decodeAs;
     private final List<int[]> codes = new ArrayList<>();
     private final List<long[]> times = new ArrayList<>();
     final List<Message> messages = new ArrayList<>();
@@ -53,8 +55,8 @@ final class ChunkRecorder implements PacketVisitor {
     private final AtomicLong seen;
 
     ChunkRecorder(AnalysisOptions options, AnalysisProgress progress, AtomicLong seen) {
-        this.options = options;
-        this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
+        this.decodeAs = new DecodeAsResolver(options.mip());
+        this.accounting = new TunnelAccounting(options.intervalNanos(), decodeAs);
         this.progress = progress;
         this.seen = seen;
     }
@@ -64,21 +66,20 @@ final class ChunkRecorder implements PacketVisitor {
         long time = p.timestampNanos();
         lastNanos = Math.max(lastNanos, time);
         // frames are numbered within the chunk here; the merge shifts them by the chunk's first frame
-        PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
-                p.originalLength(), time, p.index() + 1);
+        PacketSummary s = accounting.accept(p); // Mobile IP ports: the setting plus what the file records
         int code;
         if (IncrementalAnalysis.isSignalling(s)) {
             messages.add(new Message(SIGNALLING, IncrementalAnalysis.udpPayload(p, s), s.outerSrc(), s.outerDst(),
-                    0));
+                    0, null));
             code = -2 - (messages.size() - 1);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
-            messages.add(new Message(MOBILITY, copy(p), 0, 0, p.linkType()));
+            messages.add(new Message(MOBILITY, copy(p), 0, 0, p.linkType(), null));
             code = -2 - (messages.size() - 1);
         } else if (IncrementalAnalysis.isIpv4TunnelData(s)) {
             code = pairs.intern((long) s.outerSrc() << 32 | (s.outerDst() & 0xffffffffL), s.encapsulation().ordinal(),
                     0, 0, 0);
         } else if (IncrementalAnalysis.isMip6Data(s)) {
-            messages.add(new Message(MIP6_DATA, copy(p), 0, 0, p.linkType()));
+            messages.add(new Message(MIP6_DATA, copy(p), 0, 0, p.linkType(), decodeAs.ports(p)));
             code = -2 - (messages.size() - 1);
         } else {
             code = OTHER;
@@ -135,8 +136,7 @@ final class ChunkRecorder implements PacketVisitor {
                         // the classifier's offsets refer to the frame's buffer: classify the kept copy again
                         ByteBuffer b = ByteBuffer.wrap(m.bytes()).asReadOnlyBuffer();
                         PacketSummary again = new PacketSummary();
-                        PacketClassifier.classify(m.linkType(), b, 0, m.bytes().length, again,
-                                options.mip().ports());
+                        PacketClassifier.classify(m.linkType(), b, 0, m.bytes().length, again, m.ports());
                         analysis.mip6Data(b, again, frame);
                     }
                 }

@@ -13,6 +13,7 @@ import org.multitunnel.analysis.dataplane.PolicyChecks;
 import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
 import org.multitunnel.analysis.registration.Mip6Analyzer;
 import org.multitunnel.analysis.registration.SignallingAnalyzer;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
@@ -53,7 +54,7 @@ public final class IncrementalAnalysis {
     private final Map<String, List<Long>> published = new HashMap<>();
 
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
-        this(options, updater, new TunnelAccounting(options.intervalNanos(), options.mip().ports()));
+        this(options, updater, new TunnelAccounting(options.intervalNanos(), new DecodeAsResolver(options.mip())));
     }
 
     /**
@@ -77,8 +78,7 @@ public final class IncrementalAnalysis {
         long time = p.timestampNanos();
         last = Math.max(last, time);
         packets++;
-        PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
-                p.originalLength(), time, frame);
+        PacketSummary s = accounting.accept(p); // Mobile IP ports: the setting plus what the file records
         if (isSignalling(s)) {
             // every message is checked (a revocation or a message cut short has findings too); only requests and
             // replies change bindings

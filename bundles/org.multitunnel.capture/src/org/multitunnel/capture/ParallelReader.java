@@ -59,7 +59,7 @@ public final class ParallelReader {
      */
     public static <V extends PacketVisitor> Result<V> read(Path file, int threads, long minChunkBytes,
             OpenOptions options, IntFunction<V> visitors) throws IOException {
-        try (CaptureSource source = CaptureSource.open(file, options.windowBytes())) {
+        try (CaptureSource source = CaptureSource.open(file, options)) {
             long size = source.data.size();
             int n = (int) Math.max(1, Math.min(threads, size / Math.max(1, minChunkBytes)));
             if (n > 1 && !source.compressed && source.format != Format.PCAPNG) {

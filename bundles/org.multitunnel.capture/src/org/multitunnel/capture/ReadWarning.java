@@ -48,6 +48,11 @@ public record ReadWarning(long offset, Kind kind, String message, long frame) {
         TIMESTAMP_OVERFLOW,
         /** The gzip stream is corrupt or truncated; the packets decompressed before the damage were kept. */
         COMPRESSION,
+        /**
+         * The file became shorter while it was read (another program truncated or rewrote it); reading stopped at
+         * its new end and the packets read before were kept.
+         */
+        SHRANK,
         /** The reader stopped early: too many packets for the index, or indexing was cancelled. */
         INCOMPLETE,
         /** More warnings than the reader keeps; the message says how many were dropped. */

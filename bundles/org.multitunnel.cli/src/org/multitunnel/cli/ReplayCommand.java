@@ -17,6 +17,7 @@ import org.multitunnel.agent.replay.ReplayReport;
 import org.multitunnel.agent.replay.ReplayText;
 import org.multitunnel.agent.replay.ReplayTiming;
 import org.multitunnel.agent.replay.Replayer;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 
 /**
@@ -25,8 +26,8 @@ import org.multitunnel.wire.mip.auth.MapKeyTable;
  * captured one. Exit 0 when every compared code matches.
  */
 public final class ReplayCommand implements Command {
-    private static final Set<String> VALUED = Set.of("to", "map", "key", "key-file", "timing", "port", "timeout",
-            "transmissions", "pcapng");
+    private static final Set<String> VALUED = Set.of("to", "map", "key", "key-file", "key-env", "timing", "port",
+            "timeout", "transmissions", "pcapng");
     private static final Set<String> FLAGS = Set.of("json");
 
     @Override
@@ -42,7 +43,7 @@ public final class ReplayCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel replay FILE --to HOST:PORT [--map OLD=NEW]... [--key SPI:HEXKEY]...
+                Usage: multitunnel replay FILE --to HOST:PORT [--map OLD=NEW]... [--key-file FILE]...
                                           [--timing original|step] [--json]
 
                 Takes the Registration Requests of a capture (pcap, pcapng, gzip), rewrites their Home Address,
@@ -54,24 +55,28 @@ public final class ReplayCommand implements Command {
                 Options:
                   --to HOST:PORT          the agent to replay to
                   --map OLD=NEW           rewrite an IPv4 address (repeatable)
-                  --key SPI:HEXKEY        MN-HA key for that SPI (repeatable); --key-file FILE loads a key file
+                  --key-file FILE         MN-HA keys by SPI: SPI HEXKEY [ALGORITHM [PEER]] lines, mode 0600
+                                          (repeatable); also --key-env VAR (it holds SPI:HEXKEY), --key -
+                                          (standard input) and --key SPI:HEXKEY (warns: visible in ps)
                   --timing original|step  keep the captured spacing, or send each after the last reply (default)
-                  --port N                also decode UDP port N of the capture as Mobile IP (agents off 434)
+                  --port N                the same as --mip-port N (below)
                   --timeout MS            reply timeout (default 1000); --transmissions N (default 2)
                   --pcapng FILE           save the replayed exchange
                   --json                  one JSON object instead of the table
+                """ + DecodeAsOption.HELP + """
 
                 Exit codes: 0 every compared code matched, 1 a mismatch, 2 no registration request in FILE.
 
                 Example:
                   multitunnel replay field.pcapng --to 127.0.0.1:4434 --map 10.1.0.5=10.9.0.5 \\
-                      --key 4096:00112233445566778899aabbccddeeff --timing step
+                      --key-file mnha.keys --timing step
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = CommandArgs.parse(args, VALUED, FLAGS);
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(args, err);
+        CommandArgs a = CommandArgs.parse(decodeAs.rest(), VALUED, FLAGS);
         if (a.positional().size() != 1) {
             throw new UsageException("exactly one capture FILE is required");
         }
@@ -81,7 +86,6 @@ public final class ReplayCommand implements Command {
             return 66;
         }
         AddressMap map = new AddressMap();
-        MapKeyTable keys = new MapKeyTable();
         try {
             for (String m : a.all("map")) {
                 map.add(m);
@@ -89,12 +93,7 @@ public final class ReplayCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--map: " + e.getMessage());
         }
-        for (String k : a.all("key")) {
-            keys.add(KeyOptions.parseKey(k));
-        }
-        if (a.get("key-file") != null) {
-            KeyOptions.loadFile(Path.of(a.get("key-file")), keys, err);
-        }
+        MapKeyTable keys = KeyOptions.read(a::all, List.of(), err).table();
         ReplayTiming timing;
         try {
             timing = ReplayTiming.parse(a.get("timing") == null ? "step" : a.get("timing"));
@@ -103,14 +102,23 @@ public final class ReplayCommand implements Command {
         }
         var to = CommandArgs.hostPort(a.require("to"), "--to");
         List<Integer> ports = new ArrayList<>();
-        if (a.get("port") != null) {
-            ports.add(a.intValue("port", 0, 1, 65535));
+        for (String p : a.all("port")) {
+            try {
+                int n = Integer.parseInt(p.strip());
+                if (n < 1 || n > 65535) {
+                    throw new NumberFormatException();
+                }
+                ports.add(n);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--port must be 1..65535: " + p);
+            }
         }
-        List<CapturedRegistration> regs = CaptureRegistrations.read(file,
-                ports.stream().mapToInt(Integer::intValue).toArray());
+        MipConfig mip = decodeAs.config().withMorePorts(ports);
+        List<CapturedRegistration> regs = CaptureRegistrations.read(file, mip);
         if (regs.isEmpty()) {
-            err.println("multitunnel replay: no Registration Request in " + file
-                    + (ports.isEmpty() ? " (agents off port 434: add --port N)" : ""));
+            err.println("multitunnel replay: no Registration Request in " + file + " on UDP "
+                    + DecodeAsOption.describe(mip.ports())
+                    + " (an agent on another port: add -d udp.port==N,mip)");
             return 2;
         }
         ExchangeLog log = new ExchangeLog();

@@ -34,7 +34,7 @@ public final class SynthCommand implements Command {
         return """
                 Usage: multitunnel synth OUT [--mns N] [--coas K|MIN-MAX] [--seconds S] [--pps P] [--seed X]
                                          [--format pcap|pcapng] [--lifetime S] [--interval S] [--no-flow-bindings]
-                                         [--traffic uniform|mixed] [--no-expected]
+                                         [--traffic uniform|mixed] [--no-expected] [--mip-port N]
        multitunnel synth OUT.pcap --churn REGISTRATIONS [--mns N] [--bids K]
 
                 Writes OUT: N mobile nodes with K care-of addresses each register every binding (RFC 7629
@@ -54,6 +54,9 @@ public final class SynthCommand implements Command {
                   --lifetime S     registration lifetime in seconds (default 300)
                   --interval S     series bucket width of the expected JSON (default 1)
                   --no-flow-bindings  send no Flow Binding extensions
+                  --mip-port N     Mobile IP (signalling, RFC 3519 UDP tunnels) on UDP N instead of 434, as a
+                                   test bed's agent would use; a pcapng records N for the readers
+                                   (multitunnel:decode-as, docs/decode-as.md), a pcap needs -d udp.port==N,mip
                   --traffic MIX    uniform (default): random sizes, zero payloads; mixed: TLS over TCP 443 bulk
                                    downloads and web exchanges plus RTP-sized UDP both ways, with TLS/RTP headers
                                    and non-zero payloads (what a benchmark against tshark should use)
@@ -109,6 +112,7 @@ public final class SynthCommand implements Command {
                         case "mixed" -> ScenarioSpec.Traffic.MIXED;
                         default -> throw new UsageException("--traffic is uniform or mixed: " + args.get(i));
                     });
+                    case "--mip-port" -> spec = spec.withMipPort(Integer.parseInt(value(args, ++i, a)));
                     case "--format" -> format = switch (value(args, ++i, a)) {
                         case "pcap" -> ScenarioSynthesizer.Format.PCAP;
                         case "pcapng" -> ScenarioSynthesizer.Format.PCAPNG;

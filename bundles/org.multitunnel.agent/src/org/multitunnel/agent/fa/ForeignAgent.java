@@ -47,7 +47,8 @@ public final class ForeignAgent implements AutoCloseable {
 
     public static ForeignAgent start(ForeignAgentConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
-                : PacketRecorder.create(config.recordTo(), "foreign agent", config.clock());
+                : PacketRecorder.forAgent(config.recordTo(), "foreign agent", config.clock(),
+                        List.of(config.homeAgent().getPort())); // its own port and the one it relays to
         ForeignAgent fa = new ForeignAgent(config, rec);
         try {
             fa.endpoint = UdpEndpoint.open(config.listen(), fa::onDatagram, rec, "fa");

@@ -40,7 +40,7 @@ public final class ChurnSynthesizer {
         }
         int ha = Plan.ipv4(192, 0, 2, 1);
         SecurityAssociation sa = SecurityAssociation.hmacMd5(0x100, new byte[16]);
-        FrameCrafter crafter = new FrameCrafter();
+        FrameCrafter crafter = new FrameCrafter(FrameCrafter.MIP_PORT);
         long t = ScenarioSpec.DEFAULT_START_SECONDS * S;
         long packets = 0;
         int lifetime = 600;

@@ -1,10 +1,13 @@
 package org.multitunnel.ui.prefs;
 
+import org.multitunnel.capture.OpenOptions;
+import org.multitunnel.capture.SpillLimits;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
+import org.multitunnel.wire.dissect.DecodeAs;
 import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.mip.ReplyCodes;
@@ -39,6 +42,8 @@ public final class UiPreferences {
         public static final String CHART_INTERVAL = "chart.intervalSeconds";
         public static final String CHART_UNIT = "chart.unit";
         public static final String TIME_DISPLAY = "packets.timeDisplay";
+        public static final String GZIP_MAX_RATIO = "capture.gzipMaxRatio";
+        public static final String MAX_SPILL_MIB = "capture.maxSpillMiB";
 
         private Keys() {
         }
@@ -64,6 +69,9 @@ public final class UiPreferences {
     private double chartIntervalSeconds = DEFAULT_CHART_INTERVAL;
     private Unit chartUnit = Unit.BITS;
     private TimeDisplay timeDisplay = TimeDisplay.RELATIVE;
+    private int gzipMaxRatio = SpillLimits.DEFAULT_MAX_RATIO;
+    /** Largest decompressed capture in MiB; 0 = the temporary folder's free space minus a margin. */
+    private long maxSpillMiB;
 
     /** The application's preference node (instance scope). */
     public static Preferences instanceNode() {
@@ -92,6 +100,8 @@ public final class UiPreferences {
         p.chartIntervalSeconds = interval > 0 ? interval : DEFAULT_CHART_INTERVAL;
         p.chartUnit = parseEnum(Unit.class, node.get(Keys.CHART_UNIT, null), p.chartUnit);
         p.timeDisplay = parseEnum(TimeDisplay.class, node.get(Keys.TIME_DISPLAY, null), p.timeDisplay);
+        p.gzipMaxRatio = Math.max(0, node.getInt(Keys.GZIP_MAX_RATIO, p.gzipMaxRatio));
+        p.maxSpillMiB = Math.max(0, node.getLong(Keys.MAX_SPILL_MIB, p.maxSpillMiB));
         return p;
     }
 
@@ -109,6 +119,8 @@ public final class UiPreferences {
         node.putDouble(Keys.CHART_INTERVAL, chartIntervalSeconds);
         node.put(Keys.CHART_UNIT, chartUnit.name());
         node.put(Keys.TIME_DISPLAY, timeDisplay.name());
+        node.putInt(Keys.GZIP_MAX_RATIO, gzipMaxRatio);
+        node.putLong(Keys.MAX_SPILL_MIB, maxSpillMiB);
         node.flush();
     }
 
@@ -116,25 +128,27 @@ public final class UiPreferences {
         store(instanceNode());
     }
 
-    /** "434, 4343" → [434, 4343]; throws IllegalArgumentException on anything that is not a UDP port. */
+    /**
+     * "434, 4343" → [434, 4343]; a range "4434-4436" (or "4434:3") stands for its ports, as in Analyze > Decode As.
+     * Throws IllegalArgumentException on anything that is not a UDP port or range.
+     */
     public static List<Integer> parsePorts(String text) {
-        List<Integer> ports = new ArrayList<>();
+        java.util.LinkedHashSet<Integer> ports = new java.util.LinkedHashSet<>();
         for (String s : text.split("[,\\s]+")) {
             if (s.isEmpty()) {
                 continue;
             }
-            int p;
-            try {
-                p = Integer.parseInt(s);
-            } catch (NumberFormatException e) {
+            if (!s.matches("\\d{1,9}([-:]\\d{1,9})?")) {
                 throw new IllegalArgumentException("'" + s + "' is not a port number");
             }
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException(p + " is not a UDP port (1-65535)");
+            String[] parts = s.split("[-:]");
+            int first = Integer.parseInt(parts[0]); // decimal, as typed (no octal for a leading zero)
+            int last = parts.length == 1 ? first
+                    : s.contains(":") ? first + Integer.parseInt(parts[1]) - 1 : Integer.parseInt(parts[1]);
+            if (first < 1 || last > 65535 || last < first) {
+                throw new IllegalArgumentException("'" + s + "' is not a UDP port (1-65535) or range");
             }
-            if (!ports.contains(p)) {
-                ports.add(p);
-            }
+            ports.addAll(new DecodeAs(first, last).ports());
         }
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("at least one port is needed");
@@ -142,15 +156,27 @@ public final class UiPreferences {
         return List.copyOf(ports);
     }
 
+    /** [434, 4434, 4435, 4436] → "434, 4434-4436" ({@link #portTexts}, joined). */
     public static String formatPorts(List<Integer> ports) {
-        StringBuilder sb = new StringBuilder();
-        for (int p : ports) {
-            if (sb.length() > 0) {
-                sb.append(", ");
+        return String.join(", ", portTexts(ports));
+    }
+
+    /**
+     * The ports as the user reads them, ascending: runs of three or more consecutive ports as one range
+     * ("4434-4436"), other ports one by one — the rows of Analyze > Decode As and the text of the port field.
+     */
+    public static List<String> portTexts(List<Integer> ports) {
+        List<String> out = new ArrayList<>();
+        for (DecodeAs d : DecodeAs.entries(ports)) {
+            if (d.lastPort() - d.firstPort() >= 2) {
+                out.add(d.firstPort() + "-" + d.lastPort());
+            } else {
+                for (int p = d.firstPort(); p <= d.lastPort(); p++) {
+                    out.add(String.valueOf(p));
+                }
             }
-            sb.append(p);
         }
-        return sb.toString();
+        return out;
     }
 
     private static List<Integer> parsePortsOr(String text, List<Integer> fallback) {
@@ -351,5 +377,37 @@ public final class UiPreferences {
     public UiPreferences setTimeDisplay(TimeDisplay t) {
         timeDisplay = java.util.Objects.requireNonNull(t);
         return this;
+    }
+
+    /** Largest compression ratio of a gzip capture (0 = no limit); a gzip bomb stops here. */
+    public int gzipMaxRatio() {
+        return gzipMaxRatio;
+    }
+
+    public UiPreferences setGzipMaxRatio(int ratio) {
+        if (ratio < 0) {
+            throw new IllegalArgumentException("gzip ratio limit must be 0 (none) or more");
+        }
+        gzipMaxRatio = ratio;
+        return this;
+    }
+
+    /** Largest decompressed capture in MiB, 0 for the temporary folder's free space minus a margin. */
+    public long maxSpillMiB() {
+        return maxSpillMiB;
+    }
+
+    public UiPreferences setMaxSpillMiB(long mib) {
+        if (mib < 0 || mib > (Long.MAX_VALUE >> 20)) {
+            throw new IllegalArgumentException("decompressed capture limit must be 0 (free space) or more MiB");
+        }
+        maxSpillMiB = mib;
+        return this;
+    }
+
+    /** How captures are opened: the bounds on decompressing gzip captures. */
+    public OpenOptions openOptions() {
+        SpillLimits limits = SpillLimits.defaults().withMaxRatio(gzipMaxRatio);
+        return OpenOptions.defaults().withSpill(maxSpillMiB == 0 ? limits : limits.withMaxBytes(maxSpillMiB << 20));
     }
 }
