@@ -1,5 +1,6 @@
 package org.multitunnel.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.multitunnel.agent.fa.ForeignAgent;
 import org.multitunnel.agent.fa.ForeignAgentConfig;
@@ -25,7 +25,8 @@ import org.multitunnel.wire.Json;
 public final class AgentCommand implements Command {
     private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "deny-multipath", "config",
             "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
-            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow", "nonce", "max-lifetime-mn");
+            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow", "nonce", "max-lifetime-mn",
+            "max-total-bindings", "max-rate-per-source", "record-size", "record-files");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
             "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown", "nonces");
     private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow", "nonce",
@@ -57,6 +58,9 @@ public final class AgentCommand implements Command {
                                          a warning is printed when FILE is readable by group or others
                   --config FILE          settings in Java properties syntax (below); the command line wins
                   --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228)
+                  --record-size SIZE     start a new file when FILE reaches SIZE (default 64M; k, M, G suffixes);
+                                         the full one becomes FILE.1.pcapng, older ones move up
+                  --record-files N       keep at most N files, the oldest is deleted (default 4: ≤ 256 MiB)
                   --status               print the agent's state as JSON on stdout when it stops
                   --status-interval S    ... and every S seconds while it runs
                   --verbose              one line per message on stderr (never key material)
@@ -70,6 +74,10 @@ public final class AgentCommand implements Command {
                   --nonce HOA            replay protection with nonces for this home address (RFC 5944 §5.7.2:
                                          its first request gets 133 and a nonce; repeatable), timestamps otherwise
                   --max-bindings N       at most N bindings per home address (default 8; else 135)
+                  --max-total-bindings N at most N bindings over all home addresses (default 1000000;
+                                         else 130, insufficient resources)
+                  --max-rate-per-source R  process at most R datagrams per second from one source address;
+                                         the rest are dropped unanswered (default: no limit)
                   --replay-window S      timestamp window (default 7, RFC 5944 §5.7)
                   --fa-ha-key SPI:HEXKEY FA-HA association; a bad FA-HA authenticator gets 132
                   --no-multiple-tunnel   EnableMultipleTunnelSupport = 0 (seed 001 requests denied)
@@ -162,7 +170,7 @@ public final class AgentCommand implements Command {
                     ha.setLog(log::println);
                 }
                 err.println("home agent listening on " + Ipv4.text(ha.localAddress()));
-                yield serve(ha, ha::statusJson, o, out, stop);
+                yield serve(ha, ha::writeStatus, o, out, stop);
             }
             case "fa" -> {
                 ForeignAgentConfig config = AgentConfigs.foreignAgent(o);
@@ -172,7 +180,7 @@ public final class AgentCommand implements Command {
                 }
                 err.println("foreign agent listening on " + Ipv4.text(fa.localAddress()) + ", relaying to "
                         + Ipv4.text(config.homeAgent()));
-                yield serve(fa, fa::statusJson, o, out, stop);
+                yield serve(fa, w -> w.append(fa.statusJson()), o, out, stop);
             }
             default -> {
                 MobileNode mn = MobileNode.start(AgentConfigs.mobileNode(o, err));
@@ -180,33 +188,51 @@ public final class AgentCommand implements Command {
                     mn.setLog(log::println);
                 }
                 err.println("mobile node registering " + o.all("care-of") + " with " + o.value("home-agent"));
-                yield serve(mn, () -> mnStatus(mn), o, out, stop);
+                yield serve(mn, w -> w.append(mnStatus(mn)), o, out, stop);
             }
         };
     }
 
-    private static int serve(AutoCloseable agent, Supplier<String> status, AgentOptions o, PrintStream out,
+    /** Writes an agent's status JSON to an output, streaming it for big tables. */
+    @FunctionalInterface
+    private interface Status {
+        void writeTo(Appendable out) throws IOException;
+    }
+
+    private static int serve(AutoCloseable agent, Status status, AgentOptions o, PrintStream out,
             CountDownLatch stop) throws Exception {
         ScheduledExecutorService ticker = null;
         try {
             int every = o.integer("status-interval", 0, 0, 86_400);
             if (every > 0) {
                 ticker = Executors.newSingleThreadScheduledExecutor();
-                ticker.scheduleAtFixedRate(() -> out.println(status.get()), every, every, TimeUnit.SECONDS);
+                ticker.scheduleAtFixedRate(() -> print(status, out), every, every, TimeUnit.SECONDS);
             }
             stop.await();
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
-            String last = o.flag("status") ? status.get() : null;
-            agent.close();
-            if (last != null) {
-                out.println(last);
+            // streamed straight to stdout (no copy of the table in memory), then the agent stops
+            if (o.flag("status")) {
+                print(status, out);
             }
+            agent.close();
             out.flush();
         }
         return 0;
+    }
+
+    private static synchronized void print(Status status, PrintStream out) {
+        try {
+            status.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            out.println();
+            System.err.println("agent: status not written: " + e.getMessage());
+            return;
+        }
+        out.println();
+        out.flush();
     }
 
     private static String mnStatus(MobileNode mn) {

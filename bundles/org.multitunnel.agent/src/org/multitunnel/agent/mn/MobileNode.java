@@ -109,7 +109,8 @@ public final class MobileNode implements AutoCloseable {
     /** Opens one socket per interface and sends the first registrations. */
     public static MobileNode start(MobileNodeConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
-                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock());
+                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock(),
+                        config.recordLimits());
         MobileNode mn = new MobileNode(config, rec);
         try {
             for (int i = 0; i < config.interfaces().size(); i++) {
