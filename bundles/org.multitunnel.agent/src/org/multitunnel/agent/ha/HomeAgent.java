@@ -129,6 +129,11 @@ public final class HomeAgent implements AutoCloseable {
         return table.total();
     }
 
+    /** The table itself, for the tests in this package. */
+    BindingTable table() {
+        return table;
+    }
+
     /** The binding table as JSON (see {@link StatusJson}); for big tables prefer {@link #writeStatus}. */
     public String statusJson() {
         StringBuilder b = new StringBuilder(256);
