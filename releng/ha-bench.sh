@@ -7,7 +7,9 @@
 #   B) at half the rate: the latency percentiles.
 # Then the generator alone at a rate above what the pair can do (its achieved rate = its maximum here), and, with
 # HA_BENCH_BASELINE=<git ref>, the agent of that commit at the small sizes for comparison (same generator).
-# The sustain phase's first seconds are skipped (JIT warm-up); per-second values are medians and worst seconds.
+# Each agent first carries a short unmeasured load (JIT warm-up); in the measured runs the sustain phase's first 3 s
+# are skipped too (the generator's own warm-up); per-second values are medians and worst seconds, "lost" counts
+# the replies that did not come within the timeout in that window.
 # Usage: releng/ha-bench.sh     (env: BENCH_DIR, HA_BENCH_SIZES, HA_BENCH_BIDS, HA_BENCH_RATE, HA_BENCH_SECONDS,
 #                                HA_BENCH_MAXRATE, HA_BENCH_BASELINE, HA_JAVA_OPTS, LOAD_JAVA_OPTS)
 # Needs: python3 and the JDK's jcmd. Only javac is used (no Maven/Tycho); the jars come from ~/.m2.
@@ -108,7 +110,7 @@ cells.append(f"{min(ans):>9.0f}" if ans else f"{'-':>9}")
 cells.append(f"{statistics.median(p50):>7.2f}" if p50 else f"{'-':>7}")
 cells.append(f"{statistics.median(p99):>7.2f}" if p99 else f"{'-':>7}")
 cells.append(f"{max(p99):>8.2f}" if p99 else f"{'-':>8}")
-cells.append(f"{t['lostReplies']:>7}")
+cells.append(f"{sum(s['lost'] for s in secs):>7}")
 cpu = f"{out}/{name}.cpu"
 if os.path.exists(cpu) and ans:
     ha_ms, gen_ms, window = map(int, open(cpu).read().split())
@@ -138,6 +140,8 @@ for n in $sizes; do
   nodes=$(( n / bids )); d=$(( n / rate + secs ))
   echo "== $n bindings ($nodes nodes x $bids BIDs)"
   start_ha "$out/classes" "$out/ha-$n"
+  run_load "warm-$n" 250 5000 4 0 # the agent's JIT warms up on 1,000 bindings first (not measured)
+  sleep 8
   run_load "full-$n" "$nodes" "$rate" "$d" 1
   run_load "half-$n" "$nodes" $(( rate / 2 )) $(( n * 2 / rate + secs )) 0
   sleep 8 # everything de-registered; the replay window (7 s) passes, so the table is empty again

@@ -138,31 +138,34 @@ public final class LoadCommand implements Command {
         err.println("load " + Ipv4.text(settings.target()) + ": " + settings.nodes() + " nodes × "
                 + settings.bids() + " BIDs at " + settings.rate() + " requests/s for " + settings.durationSeconds()
                 + " s, lifetime " + settings.lifetime() + " s");
-        LoadReport r;
         try {
-            r = g.run();
-        } catch (IOException e) {
-            err.println("multitunnel load: " + e.getMessage());
-            return 69;
+            LoadReport r;
+            try {
+                r = g.run();
+            } catch (IOException e) {
+                err.println("multitunnel load: " + e.getMessage());
+                return 69;
+            }
+            progress.finish();
+            summary(r, out);
+            if (report != null) {
+                try {
+                    Files.writeString(report, LoadReportJson.write(r) + "\n", StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err.println("multitunnel load: cannot write " + report + ": " + e.getMessage());
+                    return 73;
+                }
+            }
+            return r.exitCode();
         } finally {
-            done.countDown();
+            out.flush();
+            done.countDown(); // a Ctrl-C waits for the de-registrations, the summary and the report
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // already shutting down
             }
         }
-        progress.finish();
-        summary(r, out);
-        if (report != null) {
-            try {
-                Files.writeString(report, LoadReportJson.write(r) + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("multitunnel load: cannot write " + report + ": " + e.getMessage());
-                return 73;
-            }
-        }
-        return r.exitCode();
     }
 
     private static LoadSettings settings(CommandArgs a, PrintStream err) throws Exception {
@@ -256,7 +259,14 @@ public final class LoadCommand implements Command {
         KeyOptions.loadFile(f, t, err);
         long spi;
         if (a.get("spi") != null) {
-            spi = a.intValue("spi", 0, 0, Integer.MAX_VALUE);
+            try {
+                spi = Long.parseLong(a.get("spi"));
+            } catch (NumberFormatException e) {
+                spi = -1;
+            }
+            if (spi < 0 || spi > 0xffffffffL) {
+                throw new UsageException("--spi wants a 32-bit unsigned number: " + a.get("spi"));
+            }
         } else {
             spi = -1;
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
