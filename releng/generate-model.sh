@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the EMF model code (bundles/org.multitunnel.model/src-gen and the item providers in
-# bundles/org.multitunnel.model.edit/src-gen) from model/multitunnel.ecore + .genmodel, and the registration
-# template model (model/template.ecore + .genmodel, package org.multitunnel.model.template, no edit code) with EMF's own generator,
+# Regenerates the EMF model code (bundles/org.multitunnel.model/src-gen) from model/multitunnel.ecore + .genmodel,
+# and the registration template model (model/template.ecore + .genmodel, package org.multitunnel.model.template)
+# with EMF's own generator (model code only: the views label the model themselves, no item providers),
 # run standalone from Maven Central jars (releng/model-generator). Run it after every change to the .ecore or
 # .genmodel and commit the result; the Tycho build compiles src-gen and never generates.
 # Generation goes to an empty scratch tree and the src-gen folders are replaced wholesale, so the output
@@ -21,17 +21,13 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 "$JAVA_HOME/bin/java" -cp "$build/classes:$cp" org.multitunnel.releng.modelgen.GenerateModel \
     bundles/org.multitunnel.model/model/multitunnel.genmodel "$scratch" \
-    org.multitunnel.model org.multitunnel.model.edit > "$build/generate.log"
+    org.multitunnel.model > "$build/generate.log"
 # The registration template model (Testbed composer, send --template): model code only, same src-gen tree.
 "$JAVA_HOME/bin/java" -cp "$build/classes:$cp" org.multitunnel.releng.modelgen.GenerateModel \
     bundles/org.multitunnel.model/model/template.genmodel "$scratch" org.multitunnel.model >> "$build/generate.log"
-for p in org.multitunnel.model org.multitunnel.model.edit; do
+for p in org.multitunnel.model; do
   [ -d "$scratch/$p/src-gen" ] || { echo "generator wrote no $p/src-gen (see $build/generate.log)" >&2; exit 1; }
   rm -rf "bundles/$p/src-gen"
   cp -r "$scratch/$p/src-gen" "bundles/$p/src-gen"
 done
-# The edit bundle's UI strings (_UI_* keys) and default icons are read by the item providers: generated too.
-cp "$scratch/org.multitunnel.model.edit/plugin.properties" bundles/org.multitunnel.model.edit/plugin.properties
-rm -rf bundles/org.multitunnel.model.edit/icons
-cp -r "$scratch/org.multitunnel.model.edit/icons" bundles/org.multitunnel.model.edit/icons
-echo "regenerated: $(find bundles/org.multitunnel.model/src-gen bundles/org.multitunnel.model.edit/src-gen -name '*.java' | wc -l) Java files"
+echo "regenerated: $(find bundles/org.multitunnel.model/src-gen -name '*.java' | wc -l) Java files"

@@ -41,8 +41,8 @@ class BindingSemanticsTest {
     private static MobileNode node(CaptureSession s) {
         assertEquals(1, s.getMobileNodes().size(), "one mobile node");
         MobileNode mn = s.getMobileNodes().get(0);
-        assertEquals(Scenario.HOA, mn.getHomeAddress());
-        assertEquals(Scenario.HA, mn.getHomeAgent());
+        assertEquals(ScriptedScenario.HOA, mn.getHomeAddress());
+        assertEquals(ScriptedScenario.HA, mn.getHomeAgent());
         return mn;
     }
 
@@ -58,7 +58,7 @@ class BindingSemanticsTest {
 
     @Test
     void threeCareOfAddressesRegisteredByBidAreAllActiveFromTheirReplies() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest r3 = sc.multipath(THIRD, 3, 300, false, false);
@@ -77,15 +77,15 @@ class BindingSemanticsTest {
             assertEquals(300, bid(mn, b).getLifetimeGranted());
         }
         // Active from the accepting reply (RFC 5944 §3.8.3), not from the request.
-        assertEquals(Scenario.at(1.1), bid(mn, 1).getRegisteredAt());
-        assertEquals(Scenario.at(3.1), bid(mn, 3).getRegisteredAt());
+        assertEquals(ScriptedScenario.at(1.1), bid(mn, 1).getRegisteredAt());
+        assertEquals(ScriptedScenario.at(3.1), bid(mn, 3).getRegisteredAt());
         assertEquals(4, bid(mn, 1).getAccessTechnology());
         assertEquals(1, bid(mn, 1).getInterfaceLabel());
     }
 
     @Test
     void lifetimeZeroOnOneBidDeregistersOnlyThatBid() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest d2 = sc.multipath(LTE, 2, 0, false, false);
@@ -95,12 +95,12 @@ class BindingSemanticsTest {
         MobileNode mn = node(session);
         assertEquals(BindingState.ACTIVE, bid(mn, 1).getState());
         assertEquals(BindingState.DEREGISTERED, bid(mn, 2).getState());
-        assertEquals(Scenario.at(5.1), bid(mn, 2).getEndedAt());
+        assertEquals(ScriptedScenario.at(5.1), bid(mn, 2).getEndedAt());
     }
 
     @Test
     void bulkFlagRefreshesEveryBindingSoNoneExpires() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 10, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 10, false, false);
         RegistrationRequest bulk = sc.multipath(WLAN, 1, 10, true, false);
@@ -111,12 +111,12 @@ class BindingSemanticsTest {
         MobileNode mn = node(session);
         assertEquals(BindingState.ACTIVE, bid(mn, 1).getState());
         assertEquals(BindingState.ACTIVE, bid(mn, 2).getState());
-        assertEquals(Scenario.at(8.1), bid(mn, 2).getRefreshedAt());
+        assertEquals(ScriptedScenario.at(8.1), bid(mn, 2).getRefreshedAt());
     }
 
     @Test
     void withoutBulkTheOtherBindingExpiresAtItsLeaseEnd() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 10, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 10, false, false);
         RegistrationRequest refresh1 = sc.multipath(WLAN, 1, 10, false, false);
@@ -127,12 +127,12 @@ class BindingSemanticsTest {
         MobileNode mn = node(session);
         assertEquals(BindingState.ACTIVE, bid(mn, 1).getState());
         assertEquals(BindingState.EXPIRED, bid(mn, 2).getState());
-        assertEquals(Scenario.at(12.1), bid(mn, 2).getEndedAt());
+        assertEquals(ScriptedScenario.at(12.1), bid(mn, 2).getEndedAt());
     }
 
     @Test
     void bulkFlagWithLifetimeZeroDeregistersAll() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest all = sc.multipath(WLAN, 1, 0, true, false);
@@ -146,7 +146,7 @@ class BindingSemanticsTest {
 
     @Test
     void overwriteFlagReplacesAllOtherBindings() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest r3 = sc.multipath(THIRD, 3, 300, false, false);
@@ -159,12 +159,12 @@ class BindingSemanticsTest {
         assertEquals(BindingState.REPLACED, bid(mn, 1).getState());
         assertEquals(BindingState.ACTIVE, bid(mn, 2).getState());
         assertEquals(BindingState.REPLACED, bid(mn, 3).getState());
-        assertEquals(Scenario.at(6.1), bid(mn, 3).getEndedAt());
+        assertEquals(ScriptedScenario.at(6.1), bid(mn, 3).getEndedAt());
     }
 
     @Test
     void rejectedMultipathAndFlowBindingCodesLeaveRejectedBindings() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         sc.send(1, r1).reply(1.1, r1, 152, 0).send(2, r2).reply(2.1, r2, 153, 0);
@@ -179,7 +179,7 @@ class BindingSemanticsTest {
 
     @Test
     void retransmittedRequestIsOneTransactionWithOneRetransmission() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         sc.send(1, r1).send(2, r1).reply(2.1, r1, 0, 300);
         CaptureSession session = sc.analyze(dir);
@@ -195,7 +195,7 @@ class BindingSemanticsTest {
 
     @Test
     void unansweredRequestIsAFindingAndCreatesNoBinding() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         sc.send(1, sc.multipath(WLAN, 1, 300, false, false));
         CaptureSession s = sc.analyze(dir);
         MobileNode mn = node(s);
@@ -206,7 +206,7 @@ class BindingSemanticsTest {
 
     @Test
     void replyWithoutRequestIsAnOrphan() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest never = sc.multipath(WLAN, 1, 300, false, false);
         sc.reply(1, never, 0, 300);
         CaptureSession s = sc.analyze(dir);
@@ -216,7 +216,7 @@ class BindingSemanticsTest {
 
     @Test
     void trafficBeforeTheAcceptingReplyIsOnAnUnregisteredTunnel() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         sc.send(1, r1).dataToCareOf(1.05, WLAN, 3, 100).reply(1.1, r1, 0, 300).dataToCareOf(2, WLAN, 5, 100);
         CaptureSession s = sc.analyze(dir);
@@ -224,18 +224,18 @@ class BindingSemanticsTest {
         assertEquals(List.of(AnalysisRules.DATA_WITHOUT_BINDING), rules(s), "one finding for the unbound run");
         assertEquals(2, f.get(0).getFrame(), "the first data frame before the reply");
         Tunnel t = s.getTunnels().get(0);
-        assertEquals(Scenario.HA, t.getHomeAgent());
+        assertEquals(ScriptedScenario.HA, t.getHomeAgent());
         assertEquals(WLAN, t.getCareOfAddress());
         assertEquals(8, t.getToCareOfPackets());
         assertEquals(8 * 120, t.getToCareOfBytes(), "outer IPv4 total length = 20 + 100 inner bytes");
         assertEquals(0, t.getToHomeAgentPackets());
-        assertEquals(List.of(Scenario.HOA), t.getHomeAddresses());
+        assertEquals(List.of(ScriptedScenario.HOA), t.getHomeAddresses());
         assertEquals(List.of(1), t.getBids());
     }
 
     @Test
     void trafficAfterDeregistrationIsOnAnUnregisteredTunnelAgain() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest d1 = sc.multipath(WLAN, 1, 0, false, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).dataToCareOf(2, WLAN, 2, 100).send(3, d1).reply(3.1, d1, 0, 0)
@@ -247,7 +247,7 @@ class BindingSemanticsTest {
 
     @Test
     void oneFlowCarriedOnTwoTunnelsIsNotedAsNotPerFlowBalanced() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300)
@@ -263,7 +263,7 @@ class BindingSemanticsTest {
         // RFC 7629 §5: register WLAN (BID 1), then LTE (BID 2) with a flow binding sending the correspondent
         // 172.16.0.77's traffic over BID 2 only. Its packets on the LTE tunnel follow the policy; a later one on
         // the WLAN tunnel does not.
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest wlan = sc.multipath(WLAN, 1, 300, false, false);
         TrafficSelector ts = TrafficSelector.builder(TrafficSelector.FORMAT_IPV4)
                 .address(MipFields.TS_SRC_START, "172.16.0.77").build();
@@ -290,7 +290,7 @@ class BindingSemanticsTest {
 
     @Test
     void plainRegistrationReplacesTheBindingUnlessSimultaneousBindingsAreAsked() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest a = sc.request(WLAN, 300, 0);
         RegistrationRequest b = sc.request(LTE, 300, 0);
         RegistrationRequest c = sc.request(THIRD, 300, 0x80); // S: keep the others (RFC 5944 §3.3)
@@ -309,10 +309,10 @@ class BindingSemanticsTest {
 
     @Test
     void returnHomeRemovesEveryBinding() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
-        RegistrationRequest home = sc.request(Scenario.HOA, 0, 0);
+        RegistrationRequest home = sc.request(ScriptedScenario.HOA, 0, 0);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300).send(9, home).reply(9.1, home, 0, 0);
         CaptureSession session = sc.analyze(dir);
         assertEquals(List.of(), rules(session), "no findings expected");
@@ -323,14 +323,14 @@ class BindingSemanticsTest {
 
     @Test
     void authenticatorsVerifyWithTheRightKeyAndAreFlaggedWithAWrongOne() throws Exception {
-        Scenario good = new Scenario().options(AnalysisOptions.defaults()
-                .withKeys(new MapKeyTable().add(Scenario.KEY)));
+        ScriptedScenario good = new ScriptedScenario().options(AnalysisOptions.defaults()
+                .withKeys(new MapKeyTable().add(ScriptedScenario.KEY)));
         RegistrationRequest r1 = good.multipath(WLAN, 1, 300, false, false);
         good.send(1, r1).reply(1.1, r1, 0, 300);
         assertEquals(List.of(), rules(good.analyze(dir)));
 
         SecurityAssociation wrong = SecurityAssociation.hmacMd5(256, Hex.decode("ffeeddccbbaa99887766554433221100"));
-        Scenario bad = new Scenario().options(AnalysisOptions.defaults().withKeys(new MapKeyTable().add(wrong)));
+        ScriptedScenario bad = new ScriptedScenario().options(AnalysisOptions.defaults().withKeys(new MapKeyTable().add(wrong)));
         RegistrationRequest r2 = bad.multipath(WLAN, 1, 300, false, false);
         bad.send(1, r2).reply(1.1, r2, 0, 300);
         CaptureSession s = bad.analyze(dir);
@@ -343,7 +343,7 @@ class BindingSemanticsTest {
 
     @Test
     void acceptingARequestWithBAndOSetIsFlaggedAgainstTheHomeAgent() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest bad = sc.multipath(WLAN, 1, 300, true, true);
         sc.send(1, bad).reply(1.1, bad, 0, 300);
         CaptureSession s = sc.analyze(dir);

@@ -51,7 +51,7 @@ class CrossMessageRulesTest {
 
     @Test
     void foreignAgentAddingMultiInterfaceRoutingToRelayedRequestIsReportedOnce() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest rq = sc.request(FA, 300, 0); // the node asks for a plain registration
         sc.relayAdding(1, rq, MN_ON_FA_LINK, FA, mir()).replyVia(1.1, rq, 0, 300, FA, MN_ON_FA_LINK);
         CaptureSession s = sc.analyze(dir);
@@ -63,7 +63,7 @@ class CrossMessageRulesTest {
 
     @Test
     void foreignAgentAddingMultipleTunnelRequestToRelayedRequestIsReportedOnce() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest rq = sc.request(FA, 300, 0);
         sc.relayAdding(1, rq, MN_ON_FA_LINK, FA, mts(1)).replyVia(1.1, rq, 0, 300, FA, MN_ON_FA_LINK);
         CaptureSession s = sc.analyze(dir);
@@ -75,7 +75,7 @@ class CrossMessageRulesTest {
 
     @Test
     void extensionsTheNodeSentAndTheAgentRelayedUnchangedAreNotReported() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest withMir = sc.request(FA, 300, 0, mir());
         RegistrationRequest withMts = sc.request(FA, 300, 0, mts(2));
         sc.relay(1, withMir, MN_ON_FA_LINK, FA).replyVia(1.1, withMir, 0, 300, FA, MN_ON_FA_LINK)
@@ -89,7 +89,7 @@ class CrossMessageRulesTest {
 
     @Test
     void coLocatedRegistrationSentThroughTheOtherInterfaceIsReportedOnce() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest wlan = sc.request(WLAN, 300, D, mts(1));
         RegistrationRequest lte = sc.request(LTE, 300, D, mts(2));
         sc.send(1, wlan).reply(1.1, wlan, 0, 300).sendFrom(2, lte, WLAN)
@@ -103,7 +103,7 @@ class CrossMessageRulesTest {
 
     @Test
     void coLocatedRegistrationsEachSentFromTheirOwnAddressAreNotReported() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest wlan = sc.request(WLAN, 300, D, mts(1));
         RegistrationRequest lte = sc.request(LTE, 300, D, mts(2));
         sc.send(1, wlan).reply(1.1, wlan, 0, 300).send(2, lte).reply(2.1, lte, 0, 300);
@@ -115,7 +115,7 @@ class CrossMessageRulesTest {
 
     @Test
     void lifetimeExtensionSentThroughAnotherInterfaceIsReportedOnce() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest r2 = sc.multipath(LTE, 2, 300, false, false);
         RegistrationRequest refresh = sc.multipath(WLAN, 1, 300, false, false);
@@ -130,7 +130,7 @@ class CrossMessageRulesTest {
 
     @Test
     void lifetimeExtensionsOnTheirOwnPathsAreNotReported() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest viaFa = sc.multipath(FA, 2, 300, false, false);
         RegistrationRequest refresh1 = sc.multipath(WLAN, 1, 300, false, false);
@@ -146,7 +146,7 @@ class CrossMessageRulesTest {
 
     @Test
     void newCareOfAddressForRegisteredBidWithoutOverwriteIsReportedOnce() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest moved = sc.multipath(LTE, 1, 300, false, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(5, moved).reply(5.1, moved, 0, 300);
@@ -159,7 +159,7 @@ class CrossMessageRulesTest {
 
     @Test
     void newCareOfAddressForRegisteredBidWithOverwriteIsNotReported() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.multipath(WLAN, 1, 300, false, false);
         RegistrationRequest moved = sc.multipath(LTE, 1, 300, false, true);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(5, moved).reply(5.1, moved, 0, 300);
@@ -168,14 +168,14 @@ class CrossMessageRulesTest {
     }
 
     /** BID 1 on WLAN (If-ATT 4) with the given If-Label and O flag. */
-    private static RegistrationRequest labelled(Scenario sc, int label, boolean overwrite) {
+    private static RegistrationRequest labelled(ScriptedScenario sc, int label, boolean overwrite) {
         return sc.request(WLAN, 300, 0, MultipathExtension.builder().ifAtt(4).ifLabel(label).bid(1)
                 .overwrite(overwrite).build());
     }
 
     @Test
     void newInterfaceLabelForRegisteredBidWithoutOverwriteIsReportedOnce() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = labelled(sc, 1, false);
         RegistrationRequest relabelled = labelled(sc, 9, false);
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(5, relabelled).reply(5.1, relabelled, 0, 300);
@@ -187,7 +187,7 @@ class CrossMessageRulesTest {
 
     @Test
     void refreshAfterAnAcceptedUpdateIsJudgedAgainstTheUpdatedParameters() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = labelled(sc, 1, false);
         RegistrationRequest update = labelled(sc, 9, true); // O = 1: the update as §5.1 requires it
         RegistrationRequest refresh = labelled(sc, 9, false); // plain lifetime extension of the updated binding
@@ -199,7 +199,7 @@ class CrossMessageRulesTest {
 
     @Test
     void udpTunnelledLifetimeExtensionFromAnotherNatAddressIsNotJudged() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         MultipathExtension bid1 = MultipathExtension.builder().ifAtt(4).ifLabel(1).bid(1).build();
         RegistrationRequest r1 = sc.request(WLAN, 300, 0, bid1, UdpTunnelRequestExtension.of(4, false, false));
         RegistrationRequest refresh = sc.request(WLAN, 300, 0, bid1, UdpTunnelRequestExtension.of(4, false, false));

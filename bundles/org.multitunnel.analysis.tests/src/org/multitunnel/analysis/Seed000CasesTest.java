@@ -49,7 +49,7 @@ class Seed000CasesTest {
 
     @Test
     void case1CoLocatedCareOfAddressesGiveOneTunnelPerInterface() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.request(MT_IF_1, 300, 0, mir(1, 3));
         RegistrationRequest r2 = sc.request(MT_IF_2, 300, 0, mir(2, 1));
         sc.send(1, r1).reply(1.1, r1, 0, 300).send(2, r2).reply(2.1, r2, 0, 300)
@@ -60,7 +60,7 @@ class Seed000CasesTest {
         Binding b1 = mn.getBindings().get(0);
         assertEquals(ExtensionKind.MULTI_INTERFACE, b1.getExtension());
         assertEquals(3, b1.getLinkWeight());
-        assertEquals(List.of(Scenario.HA + "-" + MT_IF_1 + "/ipip", Scenario.HA + "-" + MT_IF_2 + "/ipip"),
+        assertEquals(List.of(ScriptedScenario.HA + "-" + MT_IF_1 + "/ipip", ScriptedScenario.HA + "-" + MT_IF_2 + "/ipip"),
                 tunnels(s));
         assertEquals(3, s.getTunnels().get(0).getToCareOfPackets());
         assertEquals(1, s.getTunnels().get(1).getToCareOfPackets());
@@ -69,7 +69,7 @@ class Seed000CasesTest {
 
     @Test
     void observedShareFarFromTheRequestedLinkWeightsIsNoted() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.request(MT_IF_1, 300, 0, mir(1, 1));
         RegistrationRequest r2 = sc.request(MT_IF_2, 300, 0, mir(2, 1));
         // Equal weights asked, but 90% of the bytes go to interface 1.
@@ -84,7 +84,7 @@ class Seed000CasesTest {
 
     @Test
     void case2SeveralForeignAgentsGiveOneTunnelPerForeignAgentCareOfAddress() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.request(FA_1, 300, 0, mir(1, 1));
         RegistrationRequest r2 = sc.request(FA_2, 300, 0, mir(2, 1));
         sc.relay(1, r1, MT_IF_1, FA_1).replyVia(1.1, r1, 0, 300, FA_1, MT_IF_1)
@@ -95,13 +95,13 @@ class Seed000CasesTest {
         assertEquals(2, mn.getRegistrations().size(), "a relayed request is one transaction, not a retransmission");
         assertEquals(0, mn.getRegistrations().get(0).getRetransmissions());
         assertEquals(List.of("1@" + FA_1, "2@" + FA_2), activeBindings(mn));
-        assertEquals(List.of(Scenario.HA + "-" + FA_1 + "/ipip", Scenario.HA + "-" + FA_2 + "/ipip"), tunnels(s));
+        assertEquals(List.of(ScriptedScenario.HA + "-" + FA_1 + "/ipip", ScriptedScenario.HA + "-" + FA_2 + "/ipip"), tunnels(s));
         assertEquals(List.of(), s.getFindings());
     }
 
     @Test
     void case3OneForeignAgentCareOfAddressCarriesAllInterfacesInOneTunnel() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         RegistrationRequest r1 = sc.request(FA_1, 300, 0, mir(1, 1));
         RegistrationRequest r2 = sc.request(FA_1, 300, 0, mir(2, 1));
         sc.relay(1, r1, MT_IF_1, FA_1).replyVia(1.1, r1, 0, 300, FA_1, MT_IF_1)
@@ -109,7 +109,7 @@ class Seed000CasesTest {
         CaptureSession s = sc.analyze(dir);
         MobileNode mn = s.getMobileNodes().get(0);
         assertEquals(List.of("1@" + FA_1, "2@" + FA_1), activeBindings(mn));
-        assertEquals(List.of(Scenario.HA + "-" + FA_1 + "/ipip"), tunnels(s));
+        assertEquals(List.of(ScriptedScenario.HA + "-" + FA_1 + "/ipip"), tunnels(s));
         Tunnel t = s.getTunnels().get(0);
         assertEquals(List.of(1, 2), t.getBids());
         assertEquals(4, t.getToCareOfPackets());
@@ -117,7 +117,7 @@ class Seed000CasesTest {
 
     @Test
     void case4OneForeignAgentWithSeveralCareOfAddressesGivesOneTunnelPerAddress() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         String coa1 = "198.51.100.201";
         String coa2 = "198.51.100.202";
         RegistrationRequest r1 = sc.request(coa1, 300, 0, mir(1, 1));
@@ -128,19 +128,19 @@ class Seed000CasesTest {
                 .dataToCareOf(3, coa1, 1, 100).dataToCareOf(3, coa2, 1, 100);
         CaptureSession s = sc.analyze(dir);
         assertEquals(List.of("1@" + coa1, "2@" + coa2), activeBindings(s.getMobileNodes().get(0)));
-        assertEquals(List.of(Scenario.HA + "-" + coa1 + "/ipip", Scenario.HA + "-" + coa2 + "/ipip"), tunnels(s));
+        assertEquals(List.of(ScriptedScenario.HA + "-" + coa1 + "/ipip", ScriptedScenario.HA + "-" + coa2 + "/ipip"), tunnels(s));
     }
 
     @Test
     void case5NatTraversalUsesRfc3519UdpTunnelling() throws Exception {
-        Scenario sc = new Scenario();
+        ScriptedScenario sc = new ScriptedScenario();
         String nat = "203.0.113.50";
         RegistrationRequest r1 = sc.request(nat, 300, 0, mir(1, 1), UdpTunnelRequestExtension.of(4, false, false));
         sc.send(1, r1).reply(1.1, r1, 0, 300).udpTunnelToHomeAgent(2, nat, 434, 5, 100);
         CaptureSession s = sc.analyze(dir);
         MobileNode mn = s.getMobileNodes().get(0);
         assertEquals(Encapsulation.UDP, mn.getBindings().get(0).getEncapsulation());
-        assertEquals(List.of(Scenario.HA + "-" + nat + "/udp"), tunnels(s));
+        assertEquals(List.of(ScriptedScenario.HA + "-" + nat + "/udp"), tunnels(s));
         Tunnel t = s.getTunnels().get(0);
         assertEquals(5, t.getToHomeAgentPackets());
         // outer IPv4 20 + UDP 8 + RFC 3519 header 4 + inner 100

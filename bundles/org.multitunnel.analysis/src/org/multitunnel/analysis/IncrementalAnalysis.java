@@ -144,7 +144,7 @@ public final class IncrementalAnalysis {
      */
     private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, List<Long>> unchanged,
             long openFrom) {
-        for (org.multitunnel.capture.tunnel.Tunnel t : report.tunnels()) {
+        for (org.multitunnel.capture.tunnel.TunnelTotals t : report.tunnels()) {
             TunnelSeries s = t.series();
             int n = 0;
             while (n < s.size() && s.startNanos(n) < openFrom) {

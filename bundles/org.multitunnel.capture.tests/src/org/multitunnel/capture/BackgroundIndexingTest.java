@@ -115,7 +115,7 @@ class BackgroundIndexingTest {
     @Test
     void classifierBitsAreStoredPerPacketInTheSamePass() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        PacketClassifier classifier = p -> {
+        IndexClassifier classifier = p -> {
             calls.incrementAndGet();
             // linkType 1 gets bit 15; payload byte 1 (i % 3) in the low bits
             return (p.linkType() == 1 ? 0x8000 : 0) | p.u8(1);

@@ -158,7 +158,7 @@ public final class CaptureFile implements AutoCloseable {
         }
     }
 
-    private void followLoop(PacketClassifier classifier, IndexListener listener, long pollMillis)
+    private void followLoop(IndexClassifier classifier, IndexListener listener, long pollMillis)
             throws IOException {
         IndexListener control = new IndexListener() {
             @Override
@@ -211,7 +211,7 @@ public final class CaptureFile implements AutoCloseable {
     }
 
     /** The single indexing pass; the caller counts {@link #indexed} down afterwards, whatever happens. */
-    private void index(PacketClassifier classifier, IndexListener listener) throws IOException {
+    private void index(IndexClassifier classifier, IndexListener listener) throws IOException {
         CaptureSource src = source;
         IndexListener control = new IndexListener() {
             @Override

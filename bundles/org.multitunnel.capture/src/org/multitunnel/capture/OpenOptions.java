@@ -10,7 +10,7 @@ import java.util.Objects;
  *                    consecutive windows overlap by more than the largest accepted record
  * @param maxWarnings warnings kept in memory; further ones are only counted (bounded memory on hostile files)
  */
-public record OpenOptions(PacketClassifier classifier, long windowBytes, int maxWarnings) {
+public record OpenOptions(IndexClassifier classifier, long windowBytes, int maxWarnings) {
     public static final long DEFAULT_WINDOW_BYTES = 1L << 30;
     public static final int DEFAULT_MAX_WARNINGS = 1000;
     /** Smallest window accepted (tests use small windows to exercise window switches on small files). */
@@ -28,10 +28,10 @@ public record OpenOptions(PacketClassifier classifier, long windowBytes, int max
     }
 
     public static OpenOptions defaults() {
-        return new OpenOptions(PacketClassifier.NONE, DEFAULT_WINDOW_BYTES, DEFAULT_MAX_WARNINGS);
+        return new OpenOptions(IndexClassifier.NONE, DEFAULT_WINDOW_BYTES, DEFAULT_MAX_WARNINGS);
     }
 
-    public OpenOptions withClassifier(PacketClassifier c) {
+    public OpenOptions withClassifier(IndexClassifier c) {
         return new OpenOptions(c, windowBytes, maxWarnings);
     }
 

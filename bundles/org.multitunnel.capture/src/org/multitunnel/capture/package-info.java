@@ -6,7 +6,7 @@
  * <li>{@link org.multitunnel.capture.CaptureFile}: open + one-pass index ({@value
  * org.multitunnel.capture.index.PacketIndex#BYTES_PER_PACKET} bytes per packet), random access by packet number,
  * optional background indexing with {@link org.multitunnel.capture.IndexListener} and a
- * {@link org.multitunnel.capture.PacketClassifier} whose bits are stored in the index.</li>
+ * {@link org.multitunnel.capture.IndexClassifier} whose bits are stored in the index.</li>
  * <li>{@link org.multitunnel.capture.CaptureReader}: one streaming pass with a reused
  * {@link org.multitunnel.capture.PacketView}, constant memory.</li>
  * <li>Damage is reported as {@link org.multitunnel.capture.ReadWarning}s with byte offsets; only

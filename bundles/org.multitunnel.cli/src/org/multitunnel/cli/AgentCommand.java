@@ -13,7 +13,7 @@ import org.multitunnel.agent.fa.ForeignAgent;
 import org.multitunnel.agent.fa.ForeignAgentConfig;
 import org.multitunnel.agent.ha.HomeAgent;
 import org.multitunnel.agent.mn.MnBinding;
-import org.multitunnel.agent.mn.MobileNode;
+import org.multitunnel.agent.mn.ReferenceMobileNode;
 import org.multitunnel.agent.net.Ipv4;
 import org.multitunnel.wire.Json;
 
@@ -183,7 +183,7 @@ public final class AgentCommand implements Command {
                 yield serve(fa, w -> w.append(fa.statusJson()), o, out, stop);
             }
             default -> {
-                MobileNode mn = MobileNode.start(AgentConfigs.mobileNode(o, err));
+                ReferenceMobileNode mn = ReferenceMobileNode.start(AgentConfigs.mobileNode(o, err));
                 if (log != null) {
                     mn.setLog(log::println);
                 }
@@ -235,7 +235,7 @@ public final class AgentCommand implements Command {
         out.flush();
     }
 
-    private static String mnStatus(MobileNode mn) {
+    private static String mnStatus(ReferenceMobileNode mn) {
         StringBuilder b = new StringBuilder("{\"agent\":\"mn\",\"multipath\":").append(mn.multipathEnabled())
                 .append(",\"bindings\":[");
         List<MnBinding> list = mn.bindings();

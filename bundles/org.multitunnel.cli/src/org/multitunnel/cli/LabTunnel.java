@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.multitunnel.agent.lab.FlowClassifier;
 import org.multitunnel.agent.net.Ipv4;
-import org.multitunnel.capture.live.tunnel.Encapsulation;
+import org.multitunnel.capture.live.tunnel.TunnelFraming;
 import org.multitunnel.capture.live.tunnel.UserspaceTunnel;
 
 /**
@@ -22,9 +22,9 @@ final class LabTunnel {
 
     static int run(CommandArgs a, PrintStream out) throws Exception {
         String tun = a.require("tun");
-        Encapsulation encap;
+        TunnelFraming encap;
         try {
-            encap = Encapsulation.byLabel(a.get("encap") == null ? "ipip" : a.get("encap"));
+            encap = TunnelFraming.byLabel(a.get("encap") == null ? "ipip" : a.get("encap"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

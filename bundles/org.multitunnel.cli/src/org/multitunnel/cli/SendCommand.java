@@ -16,7 +16,7 @@ import org.multitunnel.agent.client.ExchangedPacket;
 import org.multitunnel.agent.client.IdentificationSource;
 import org.multitunnel.agent.client.RegistrationClient;
 import org.multitunnel.agent.client.RegistrationSpec;
-import org.multitunnel.agent.client.RegistrationTemplate;
+import org.multitunnel.agent.client.PropertiesTemplate;
 import org.multitunnel.agent.client.Verdict;
 import org.multitunnel.agent.template.TemplateFiles;
 import org.multitunnel.model.template.IdentificationMode;
@@ -97,7 +97,7 @@ public final class SendCommand implements Command {
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
-        RegistrationTemplate t = null;
+        PropertiesTemplate t = null;
         org.multitunnel.model.template.RegistrationTemplate xmi = null;
         if (a.get("template") != null) {
             Path file = Path.of(a.get("template"));
@@ -105,7 +105,7 @@ public final class SendCommand implements Command {
                 if (TemplateFiles.isXmi(file)) {
                     xmi = TemplateFiles.load(file);
                 } else {
-                    t = RegistrationTemplate.load(file);
+                    t = PropertiesTemplate.load(file);
                 }
             } catch (IllegalArgumentException | java.io.IOException e) {
                 throw new UsageException("--template: " + e.getMessage());
@@ -138,7 +138,7 @@ public final class SendCommand implements Command {
         return r.verdict().exitCode();
     }
 
-    private static RegistrationSpec spec(CommandArgs a, RegistrationTemplate t, InetSocketAddress to)
+    private static RegistrationSpec spec(CommandArgs a, PropertiesTemplate t, InetSocketAddress to)
             throws UsageException {
         RegistrationSpec.Builder b;
         MultipathExtension.Builder mp;
@@ -203,7 +203,7 @@ public final class SendCommand implements Command {
     private static int flagsOf(String v) {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("flags", v);
-        return RegistrationTemplate.of(p).builder().build().flags();
+        return PropertiesTemplate.of(p).builder().build().flags();
     }
 
     private static IdentificationSource identification(CommandArgs a, Long fixed) throws UsageException {

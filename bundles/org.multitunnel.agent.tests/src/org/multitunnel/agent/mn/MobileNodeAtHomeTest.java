@@ -28,7 +28,7 @@ class MobileNodeAtHomeTest {
     private static final String HOA = "10.1.0.7";
     private static final byte[] KEY = "mn-ha-key-000004".getBytes(StandardCharsets.US_ASCII);
     private HomeAgent ha;
-    private MobileNode mn;
+    private ReferenceMobileNode mn;
 
     @AfterEach
     void stop() {
@@ -40,11 +40,11 @@ class MobileNodeAtHomeTest {
         }
     }
 
-    private MobileNode startNode(MobileNodeConfig.Extension ext) throws Exception {
+    private ReferenceMobileNode startNode(MobileNodeConfig.Extension ext) throws Exception {
         ha = HomeAgent.start(HomeAgentConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0)).key(0x600, KEY)
                 .build());
         // lifetime 2 s: refreshes every 1.6 s, so a node that kept registering would be seen at once
-        return MobileNode.start(MobileNodeConfig.builder().target(ha.localAddress()).homeAddress(HOA)
+        return ReferenceMobileNode.start(MobileNodeConfig.builder().target(ha.localAddress()).homeAddress(HOA)
                 .key(0x600, KEY).lifetime(2).retransmitMillis(300).extension(ext).careOf("127.0.0.31")
                 .careOf("127.0.0.32").careOf("127.0.0.33").build());
     }
@@ -94,7 +94,7 @@ class MobileNodeAtHomeTest {
         try (java.net.DatagramSocket silentAgent = new java.net.DatagramSocket(
                 new InetSocketAddress("127.0.0.1", 0))) {
             silentAgent.setSoTimeout(2_000);
-            mn = MobileNode.start(MobileNodeConfig.builder()
+            mn = ReferenceMobileNode.start(MobileNodeConfig.builder()
                     .target((InetSocketAddress) silentAgent.getLocalSocketAddress()).homeAddress(HOA)
                     .key(0x600, KEY).retransmitMillis(5_000).careOf("127.0.0.34").build());
             java.net.DatagramPacket first = new java.net.DatagramPacket(new byte[1500], 1500);

@@ -26,7 +26,7 @@ class MobileNodeMultipleTunnelTest {
     private static final String HOA = "10.1.0.6";
     private static final byte[] KEY = "mn-ha-key-000003".getBytes(StandardCharsets.US_ASCII);
     private HomeAgent ha;
-    private MobileNode mn;
+    private ReferenceMobileNode mn;
 
     @AfterEach
     void stop() {
@@ -62,7 +62,7 @@ class MobileNodeMultipleTunnelTest {
     @Test
     void withMultipleTunnelSupportEnabledRegistersATunnelPerInterfaceWithTheExtension() throws Exception {
         ha = HomeAgent.start(haConfig().build());
-        mn = MobileNode.start(mnConfig().build());
+        mn = ReferenceMobileNode.start(mnConfig().build());
         await(() -> ha.bindings(HOA).size() == 2, 3_000, "two tunnels");
         List<HaBinding> b = ha.bindings(HOA);
         assertEquals(List.of(1, 2), b.stream().map(HaBinding::bid).toList());
@@ -74,7 +74,7 @@ class MobileNodeMultipleTunnelTest {
     void withMultipleTunnelSupportDisabledRegistersWithoutTheExtension() throws Exception {
         // MTS02-5.1-DISABLED-NO-EXT: EnableMultipleTunnelSupport = 0 at the mobile node
         ha = HomeAgent.start(haConfig().build());
-        mn = MobileNode.start(mnConfig().multipath(false).build());
+        mn = ReferenceMobileNode.start(mnConfig().multipath(false).build());
         await(() -> ha.bindings(HOA).size() == 1, 3_000, "the plain binding");
         await(() -> mn.bindings().get(0).state() == MnBinding.State.REGISTERED, 2_000, "MN state");
         HaBinding b = ha.bindings(HOA).get(0);
@@ -87,7 +87,7 @@ class MobileNodeMultipleTunnelTest {
     @Test
     void fallsBackToOnePlainRegistrationWhenTheHomeAgentDeniesMultipleTunnels() throws Exception {
         ha = HomeAgent.start(haConfig().multipleTunnelSupport(false).build());
-        mn = MobileNode.start(mnConfig().build());
+        mn = ReferenceMobileNode.start(mnConfig().build());
         await(() -> ha.bindings(HOA).size() == 1, 3_000, "the plain binding");
         assertEquals("none", ha.bindings(HOA).get(0).extension());
         assertFalse(mn.multipathEnabled());

@@ -40,7 +40,7 @@ import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 import org.multitunnel.wire.mip.ext.NaiExtension;
 import org.multitunnel.wire.mip.ext.RawExtension;
 import org.multitunnel.wire.mip.ext.UdpTunnelRequestExtension;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
@@ -171,7 +171,7 @@ class TemplateEncoderTest {
         mp.setLengthOverride(5);
         byte[] b = TemplateEncoder.encode(t, 1, KEYS, false).bytes();
         assertEquals(5, ((b[26] & 0xff) << 8) | (b[27] & 0xff), "Multipath Length field at offset 26");
-        List<String> rules = new MipChecker().check(b).stream().map(Finding::rule).toList();
+        List<String> rules = new MipChecker().check(b).stream().map(MessageFinding::rule).toList();
         assertFalse(rules.isEmpty(), "a Multipath Length of 5 is a finding: " + rules);
 
         mp.setLengthOverride(-1);
@@ -184,7 +184,7 @@ class TemplateEncoderTest {
         assertEquals(1, c[38], "the one BID follows");
         // the receiver reads two more BIDs than there are: the TS Format lands on the selector's flags
         assertEquals(List.of("RFC7629-4.2-BID-RESERVED", "RFC7629-4.2-TS-FORMAT-RESERVED"),
-                new MipChecker().check(c).stream().map(Finding::rule).toList());
+                new MipChecker().check(c).stream().map(MessageFinding::rule).toList());
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.TrafficSelector;
 
 /**
- * What a {@link MobileNode} registers: its home address, the agent it sends to (home agent, or a foreign agent that
+ * What a {@link ReferenceMobileNode} registers: its home address, the agent it sends to (home agent, or a foreign agent that
  * relays), one care-of address per interface (each request leaves from a socket bound to it, as RFC 7629 §5.1
  * requires), its MN-HA key and the lifetime it asks for. Immutable.
  */

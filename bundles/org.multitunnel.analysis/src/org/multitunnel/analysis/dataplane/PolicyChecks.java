@@ -9,7 +9,7 @@ import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.analysis.registration.BindingSemantics;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
 import org.multitunnel.capture.tunnel.InnerFlow;
-import org.multitunnel.capture.tunnel.Tunnel;
+import org.multitunnel.capture.tunnel.TunnelTotals;
 import org.multitunnel.capture.tunnel.TunnelReport;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.ExtensionKind;
@@ -58,7 +58,7 @@ public final class PolicyChecks {
                     continue;
                 }
                 for (FlowTunnelUse u : f.tunnels()) {
-                    Tunnel t = report.tunnels().get(u.tunnel());
+                    TunnelTotals t = report.tunnels().get(u.tunnel());
                     if (u.lastNanos() >= nfb.time() && !allowed.contains(t.careOfAddressText())) {
                         updater.addFinding(nfb.frame(), Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
                                 + f.label() + " used tunnel " + t.label() + " but its flow binding allows only BIDs "
@@ -85,7 +85,7 @@ public final class PolicyChecks {
             }
             Map<String, Long> observed = new HashMap<>();
             long packets = 0;
-            for (Tunnel t : report.tunnels()) {
+            for (TunnelTotals t : report.tunnels()) {
                 if (t.homeAgentText().equals(mn.getHomeAgent()) && requested.containsKey(t.careOfAddressText())) {
                     observed.merge(t.careOfAddressText(), t.bytes(), Long::sum);
                     packets += t.packets();

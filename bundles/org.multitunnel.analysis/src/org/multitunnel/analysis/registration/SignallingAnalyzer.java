@@ -15,7 +15,7 @@ import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.auth.AuthResult;
 import org.multitunnel.wire.mip.auth.MipAuthenticator;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
@@ -72,8 +72,8 @@ public final class SignallingAnalyzer {
                     + e.getMessage());
             return;
         }
-        List<Finding> findings = checker.check(m, 0);
-        for (Finding f : findings) {
+        List<MessageFinding> findings = checker.check(m, 0);
+        for (MessageFinding f : findings) {
             updater.addFinding(frame, severity(f), f.rule(), f.message());
         }
         if (m instanceof RegistrationRequest rq) {
@@ -83,7 +83,7 @@ public final class SignallingAnalyzer {
         }
     }
 
-    private void request(RegistrationRequest rq, byte[] payload, List<Finding> findings, int src, int dst,
+    private void request(RegistrationRequest rq, byte[] payload, List<MessageFinding> findings, int src, int dst,
             long frame, long time) {
         homeAgents.add(rq.homeAgentInt());
         TransactionTracker.Pending p = transactions.request(rq, src, dst, frame, time);
@@ -153,17 +153,17 @@ public final class SignallingAnalyzer {
         }
     }
 
-    private static int errors(List<Finding> findings) {
+    private static int errors(List<MessageFinding> findings) {
         int n = 0;
-        for (Finding f : findings) {
-            if (f.severity() == org.multitunnel.wire.mip.finding.Severity.ERROR) {
+        for (MessageFinding f : findings) {
+            if (f.severity() == org.multitunnel.wire.mip.finding.MessageSeverity.ERROR) {
                 n++;
             }
         }
         return n;
     }
 
-    private static Severity severity(Finding f) {
+    private static Severity severity(MessageFinding f) {
         return switch (f.severity()) {
             case ERROR -> Severity.ERROR;
             case WARNING -> Severity.WARNING;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.multitunnel.capture.live.LiveCaptureException.Reason;
 import org.multitunnel.capture.live.internal.Handles;
 import org.multitunnel.capture.live.internal.KernelCounters;
-import org.multitunnel.capture.live.internal.LinkTypes;
+import org.multitunnel.capture.live.internal.DltLinkTypes;
 import org.multitunnel.capture.live.internal.PacketHandoff;
 import org.multitunnel.capture.live.internal.WriteThrough;
 import org.pcap4j.core.NotOpenException;
@@ -83,7 +83,7 @@ public final class LiveCapture implements AutoCloseable {
             if (!options.filter().isEmpty()) {
                 Handles.setFilter(h, options.filter());
             }
-            int lt = LinkTypes.fromDlt(h.getDlt().value());
+            int lt = DltLinkTypes.fromDlt(h.getDlt().value());
             WriteThrough w = createFile(options, lt, h.getSnapshot());
             LiveCapture c = new LiveCapture(options, listener, h, w, lt);
             c.captureThread.start();

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.multitunnel.capture.PacketClassifier;
+import org.multitunnel.capture.IndexClassifier;
 import org.multitunnel.capture.index.PacketIndex;
 
 /** The bench entry points report what they read (their timings are for the CLI, not asserted here). */
@@ -16,7 +16,7 @@ class ReadBenchTest {
 
     @Test
     void readAndIndexReportsPacketsBytesAndIndexSize() throws Exception {
-        ReadBench.Result r = ReadBench.readAndIndex(FILE, PacketClassifier.NONE);
+        ReadBench.Result r = ReadBench.readAndIndex(FILE, IndexClassifier.NONE);
         assertEquals("read+index", r.mode());
         assertEquals(2282, r.packets()); // capinfos -c
         assertEquals(Files.size(FILE), r.bytes());

@@ -201,7 +201,7 @@ class ScenarioSynthesizerTest {
                 }
                 default -> bad.add(p.index() + ": " + s.encapsulation());
             }
-            if (s.encapsulation() != org.multitunnel.wire.fast.Encapsulation.MINENC
+            if (s.encapsulation() != org.multitunnel.wire.fast.TunnelEncapsulation.MINENC
                     && InternetChecksum.fold(InternetChecksum.sum(b, l4 - 20, 20, 0)) != 0) {
                 bad.add(p.index() + ": inner IPv4 header");
             }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.multitunnel.wire.dissect.Addresses;
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.ip.Ipv4Header;
 import org.multitunnel.wire.ip.UdpHeader;
 import org.multitunnel.wire.mip.RegistrationReply;
@@ -69,7 +69,7 @@ class DirectionHeuristicTest {
         accounting.accept(RAW, ByteBuffer.wrap(frame), 0, frame.length, frame.length, time += 1_000_000L);
     }
 
-    private Tunnel only(TunnelReport r) {
+    private TunnelTotals only(TunnelReport r) {
         assertEquals(1, r.tunnels().size(), "one tunnel");
         return r.tunnels().get(0);
     }
@@ -81,11 +81,11 @@ class DirectionHeuristicTest {
         feed(down);
         feed(up);
         feed(up);
-        Tunnel t = only(accounting.finish());
+        TunnelTotals t = only(accounting.finish());
         assertEquals(DirectionEvidence.UDP_PORT_434, t.evidence());
         assertEquals("203.0.113.1", t.homeAgentText());
         assertEquals("10.0.0.1", t.careOfAddressText());
-        assertEquals(Encapsulation.UDP, t.encapsulation());
+        assertEquals(TunnelEncapsulation.UDP, t.encapsulation());
         assertEquals(434, t.homeAgentPort());
         assertEquals(50000, t.careOfPort());
         assertEquals(new DirectionTotals(1, down.length), t.toCareOf());
@@ -102,7 +102,7 @@ class DirectionHeuristicTest {
         TunnelReport r = accounting.finish();
         assertEquals(3, r.tunnels().size());
         for (int i = 0; i < 3; i++) {
-            Tunnel t = r.tunnels().get(i);
+            TunnelTotals t = r.tunnels().get(i);
             assertEquals(DirectionEvidence.PEER_COUNT, t.evidence());
             assertEquals(HA, t.homeAgent());
             assertEquals(coas[i], t.careOfAddress());
@@ -116,7 +116,7 @@ class DirectionHeuristicTest {
         feed(ipip(HA, COA, inner(true, 1200)));
         feed(ipip(COA, HA, inner(false, 40)));
         feed(ipip(COA, HA, inner(false, 40)));
-        Tunnel t = only(accounting.finish());
+        TunnelTotals t = only(accounting.finish());
         assertEquals(DirectionEvidence.BYTES_SENT, t.evidence());
         assertEquals(HA, t.homeAgent()); // the higher address: address order alone would have chosen the CoA
         assertEquals(new DirectionTotals(1, 1248), t.toCareOf());
@@ -127,7 +127,7 @@ class DirectionHeuristicTest {
     void identicalTrafficWithoutSignallingFallsBackToAddressOrder() {
         feed(ipip(HA, COA, inner(true, 100)));
         feed(ipip(COA, HA, inner(false, 100)));
-        Tunnel t = only(accounting.finish());
+        TunnelTotals t = only(accounting.finish());
         assertEquals(DirectionEvidence.ADDRESS_ORDER, t.evidence());
         assertEquals(COA, t.homeAgent()); // documented: the lower address; nothing in the capture says otherwise
     }
@@ -138,7 +138,7 @@ class DirectionHeuristicTest {
         feed(gre(HA, COA, 7, inner(true, 60)));
         feed(udp(COA, HA, 50000, 434, request(HA, COA))); // registration only at the end of the capture
         TunnelReport r = accounting.finish();
-        Tunnel t = only(r);
+        TunnelTotals t = only(r);
         assertEquals(DirectionEvidence.SIGNALLED_HOME_AGENT, t.evidence());
         assertEquals(HA, t.homeAgent());
         assertEquals(7, t.greKey());
@@ -153,7 +153,7 @@ class DirectionHeuristicTest {
         feed(udp(COA, haField, 50000, 434, request(haField, COA)));
         feed(ipip(COA, HA, inner(false, 1400)));
         feed(ipip(HA, COA, inner(true, 10)));
-        Tunnel t = only(accounting.finish());
+        TunnelTotals t = only(accounting.finish());
         assertEquals(DirectionEvidence.SIGNALLED_CARE_OF, t.evidence());
         assertEquals(HA, t.homeAgent());
         assertEquals(COA, t.careOfAddress());
@@ -170,7 +170,7 @@ class DirectionHeuristicTest {
             feed(f);
         }
         TunnelReport r = accounting.finish();
-        Tunnel t = only(r);
+        TunnelTotals t = only(r);
         assertEquals(new DirectionTotals(2, 2L * down.length), t.toCareOf());
         assertEquals(new DirectionTotals(1, up.length), t.toHomeAgent());
         assertEquals(4, r.signallingPackets());
@@ -185,8 +185,8 @@ class DirectionHeuristicTest {
         feed(gre(COA, HA, 200, inner(false, 10)));
         TunnelReport r = accounting.finish();
         assertEquals(2, r.tunnels().size());
-        Tunnel k100 = r.tunnels().get(0);
-        Tunnel k200 = r.tunnels().get(1);
+        TunnelTotals k100 = r.tunnels().get(0);
+        TunnelTotals k200 = r.tunnels().get(1);
         assertEquals(100, k100.greKey());
         assertEquals(new DirectionTotals(1, 58 + 8), k100.toCareOf()); // 20 IP + 8 GRE + 20 IP + 8 UDP + 10
         assertEquals(new DirectionTotals(0, 0), k100.toHomeAgent());

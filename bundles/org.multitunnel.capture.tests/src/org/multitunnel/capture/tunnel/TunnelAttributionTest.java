@@ -21,7 +21,7 @@ import org.multitunnel.capture.synth.GroundTruth;
 import org.multitunnel.capture.synth.ScenarioSpec;
 import org.multitunnel.capture.synth.ScenarioSynthesizer;
 import org.multitunnel.capture.synth.ScenarioSynthesizer.Format;
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.fast.PacketKind;
 
 /**
@@ -52,14 +52,14 @@ class TunnelAttributionTest {
         assertEquals(truth.firstNanos(), report.firstNanos(), "first packet time");
         assertEquals(truth.lastNanos(), report.lastNanos(), "last packet time");
 
-        Map<String, Tunnel> byKey = new HashMap<>();
-        for (Tunnel t : report.tunnels()) {
+        Map<String, TunnelTotals> byKey = new HashMap<>();
+        for (TunnelTotals t : report.tunnels()) {
             byKey.put(key(t.homeAgentText(), t.careOfAddressText(), t.encapsulation().contractName()), t);
         }
         assertEquals(truth.tunnels().size(), report.tunnels().size(), "tunnel count");
         for (GroundTruth.ExpectedTunnel x : truth.tunnels()) {
             String k = key(x.homeAgent(), x.careOfAddress(), x.encapsulation());
-            Tunnel t = byKey.get(k);
+            TunnelTotals t = byKey.get(k);
             assertNotNull(t, "tunnel " + k + " attributed");
             assertEquals(DirectionEvidence.SIGNALLED_HOME_AGENT, t.evidence(), k);
             assertEquals(new DirectionTotals(x.toCareOfPackets(), x.toCareOfBytes()), t.toCareOf(), k + " to CoA");
@@ -96,7 +96,7 @@ class TunnelAttributionTest {
             for (int i = 0; i < f.tunnels().size(); i++) {
                 GroundTruth.ExpectedUse e = x.tunnels().get(i);
                 FlowTunnelUse u = f.tunnels().get(i);
-                Tunnel t = report.tunnels().get(u.tunnel());
+                TunnelTotals t = report.tunnels().get(u.tunnel());
                 assertEquals(key(e.homeAgent(), e.careOfAddress(), e.encapsulation()),
                         key(t.homeAgentText(), t.careOfAddressText(), t.encapsulation().contractName()), k);
                 assertEquals(e.firstNanos(), u.firstNanos(), k + " first use");
@@ -133,16 +133,16 @@ class TunnelAttributionTest {
         ScenarioSynthesizer.writeCapture(SPEC, file, Format.PCAPNG);
         TunnelReport r = TunnelAccounting.analyze(file, SPEC.intervalNanos());
         Set<String> seen = new TreeSet<>();
-        for (Tunnel t : r.tunnels()) {
+        for (TunnelTotals t : r.tunnels()) {
             seen.add(t.encapsulation().contractName());
             assertTrue(t.toCareOf().packets() > 0 && t.toHomeAgent().packets() > 0, t.label());
             // downlink carries 200..1399-byte payloads, the reverse tunnel 40..199: direction is not swapped
             assertTrue(t.toCareOf().bytes() / t.toCareOf().packets() > t.toHomeAgent().bytes()
                     / t.toHomeAgent().packets(), t.label());
-            if (t.encapsulation() == Encapsulation.GRE) {
+            if (t.encapsulation() == TunnelEncapsulation.GRE) {
                 assertTrue(t.greKey() > 0, t.label());
             }
-            if (t.encapsulation() == Encapsulation.UDP) {
+            if (t.encapsulation() == TunnelEncapsulation.UDP) {
                 assertEquals(434, t.homeAgentPort(), t.label());
                 assertTrue(t.careOfPort() >= 49152, t.label());
             }
@@ -166,7 +166,7 @@ class TunnelAttributionTest {
                 }
                 if (ClassificationBits.kind(bits) == PacketKind.TUNNEL_DATA) {
                     tunnelled++;
-                    assertTrue(ClassificationBits.encapsulation(bits) != Encapsulation.NONE);
+                    assertTrue(ClassificationBits.encapsulation(bits) != TunnelEncapsulation.NONE);
                 }
             }
             assertEquals(truth.requests(), requests);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.CaptureReader;
 import org.multitunnel.capture.OpenOptions;
-import org.multitunnel.capture.PacketClassifier;
+import org.multitunnel.capture.IndexClassifier;
 import org.multitunnel.capture.ReadSummary;
 
 /**
@@ -42,8 +42,8 @@ public final class ReadBench {
     private ReadBench() {
     }
 
-    /** Opens and fully indexes {@code file} with {@code classifier} (use {@link PacketClassifier#NONE}). */
-    public static Result readAndIndex(Path file, PacketClassifier classifier) throws IOException {
+    /** Opens and fully indexes {@code file} with {@code classifier} (use {@link IndexClassifier#NONE}). */
+    public static Result readAndIndex(Path file, IndexClassifier classifier) throws IOException {
         long t0 = System.nanoTime();
         try (CaptureFile f = CaptureFile.open(file, OpenOptions.defaults().withClassifier(classifier))) {
             double s = (System.nanoTime() - t0) / 1e9;
@@ -79,7 +79,7 @@ public final class ReadBench {
         Result bestIndex = null;
         Result bestStream = null;
         for (int i = 0; i < repeats; i++) {
-            Result r = readAndIndex(file, PacketClassifier.NONE);
+            Result r = readAndIndex(file, IndexClassifier.NONE);
             bestIndex = bestIndex == null || r.seconds() < bestIndex.seconds() ? r : bestIndex;
             Result s = stream(file);
             bestStream = bestStream == null || s.seconds() < bestStream.seconds() ? s : bestStream;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 
 /**
  * The concrete scenario drawn from a {@link ScenarioSpec}: mobile nodes with their home agent, bindings (care-of
@@ -15,12 +15,12 @@ import org.multitunnel.wire.fast.Encapsulation;
  */
 final class Plan {
     /** Encapsulations handed out round-robin, so every scenario with four bindings covers all of them. */
-    static final Encapsulation[] ENCAPSULATIONS = {Encapsulation.IPIP, Encapsulation.GRE, Encapsulation.MINENC,
-            Encapsulation.UDP};
+    static final TunnelEncapsulation[] ENCAPSULATIONS = {TunnelEncapsulation.IPIP, TunnelEncapsulation.GRE, TunnelEncapsulation.MINENC,
+            TunnelEncapsulation.UDP};
     /** RFC 5213 access technology types used: IEEE 802.11a/b/g (4), IEEE 802.3 (3), IEEE 802.16e (5), virtual (1). */
     static final int[] ACCESS_TECHNOLOGIES = {4, 3, 5, 1};
 
-    record Binding(int tunnel, int node, int bid, int careOf, int ifAtt, int ifLabel, Encapsulation encapsulation,
+    record Binding(int tunnel, int node, int bid, int careOf, int ifAtt, int ifLabel, TunnelEncapsulation encapsulation,
             long greKey, int mnPort) {
     }
 
@@ -70,8 +70,8 @@ final class Plan {
             for (int b = 0; b < k; b++) {
                 int t = bindings.size();
                 int coa = t < 254 ? ipv4(198, 51, 100, t + 1) : ipv4(100, 64, 0, 0) + t + 1;
-                Encapsulation e = ENCAPSULATIONS[t % ENCAPSULATIONS.length];
-                long greKey = e == Encapsulation.GRE ? 1 + rnd.nextLong(0xffff_fffeL) : -1;
+                TunnelEncapsulation e = ENCAPSULATIONS[t % ENCAPSULATIONS.length];
+                long greKey = e == TunnelEncapsulation.GRE ? 1 + rnd.nextLong(0xffff_fffeL) : -1;
                 Binding binding = new Binding(t, m, b + 1, coa, ACCESS_TECHNOLOGIES[b % ACCESS_TECHNOLOGIES.length],
                         b + 1, e, greKey, 49152 + rnd.nextInt(16000));
                 nb.add(binding);

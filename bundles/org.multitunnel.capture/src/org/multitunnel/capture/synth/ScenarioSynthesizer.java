@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.multitunnel.capture.write.PcapWriter;
 import org.multitunnel.capture.write.PcapngWriter;
 import org.multitunnel.wire.dissect.Addresses;
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.mip.MipFields;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
@@ -120,18 +120,18 @@ public final class ScenarioSynthesizer {
         int lifetime = plan.spec.lifetime();
         RegistrationRequest.Builder rq = RegistrationRequest.builder().flag(RegistrationRequest.S, true)
                 .flag(RegistrationRequest.D, true).flag(RegistrationRequest.T, true)
-                .flag(RegistrationRequest.M, b.encapsulation() == Encapsulation.MINENC)
-                .flag(RegistrationRequest.G, b.encapsulation() == Encapsulation.GRE).lifetime(lifetime)
+                .flag(RegistrationRequest.M, b.encapsulation() == TunnelEncapsulation.MINENC)
+                .flag(RegistrationRequest.G, b.encapsulation() == TunnelEncapsulation.GRE).lifetime(lifetime)
                 .homeAddress(node.homeAddress()).homeAgent(node.homeAgent()).careOfAddress(b.careOf())
                 .identification(ntp(t)).extension(NaiExtension.of(node.nai()))
                 .extension(MultipathExtension.builder().ifAtt(b.ifAtt()).ifLabel(b.ifLabel()).bid(b.bid()).build());
-        if (b.encapsulation() == Encapsulation.UDP) {
+        if (b.encapsulation() == TunnelEncapsulation.UDP) {
             rq.extension(UdpTunnelRequestExtension.of(4, false, false)); // RFC 3519: IP in IP inside UDP
         }
         RegistrationRequest request = rq.authenticate(ExtensionTypes.MN_HA_AUTH, sa).build();
         // RFC 7629 §4.1: the home agent MUST NOT add the Multipath Extension to the Registration Reply.
         RegistrationReply.Builder rp = RegistrationReply.replyTo(request).code(0);
-        if (b.encapsulation() == Encapsulation.UDP) {
+        if (b.encapsulation() == TunnelEncapsulation.UDP) {
             rp.extension(UdpTunnelReplyExtension.of(0, false, 110));
         }
         RegistrationReply reply = rp.authenticate(ExtensionTypes.MN_HA_AUTH, sa).build();
@@ -154,8 +154,8 @@ public final class ScenarioSynthesizer {
                 .value(MipFields.TS_PROTO_START, c.protocol()).build();
         RegistrationRequest request = RegistrationRequest.builder().flag(RegistrationRequest.S, true)
                 .flag(RegistrationRequest.D, true).flag(RegistrationRequest.T, true)
-                .flag(RegistrationRequest.M, b.encapsulation() == Encapsulation.MINENC)
-                .flag(RegistrationRequest.G, b.encapsulation() == Encapsulation.GRE).lifetime(lifetime)
+                .flag(RegistrationRequest.M, b.encapsulation() == TunnelEncapsulation.MINENC)
+                .flag(RegistrationRequest.G, b.encapsulation() == TunnelEncapsulation.GRE).lifetime(lifetime)
                 .homeAddress(node.homeAddress()).homeAgent(node.homeAgent()).careOfAddress(b.careOf())
                 .identification(ntp(t)).extension(NaiExtension.of(node.nai()))
                 .extension(MultipathExtension.builder().ifAtt(b.ifAtt()).ifLabel(b.ifLabel()).bid(b.bid()).build())
@@ -278,7 +278,7 @@ public final class ScenarioSynthesizer {
                 buckets.add(new GroundTruth.Bucket(e.getKey() * plan.spec.intervalNanos(), e.getValue()[0],
                         e.getValue()[1]));
             }
-            boolean udp = b.encapsulation() == Encapsulation.UDP;
+            boolean udp = b.encapsulation() == TunnelEncapsulation.UDP;
             int k = 4 * b.tunnel();
             out.add(new GroundTruth.ExpectedTunnel(Addresses.ipv4(node.homeAgent()), Addresses.ipv4(b.careOf()),
                     b.encapsulation().contractName(), b.greKey(), udp ? FrameCrafter.MIP_PORT : -1,

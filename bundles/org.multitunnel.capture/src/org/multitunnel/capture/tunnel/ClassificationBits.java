@@ -1,18 +1,18 @@
 package org.multitunnel.capture.tunnel;
 
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 
 /**
  * The layout of the classification bits this package stores in the packet index (via
  * {@link TunnelAccounting#indexingClassifier()}), so the packet list can colour and filter millions of rows without
- * re-reading them: bits 0–2 the {@link PacketKind}, bits 3–5 the {@link Encapsulation}, bits 6–13 the Mobile IP
- * message type + 1 (0: none). Fits the index's {@value org.multitunnel.capture.PacketClassifier#BITS} bits.
+ * re-reading them: bits 0–2 the {@link PacketKind}, bits 3–5 the {@link TunnelEncapsulation}, bits 6–13 the Mobile IP
+ * message type + 1 (0: none). Fits the index's {@value org.multitunnel.capture.IndexClassifier#BITS} bits.
  */
 public final class ClassificationBits {
     private static final PacketKind[] KINDS = PacketKind.values();
-    private static final Encapsulation[] ENCAPSULATIONS = Encapsulation.values();
+    private static final TunnelEncapsulation[] ENCAPSULATIONS = TunnelEncapsulation.values();
 
     private ClassificationBits() {
     }
@@ -28,7 +28,7 @@ public final class ClassificationBits {
         return KINDS[Math.min(bits & 0x7, KINDS.length - 1)];
     }
 
-    public static Encapsulation encapsulation(int bits) {
+    public static TunnelEncapsulation encapsulation(int bits) {
         return ENCAPSULATIONS[Math.min((bits >>> 3) & 0x7, ENCAPSULATIONS.length - 1)];
     }
 

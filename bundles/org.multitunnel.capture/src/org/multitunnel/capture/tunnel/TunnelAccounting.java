@@ -11,14 +11,14 @@ import org.multitunnel.capture.CaptureReader;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.PacketVisitor;
 import org.multitunnel.wire.dissect.Addresses;
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 
 /**
- * Tunnel attribution and throughput series in the one pass over a capture: every packet is classified by the wire
+ * TunnelTotals attribution and throughput series in the one pass over a capture: every packet is classified by the wire
  * bundle's allocation-free {@link PacketClassifier}; tunnelled data is counted against its tunnel (both outer
  * endpoints, encapsulation, GRE key or UDP ports), its direction and its inner flow, and registration signalling is
  * remembered as evidence of which endpoint is the home agent. Feed it packets ({@link #visit}, {@link #accept}, or
@@ -117,7 +117,7 @@ public final class TunnelAccounting implements PacketVisitor {
      * With {@code CaptureFile.openInBackground} the accounting runs on the indexing thread: call {@link #finish()}
      * only after indexing has ended ({@code awaitIndexing()} or the listener's {@code finished}).
      */
-    public org.multitunnel.capture.PacketClassifier indexingClassifier() {
+    public org.multitunnel.capture.IndexClassifier indexingClassifier() {
         return view -> {
             visit(view);
             return ClassificationBits.of(summary);
@@ -196,13 +196,13 @@ public final class TunnelAccounting implements PacketVisitor {
         int orientation = src <= dst ? 0 : 1;
         long lo = orientation == 0 ? src : dst;
         long hi = orientation == 0 ? dst : src;
-        Encapsulation e = s.encapsulation();
+        TunnelEncapsulation e = s.encapsulation();
         long disc;
-        if (e == Encapsulation.UDP) {
+        if (e == TunnelEncapsulation.UDP) {
             int loPort = orientation == 0 ? s.udpSrcPort() : s.udpDstPort();
             int hiPort = orientation == 0 ? s.udpDstPort() : s.udpSrcPort();
             disc = ((long) loPort << 16) | hiPort;
-        } else if (e == Encapsulation.GRE && s.greKeyPresent()) {
+        } else if (e == TunnelEncapsulation.GRE && s.greKeyPresent()) {
             disc = GRE_KEY_PRESENT | s.greKey();
         } else {
             disc = 0;
@@ -294,7 +294,7 @@ public final class TunnelAccounting implements PacketVisitor {
     private TunnelReport report(boolean withFlows) {
         int n = tunnels.size();
         LongTupleTable peers = peerCounts(n);
-        Tunnel[] built = new Tunnel[n];
+        TunnelTotals[] built = new TunnelTotals[n];
         for (int id = 0; id < n; id++) {
             built[id] = build(id, peers);
         }
@@ -304,7 +304,7 @@ public final class TunnelAccounting implements PacketVisitor {
         }
         Arrays.sort(order, (a, b) -> compareTunnels(built[a], built[b]));
         int[] rank = new int[n];
-        List<Tunnel> sorted = new ArrayList<>(n);
+        List<TunnelTotals> sorted = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             rank[order[i]] = i;
             sorted.add(built[order[i]]);
@@ -330,7 +330,7 @@ public final class TunnelAccounting implements PacketVisitor {
         return endpoints;
     }
 
-    private Tunnel build(int id, LongTupleTable peers) {
+    private TunnelTotals build(int id, LongTupleTable peers) {
         long pair = tunnels.key(id, 0);
         long k1 = tunnels.key(id, 1);
         long lo = pair >>> 32;
@@ -350,7 +350,7 @@ public final class TunnelAccounting implements PacketVisitor {
         } else if ((d = separates(requestDestinations, lo, hi)) != 0) {
             evidence = DirectionEvidence.REQUEST_DESTINATION;
             haIsLo = d > 0 ? 1 : 0;
-        } else if (k1 >>> ENCAP_SHIFT == Encapsulation.UDP.ordinal()
+        } else if (k1 >>> ENCAP_SHIFT == TunnelEncapsulation.UDP.ordinal()
                 && mipPorts.contains((int) ((k1 >>> 16) & 0xffff)) != mipPorts.contains((int) (k1 & 0xffff))) {
             evidence = DirectionEvidence.UDP_PORT_434;
             haIsLo = mipPorts.contains((int) ((k1 >>> 16) & 0xffff)) ? 1 : 0;
@@ -367,11 +367,11 @@ public final class TunnelAccounting implements PacketVisitor {
         // orientation 0 is lo -> hi: towards the care-of end when lo is the HA
         int toCoa = haIsLo == 1 ? 0 : 1;
         int toHa = 1 - toCoa;
-        Encapsulation e = Encapsulation.values()[(int) (k1 >>> ENCAP_SHIFT)];
-        long greKey = e == Encapsulation.GRE && (k1 & GRE_KEY_PRESENT) != 0 ? k1 & 0xffffffffL : -1;
+        TunnelEncapsulation e = TunnelEncapsulation.values()[(int) (k1 >>> ENCAP_SHIFT)];
+        long greKey = e == TunnelEncapsulation.GRE && (k1 & GRE_KEY_PRESENT) != 0 ? k1 & 0xffffffffL : -1;
         int haPort = -1;
         int coaPort = -1;
-        if (e == Encapsulation.UDP) {
+        if (e == TunnelEncapsulation.UDP) {
             int loPort = (int) ((k1 >>> 16) & 0xffff);
             int hiPort = (int) (k1 & 0xffff);
             haPort = haIsLo == 1 ? loPort : hiPort;
@@ -379,7 +379,7 @@ public final class TunnelAccounting implements PacketVisitor {
         }
         int ha = (int) (haIsLo == 1 ? lo : hi);
         int coa = (int) (haIsLo == 1 ? hi : lo);
-        return new Tunnel(ha, coa, e, greKey, haPort, coaPort,
+        return new TunnelTotals(ha, coa, e, greKey, haPort, coaPort,
                 new DirectionTotals(tCounters[c + toCoa], tCounters[c + 2 + toCoa]),
                 new DirectionTotals(tCounters[c + toHa], tCounters[c + 2 + toHa]), tCounters[c + 4], tCounters[c + 5],
                 evidence, tSeries[id].build(intervalNanos));
@@ -392,7 +392,7 @@ public final class TunnelAccounting implements PacketVisitor {
         return l == h ? 0 : l ? 1 : -1;
     }
 
-    private static int compareTunnels(Tunnel a, Tunnel b) {
+    private static int compareTunnels(TunnelTotals a, TunnelTotals b) {
         int c = Integer.compareUnsigned(a.homeAgent(), b.homeAgent());
         if (c == 0) {
             c = Integer.compareUnsigned(a.careOfAddress(), b.careOfAddress());

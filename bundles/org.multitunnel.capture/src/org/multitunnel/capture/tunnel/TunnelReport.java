@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record TunnelReport(long intervalNanos, long packets, long wireBytes, long firstNanos, long lastNanos,
         long signallingPackets, long registrationRequests, long registrationReplies, long mobilityHeaderPackets,
-        long tunnelPackets, long unattributedPackets, long malformedPackets, List<Tunnel> tunnels,
+        long tunnelPackets, long unattributedPackets, long malformedPackets, List<TunnelTotals> tunnels,
         List<InnerFlow> flows) {
     public TunnelReport {
         tunnels = List.copyOf(tunnels);

@@ -8,7 +8,7 @@ import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.dissect.PacketDissector;
-import org.multitunnel.wire.fast.Encapsulation;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
@@ -115,7 +115,7 @@ public final class PacketRowFormatter {
         return layers.isEmpty() ? "" : ", " + layers.get(layers.size() - 1).display();
     }
 
-    static String encapsulationName(Encapsulation e) {
+    static String encapsulationName(TunnelEncapsulation e) {
         return switch (e) {
             case IPIP -> "IP-in-IP";
             case GRE -> "GRE";

@@ -48,11 +48,11 @@ class ClassifierAgreesWithDissectorTest {
                     expect(wrong, at + "ip.dst", Addresses.ipv4(s.outerDst()), d.find("ip.dst"));
                     expect(wrong, at + "ip.len", (long) s.outerTotalLength(), d.find("ip.len"));
                 }
-                if (s.greKeyPresent() && s.encapsulation() == Encapsulation.GRE) {
+                if (s.greKeyPresent() && s.encapsulation() == TunnelEncapsulation.GRE) {
                     expect(wrong, at + "gre.key", s.greKey(), d.find("gre.key"));
                 }
                 if (kind == PacketKind.TUNNEL_DATA && s.innerVersion() == 4
-                        && s.encapsulation() != Encapsulation.MINENC) {
+                        && s.encapsulation() != TunnelEncapsulation.MINENC) {
                     List<Field> src = all(d, "ip.src");
                     if (src.size() >= 2) {
                         expect(wrong, at + "inner ip.src", Addresses.ipv4(s.innerSrc()), src.get(1));
@@ -60,7 +60,7 @@ class ClassifierAgreesWithDissectorTest {
                     }
                     tunnelled++;
                 }
-                if (kind == PacketKind.TUNNEL_DATA && s.encapsulation() == Encapsulation.MINENC) {
+                if (kind == PacketKind.TUNNEL_DATA && s.encapsulation() == TunnelEncapsulation.MINENC) {
                     expect(wrong, at + "minenc.dst", Addresses.ipv4(s.innerDst()), d.find("minenc.dst"));
                     tunnelled++;
                 }

@@ -50,7 +50,7 @@ class PacketClassifierTest {
     @Test
     void classifiesGreDataWithKeyAndInnerFiveTuple() {
         assertEquals(PacketKind.TUNNEL_DATA, classify(Frames.greWithKey()));
-        assertEquals(Encapsulation.GRE, s.encapsulation());
+        assertEquals(TunnelEncapsulation.GRE, s.encapsulation());
         assertTrue(s.greKeyPresent());
         assertEquals(0x1234, s.greKey());
         assertInner(s);
@@ -59,11 +59,11 @@ class PacketClassifierTest {
     @Test
     void classifiesIpInIpAndMinimalEncapsulation() {
         assertEquals(PacketKind.TUNNEL_DATA, classify(Frames.ipInIp()));
-        assertEquals(Encapsulation.IPIP, s.encapsulation());
+        assertEquals(TunnelEncapsulation.IPIP, s.encapsulation());
         assertFalse(s.greKeyPresent());
         assertInner(s);
         assertEquals(PacketKind.TUNNEL_DATA, classify(Frames.minimalEncapsulation()));
-        assertEquals(Encapsulation.MINENC, s.encapsulation());
+        assertEquals(TunnelEncapsulation.MINENC, s.encapsulation());
         assertEquals(Frames.HOA, s.innerDst());
         assertEquals(Frames.HA, s.innerSrc()); // S clear: the original source is the outer source (RFC 2004 §3)
         assertEquals(17, s.innerProto());
@@ -74,7 +74,7 @@ class PacketClassifierTest {
     @Test
     void classifiesRfc3519UdpTunnelData() {
         assertEquals(PacketKind.TUNNEL_DATA, classify(Frames.udpTunnel()));
-        assertEquals(Encapsulation.UDP, s.encapsulation());
+        assertEquals(TunnelEncapsulation.UDP, s.encapsulation());
         assertEquals(4, s.mipType());
         assertEquals(1025, s.udpDstPort());
         assertInner(s);

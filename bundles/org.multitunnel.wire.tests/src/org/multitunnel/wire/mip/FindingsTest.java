@@ -19,9 +19,9 @@ import org.multitunnel.wire.mip.ext.MultipathExtension;
 import org.multitunnel.wire.mip.ext.RawExtension;
 import org.multitunnel.wire.mip.ext.ExtensionFormat;
 import org.multitunnel.wire.mip.ext.TrafficSelector;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
-import org.multitunnel.wire.mip.finding.Severity;
+import org.multitunnel.wire.mip.finding.MessageSeverity;
 
 /** Each message-level conformance rule fires on the violation it describes, at the right offset. */
 class FindingsTest {
@@ -39,7 +39,7 @@ class FindingsTest {
 
     private List<String> rules(MipMessage m) {
         // check the bytes, as the analyzer does, so findings reflect what is on the wire
-        return checker.check(m.encode()).stream().map(Finding::rule).collect(Collectors.toList());
+        return checker.check(m.encode()).stream().map(MessageFinding::rule).collect(Collectors.toList());
     }
 
     private List<String> rules(MipExtension... exts) {
@@ -67,7 +67,7 @@ class FindingsTest {
         RegistrationRequest m = rq().lifetime(0).extension(mp().overwrite(true).build())
                 .authenticate(ExtensionTypes.MN_HA_AUTH, SA).build();
         assertTrue(rules(m).contains("RFC7629-4.1-O-IN-DEREG"));
-        assertTrue(checker.check(MipVectors.get("rrq_b_and_o_dereg")).stream().map(Finding::rule).toList()
+        assertTrue(checker.check(MipVectors.get("rrq_b_and_o_dereg")).stream().map(MessageFinding::rule).toList()
                 .containsAll(List.of("RFC7629-4.1-O-IN-DEREG", "RFC7629-4.1-B-AND-O")));
     }
 
@@ -132,10 +132,10 @@ class FindingsTest {
 
     @Test
     void reportsWhichSelectorFormWasSeen() {
-        List<Finding> f = checker.check(MipVectors.get("rrq_fb_ipv4_embedded"));
-        Finding info = f.stream().filter(x -> x.rule().equals("RFC7629-4.2-TS-EMBEDDED-HEADER")).findFirst()
+        List<MessageFinding> f = checker.check(MipVectors.get("rrq_fb_ipv4_embedded"));
+        MessageFinding info = f.stream().filter(x -> x.rule().equals("RFC7629-4.2-TS-EMBEDDED-HEADER")).findFirst()
                 .orElseThrow();
-        assertEquals(Severity.INFO, info.severity());
+        assertEquals(MessageSeverity.INFO, info.severity());
         assertEquals(24 + 8 + 8, info.offset()); // fixed 24, Multipath 8, FB header 4, Action, Count, BID, TS Format
         assertFalse(checker.check(MipVectors.get("rrq_fb_ipv4_bare")).stream()
                 .anyMatch(x -> x.rule().equals("RFC7629-4.2-TS-EMBEDDED-HEADER")));
@@ -160,7 +160,7 @@ class FindingsTest {
     void flagsTruncatedAndUnknownExtensions() {
         assertTrue(checker.check(MipVectors.get("rrq_truncated_extension")).stream()
                 .anyMatch(f -> f.rule().equals("RFC5944-1.11-EXT-TRUNCATED")));
-        List<String> r = checker.check(MipVectors.get("rrq_unknown_extensions")).stream().map(Finding::rule).toList();
+        List<String> r = checker.check(MipVectors.get("rrq_unknown_extensions")).stream().map(MessageFinding::rule).toList();
         assertTrue(r.contains("RFC5944-1.11-UNKNOWN-NONSKIPPABLE"));
         assertTrue(r.contains("RFC5944-1.11-UNKNOWN-SKIPPABLE"));
         assertTrue(rules(RawExtension.of(154, ExtensionFormat.LONG, 3, new byte[1]))
@@ -187,7 +187,7 @@ class FindingsTest {
 
     @Test
     void flagsTruncatedFixedPart() {
-        List<Finding> f = checker.check(Hex.decode("0300"));
+        List<MessageFinding> f = checker.check(Hex.decode("0300"));
         assertEquals("RFC5944-3.3-TRUNCATED", f.get(0).rule());
     }
 
@@ -205,14 +205,14 @@ class FindingsTest {
         RegistrationRequest after = rq().authenticate(ExtensionTypes.MN_HA_AUTH, SA)
                 .extension(MultiInterfaceRoutingExtension.builder().build()).build();
         assertTrue(rules(after).contains("MIR-4.1-AFTER-AUTH"));
-        assertEquals(List.of(), checker.check(MipVectors.get("rrq_mir")).stream().map(Finding::rule).toList());
+        assertEquals(List.of(), checker.check(MipVectors.get("rrq_mir")).stream().map(MessageFinding::rule).toList());
     }
 
     @Test
     void flagsMultipleTunnelRequestRulesAndItsLengthInconsistency() {
-        List<String> l6 = checker.check(MipVectors.get("rrq_mtr_len6")).stream().map(Finding::rule).toList();
+        List<String> l6 = checker.check(MipVectors.get("rrq_mtr_len6")).stream().map(MessageFinding::rule).toList();
         assertEquals(List.of("MTS02-4.1-LENGTH-SPEC-INCONSISTENT"), l6);
-        List<String> l10 = checker.check(MipVectors.get("rrq_mtr_len10")).stream().map(Finding::rule).toList();
+        List<String> l10 = checker.check(MipVectors.get("rrq_mtr_len10")).stream().map(MessageFinding::rule).toList();
         assertEquals(List.of("MTS02-4.1-LENGTH"), l10);
         MultipleTunnelRequestExtension bad = MultipleTunnelRequestExtension.builder().subtype(2)
                 .bulkReregistration(true).overwrite(true).flags(0xc001).build();
@@ -234,9 +234,9 @@ class FindingsTest {
     void findingOffsetsPointAtTheOffendingField() {
         RegistrationRequest m = rq().extension(mp().bid(0).build()).authenticate(ExtensionTypes.MN_HA_AUTH, SA)
                 .build();
-        Finding f = checker.check(m, 100).stream().filter(x -> x.rule().equals("RFC7629-4.1-BID-RESERVED"))
+        MessageFinding f = checker.check(m, 100).stream().filter(x -> x.rule().equals("RFC7629-4.1-BID-RESERVED"))
                 .findFirst().orElseThrow();
         assertEquals(100 + 24 + 6, f.offset()); // base 100, fixed part 24, BID is byte 6 of the extension
-        assertEquals(Severity.ERROR, f.severity());
+        assertEquals(MessageSeverity.ERROR, f.severity());
     }
 }

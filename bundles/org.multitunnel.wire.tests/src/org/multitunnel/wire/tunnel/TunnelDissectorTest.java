@@ -185,7 +185,7 @@ class TunnelDissectorTest {
         for (org.multitunnel.wire.dissect.TestPcap.Record r : c.records()) {
             org.multitunnel.wire.fast.PacketClassifier.classify(c.linkType(), r.data(), 0, r.data().limit(), s);
             if (s.greKeyPresent()) {
-                assertEquals(org.multitunnel.wire.fast.Encapsulation.GRE, s.encapsulation());
+                assertEquals(org.multitunnel.wire.fast.TunnelEncapsulation.GRE, s.encapsulation());
                 keyed++;
             }
             Field key = dissector.dissectFull(c.linkType(), r.data()).find("gre.key");

@@ -181,7 +181,7 @@ public final class PacketClassifier {
             MipPorts mipPorts) {
         switch (proto) {
             case 4, 41 -> {
-                out.encapsulation = Encapsulation.IPIP;
+                out.encapsulation = TunnelEncapsulation.IPIP;
                 out.kind = PacketKind.TUNNEL_DATA;
                 inner(buf, p, end, out);
                 return PacketKind.TUNNEL_DATA;
@@ -225,7 +225,7 @@ public final class PacketClassifier {
         if (q > end) {
             return malformed(out, end);
         }
-        out.encapsulation = Encapsulation.GRE;
+        out.encapsulation = TunnelEncapsulation.GRE;
         out.kind = PacketKind.TUNNEL_DATA;
         if ((fv & 0x4000) == 0 && (proto == 0x0800 || proto == 0x86dd)) {
             inner(buf, q, end, out);
@@ -243,7 +243,7 @@ public final class PacketClassifier {
         if (end - p < size) {
             return malformed(out, p);
         }
-        out.encapsulation = Encapsulation.MINENC;
+        out.encapsulation = TunnelEncapsulation.MINENC;
         out.kind = PacketKind.TUNNEL_DATA;
         out.innerVersion = 4;
         out.innerProto = buf.get(p) & 0xff;
@@ -277,17 +277,17 @@ public final class PacketClassifier {
             }
             int next = buf.get(m + 1) & 0xff;
             out.kind = PacketKind.TUNNEL_DATA;
-            out.encapsulation = Encapsulation.UDP;
+            out.encapsulation = TunnelEncapsulation.UDP;
             int q = m + 4;
             if (next == 4) {
                 inner(buf, q, mEnd, out);
             } else if (next == 55) {
                 minenc(buf, q, mEnd, out);
-                out.encapsulation = Encapsulation.UDP;
+                out.encapsulation = TunnelEncapsulation.UDP;
                 out.kind = PacketKind.TUNNEL_DATA;
             } else if (next == 47) {
                 gre(buf, q, mEnd, out);
-                out.encapsulation = Encapsulation.UDP;
+                out.encapsulation = TunnelEncapsulation.UDP;
                 out.kind = PacketKind.TUNNEL_DATA;
             }
             return PacketKind.TUNNEL_DATA;

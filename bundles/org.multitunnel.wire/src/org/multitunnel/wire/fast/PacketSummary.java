@@ -9,7 +9,7 @@ import org.multitunnel.wire.dissect.Addresses;
  */
 public final class PacketSummary {
     PacketKind kind = PacketKind.OTHER;
-    Encapsulation encapsulation = Encapsulation.NONE;
+    TunnelEncapsulation encapsulation = TunnelEncapsulation.NONE;
     int malformedOffset;
     int ipVersion;
     int l3Offset;
@@ -33,7 +33,7 @@ public final class PacketSummary {
     /** Clears every field back to "nothing found" (called by the classifier first). */
     public void reset() {
         kind = PacketKind.OTHER;
-        encapsulation = Encapsulation.NONE;
+        encapsulation = TunnelEncapsulation.NONE;
         malformedOffset = -1;
         ipVersion = 0;
         l3Offset = -1;
@@ -56,7 +56,7 @@ public final class PacketSummary {
     }
 
     public PacketKind kind() { return kind; }
-    public Encapsulation encapsulation() { return encapsulation; }
+    public TunnelEncapsulation encapsulation() { return encapsulation; }
     /** Absolute offset where the classifier found the packet malformed, or -1. */
     public int malformedOffset() { return malformedOffset; }
     /** 4 or 6 for the outer IP header, 0 when none was found. */
@@ -116,7 +116,7 @@ public final class PacketSummary {
         if (ipVersion == 4) {
             b.append(' ').append(Addresses.ipv4(outerSrc)).append(" > ").append(Addresses.ipv4(outerDst));
         }
-        if (encapsulation != Encapsulation.NONE) {
+        if (encapsulation != TunnelEncapsulation.NONE) {
             b.append(' ').append(encapsulation.contractName());
         }
         if (greKeyPresent) {

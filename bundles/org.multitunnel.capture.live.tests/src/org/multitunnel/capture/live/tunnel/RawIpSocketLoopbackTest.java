@@ -34,7 +34,7 @@ class RawIpSocketLoopbackTest {
             assertEquals(4, buf[9], "outer protocol IP-in-IP (RFC 2003)");
             assertArrayEquals(a.getAddress(), Arrays.copyOfRange(buf, 12, 16), "outer source = bound address");
             assertArrayEquals(b.getAddress(), Arrays.copyOfRange(buf, 16, 20), "outer destination = peer");
-            assertEquals(20, Encapsulation.IPIP.innerOffset(buf, n));
+            assertEquals(20, TunnelFraming.IPIP.innerOffset(buf, n));
             assertArrayEquals(inner, Arrays.copyOfRange(buf, 20, n));
         }
     }

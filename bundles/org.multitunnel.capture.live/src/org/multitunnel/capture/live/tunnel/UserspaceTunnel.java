@@ -31,7 +31,7 @@ public final class UserspaceTunnel implements AutoCloseable {
     private static final int OUTER_IPV4 = 20;
 
     private final TunDevice tun;
-    private final Encapsulation encap;
+    private final TunnelFraming encap;
     private final Classifier classifier;
     private final Map<Integer, Leg> legs = new LinkedHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
@@ -52,14 +52,14 @@ public final class UserspaceTunnel implements AutoCloseable {
         }
     }
 
-    private UserspaceTunnel(TunDevice tun, Encapsulation encap, Classifier classifier) {
+    private UserspaceTunnel(TunDevice tun, TunnelFraming encap, Classifier classifier) {
         this.tun = tun;
         this.encap = encap;
         this.classifier = classifier;
     }
 
     /** Attaches to {@code tunName} and opens one raw socket per path; nothing moves until {@link #start}. */
-    public static UserspaceTunnel open(String tunName, Encapsulation encap, List<Path> paths, Classifier classifier)
+    public static UserspaceTunnel open(String tunName, TunnelFraming encap, List<Path> paths, Classifier classifier)
             throws IOException {
         UserspaceTunnel t = new UserspaceTunnel(TunDevice.open(tunName), encap, classifier);
         try {

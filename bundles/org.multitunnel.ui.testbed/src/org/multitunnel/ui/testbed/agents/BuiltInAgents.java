@@ -17,7 +17,7 @@ import org.multitunnel.agent.fa.ForeignAgentConfig;
 import org.multitunnel.agent.ha.BindingListener;
 import org.multitunnel.agent.ha.HaBinding;
 import org.multitunnel.agent.ha.HomeAgent;
-import org.multitunnel.agent.mn.MobileNode;
+import org.multitunnel.agent.mn.ReferenceMobileNode;
 import org.multitunnel.agent.mn.MobileNodeConfig;
 import org.multitunnel.ui.prefs.KeyEntry;
 import org.multitunnel.ui.prefs.KeyStore;
@@ -53,7 +53,7 @@ public final class BuiltInAgents implements AutoCloseable {
     private volatile HomeAgent ha;
     private volatile HaSettings haSettings;
     private volatile ForeignAgent fa;
-    private volatile MobileNode mn;
+    private volatile ReferenceMobileNode mn;
     private volatile String problem;
 
     public BuiltInAgents(KeyStoreOpener keys) {
@@ -245,7 +245,7 @@ public final class BuiltInAgents implements AutoCloseable {
     }
 
     /** Starts the mobile node registering with the home agent (or through the foreign agent) and the built-in key. */
-    public MobileNode startMobileNode(MnSettings s) throws AgentStartException {
+    public ReferenceMobileNode startMobileNode(MnSettings s) throws AgentStartException {
         KeyEntry key = builtInKey();
         synchronized (lifecycle) {
             if (ha == null) {
@@ -263,7 +263,7 @@ public final class BuiltInAgents implements AutoCloseable {
                     .securityAssociation(key.toAssociation()).lifetime(s.lifetime()).multipath(s.multipath());
             s.careOfAddresses().forEach(b::careOf);
             try {
-                mn = MobileNode.start(b.build());
+                mn = ReferenceMobileNode.start(b.build());
             } catch (IOException | RuntimeException e) {
                 throw new AgentStartException("The mobile node could not start: " + describe(e), 0, e);
             }
@@ -286,7 +286,7 @@ public final class BuiltInAgents implements AutoCloseable {
         fire();
     }
 
-    public MobileNode mobileNode() {
+    public ReferenceMobileNode mobileNode() {
         return mn;
     }
 

@@ -25,7 +25,7 @@ import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.MipDissector;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.ReplyCodes;
-import org.multitunnel.wire.mip.finding.Finding;
+import org.multitunnel.wire.mip.finding.MessageFinding;
 import org.multitunnel.wire.mip.finding.MipChecker;
 
 /**
@@ -83,7 +83,7 @@ public final class PreviewView {
             }
         });
         findings.addListener(SWT.Selection, e -> {
-            if (e.item instanceof TableItem ti && ti.getData() instanceof Finding f) {
+            if (e.item instanceof TableItem ti && ti.getData() instanceof MessageFinding f) {
                 highlight(f.offset(), 1);
             }
         });
@@ -151,8 +151,8 @@ public final class PreviewView {
             tree.setRedraw(true);
         }
         findings.removeAll();
-        List<Finding> list = checker.check(bytes);
-        for (Finding f : list) {
+        List<MessageFinding> list = checker.check(bytes);
+        for (MessageFinding f : list) {
             TableItem ti = new TableItem(findings, SWT.NONE);
             ti.setText(new String[] { f.severity().toString().toLowerCase(java.util.Locale.ROOT), f.rule(),
                     f.message() });

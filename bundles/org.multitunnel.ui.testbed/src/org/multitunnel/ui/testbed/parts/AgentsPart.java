@@ -46,7 +46,7 @@ import org.multitunnel.ui.session.LiveCaptureJob;
 import org.multitunnel.ui.testbed.agents.AgentStartException;
 import org.multitunnel.ui.testbed.agents.BuiltInAgents;
 import org.multitunnel.ui.testbed.agents.BuiltInAgentsService;
-import org.multitunnel.ui.testbed.agents.CaptureInterface;
+import org.multitunnel.ui.testbed.agents.AgentCaptureTarget;
 import org.multitunnel.ui.testbed.agents.HaSettings;
 import org.multitunnel.ui.testbed.parts.agents.BindingTableView;
 import org.multitunnel.ui.testbed.parts.agents.ForeignAgentForm;
@@ -290,14 +290,14 @@ public class AgentsPart {
             errorReporter.accept("Capture live", e.getMessage());
             return null;
         }
-        java.util.Optional<String> itf = CaptureInterface.forAddress(at.getAddress(), interfaces);
+        java.util.Optional<String> itf = AgentCaptureTarget.forAddress(at.getAddress(), interfaces);
         if (itf.isEmpty()) {
             errorReporter.accept("Capture live", "No capture interface holds the home agent's address "
                     + at.getAddress().getHostAddress() + ".");
             return null;
         }
         LiveCaptureSettings settings = LiveCaptureSettings.defaults(interfaces).withInterface(itf.get())
-                .withFilter(CaptureInterface.filter(at.getPort()))
+                .withFilter(AgentCaptureTarget.filter(at.getPort()))
                 .withOutput(LiveCaptureSettings.defaultOutput(LiveCaptureSettings.stateDirectory(System.getenv(),
                         System.getProperty("user.home")), itf.get(), java.time.ZonedDateTime.now()));
         LiveCaptureJob job = StartLiveCaptureHandler.start(captures, settings);

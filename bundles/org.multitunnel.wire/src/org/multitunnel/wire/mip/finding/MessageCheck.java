@@ -5,5 +5,5 @@ import java.util.List;
 /** One group of message-level rules (usually one document's). Checks are registered in a {@link MipChecker}. */
 @FunctionalInterface
 public interface MessageCheck {
-    void check(CheckContext c, List<Finding> out);
+    void check(CheckContext c, List<MessageFinding> out);
 }

@@ -41,9 +41,9 @@ public final class MipChecker {
     }
 
     /** Findings for a decoded message whose first byte is at absolute offset {@code base}. */
-    public List<Finding> check(MipMessage m, int base) {
+    public List<MessageFinding> check(MipMessage m, int base) {
         CheckContext c = new CheckContext(m, base, registry, codes);
-        List<Finding> out = new ArrayList<>();
+        List<MessageFinding> out = new ArrayList<>();
         for (MessageCheck check : checks) {
             check.check(c, out);
         }
@@ -51,7 +51,7 @@ public final class MipChecker {
     }
 
     /** Decodes {@code message} and checks it; a fixed part too short to decode is itself a finding. */
-    public List<Finding> check(byte[] message) {
+    public List<MessageFinding> check(byte[] message) {
         MipMessage m;
         try {
             m = codec.decode(message);

@@ -8,7 +8,7 @@ import org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension;
 /** Seed 000 (Multi-Interface Routing draft) §4.1 and §10 rules for its extension. */
 public final class MirChecks implements MessageCheck {
     @Override
-    public void check(CheckContext c, List<Finding> out) {
+    public void check(CheckContext c, List<MessageFinding> out) {
         for (int i : c.indicesOf(MultiInterfaceRoutingExtension.class)) {
             MultiInterfaceRoutingExtension e = (MultiInterfaceRoutingExtension) c.extensions().get(i);
             int at = c.offset(i);

@@ -7,7 +7,7 @@ import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 /** Seed 001 (draft-gundavelli-mip4-multiple-tunnel-support-02) §4.1 rules for the Multiple Tunnel Request. */
 public final class Mts02Checks implements MessageCheck {
     @Override
-    public void check(CheckContext c, List<Finding> out) {
+    public void check(CheckContext c, List<MessageFinding> out) {
         List<Integer> idx = c.indicesOf(MultipleTunnelRequestExtension.class);
         for (int n = 0; n < idx.size(); n++) {
             int i = idx.get(n);

@@ -13,7 +13,7 @@ import org.multitunnel.wire.mip.ext.RawExtension;
 /** RFC 5944 rules one message can break: extension framing, unknown extensions, reserved bits, authentication. */
 public final class Rfc5944Checks implements MessageCheck {
     @Override
-    public void check(CheckContext c, List<Finding> out) {
+    public void check(CheckContext c, List<MessageFinding> out) {
         List<MipExtension> exts = c.extensions();
         for (int i = 0; i < exts.size(); i++) {
             MipExtension e = exts.get(i);

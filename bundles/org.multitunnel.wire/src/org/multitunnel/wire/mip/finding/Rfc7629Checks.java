@@ -13,7 +13,7 @@ import org.multitunnel.wire.mip.ext.TsLayout;
 /** RFC 7629 (seed 002) §4.1 Multipath and §4.2 Flow Binding rules that one message can break. */
 public final class Rfc7629Checks implements MessageCheck {
     @Override
-    public void check(CheckContext c, List<Finding> out) {
+    public void check(CheckContext c, List<MessageFinding> out) {
         List<MipExtension> exts = c.extensions();
         int multipaths = 0;
         for (int i = 0; i < exts.size(); i++) {
@@ -31,7 +31,7 @@ public final class Rfc7629Checks implements MessageCheck {
         }
     }
 
-    private static void multipath(CheckContext c, MultipathExtension mp, int i, int at, int nth, List<Finding> out) {
+    private static void multipath(CheckContext c, MultipathExtension mp, int i, int at, int nth, List<MessageFinding> out) {
         if (nth == 2) {
             out.add(MipRules.MP_MULTIPLE.at(at, "second Multipath Extension in one message"));
         }
@@ -62,7 +62,7 @@ public final class Rfc7629Checks implements MessageCheck {
         }
     }
 
-    private static void flowBinding(CheckContext c, FlowBindingExtension fb, int i, int at, List<Finding> out) {
+    private static void flowBinding(CheckContext c, FlowBindingExtension fb, int i, int at, List<MessageFinding> out) {
         if (c.isRequest() && c.afterMnHa(i)) {
             out.add(MipRules.FB_AFTER_AUTH.at(at, "Flow Binding Extension after the MN-HA authenticator is not "
                     + "integrity protected"));
