@@ -117,7 +117,8 @@ public final class AgentCommand implements Command {
                   no-unequal-load = true
 
                 Status JSON (ha): {"agent":"ha","listen":"127.0.0.1:4434","time":...,"requests":N,"accepted":N,
-                  "rejected":N,"bindings":[{"homeAddress":"10.1.0.5","bid":1,"careOfAddress":"127.0.0.11",
+                  "rejected":N,"rateLimited":N,"bindings":[{"homeAddress":"10.1.0.5","bid":1,
+                  "careOfAddress":"127.0.0.11",
                   "extension":"rfc7629","ifAtt":4,"ifLabel":1,"lifetime":300,"remaining":287,"registeredAt":...,
                   "flowBindings":[{"action":1,"bids":[1,2],"tsFormat":1,"selector":"hex"}]}]}
 

@@ -12,8 +12,8 @@ import org.multitunnel.wire.mip.ext.FlowBindingExtension;
  * (RFC 5944 §5.7.1), the association to authenticate the reply with (null when the SPI was unknown), the flow
  * bindings to echo (RFC 7629 §4.2 lets the HA add them to the reply) and a reason for the log.
  */
-record Outcome(RegistrationRequest request, int code, int lifetime, long identification, SecurityAssociation sa, List<FlowBindingExtension> echo,
-        String reason) {
+record Outcome(RegistrationRequest request, int code, int lifetime, long identification, SecurityAssociation sa,
+        List<FlowBindingExtension> echo, String reason) {
     boolean accepted() {
         return code <= 1;
     }

@@ -27,9 +27,9 @@ import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
  * RFC 5944 §3.8.2 registration processing at the home agent, with RFC 7629 §5.2 multipath bindings and the seed
  * 000/001 draft variants. Steps, in order: §3.8.2.1 validity checks — MN-HA authentication (→ 131) first, located
  * by {@link RequestFraming} and checked over the received bytes before any other extension is decoded, then the
- * full decode, FA-HA (→ 132), Identification (→ 133) — then well-formedness (→ 134), policy (136, 152, 153, draft
- * codes, 135, 130), then the binding change of {@link BindingUpdater}. Thread-safe: the table and the nonce guard
- * lock themselves.
+ * full decode, FA-HA (→ 132), Identification (→ 133) — then well-formedness (→ 134), policy (136, 152, 153,
+ * draft codes, 135, 130), then the binding change of {@link BindingUpdater}. Thread-safe: the table and the nonce
+ * guard lock themselves.
  */
 final class RegistrationProcessor {
     static final int ACCEPTED = 0;
@@ -184,7 +184,8 @@ final class RegistrationProcessor {
     }
 
     private static long u32(byte[] b, int off) {
-        return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+        return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
+                | (b[off + 3] & 0xff);
     }
 
     private static MultiBindingRequest multi(RequestExtensions x) {
