@@ -1,6 +1,5 @@
 package org.multitunnel.agent.load;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.multitunnel.wire.mip.MipCodec;
@@ -117,11 +116,5 @@ final class RequestTemplates {
         b[off + 1] = (byte) (v >>> 16);
         b[off + 2] = (byte) (v >>> 8);
         b[off + 3] = (byte) v;
-    }
-
-    /** For tests: the template bytes of BID {@code bid}. */
-    byte[] template(boolean dereg, int bid) {
-        byte[] t = dereg ? deregister[bid - 1] : register[bid - 1];
-        return Arrays.copyOf(t, t.length);
     }
 }
