@@ -74,8 +74,8 @@ final class HaNode extends TimerQueue.Timed {
             }
         }
         seenCount = w;
-        if (w == 0) {
-            seen = NO_IDS;
+        if (w == 0 && seen.length > 8) {
+            seen = NO_IDS; // a burst's big array goes; a small one stays, so steady refreshes allocate nothing
         }
     }
 
