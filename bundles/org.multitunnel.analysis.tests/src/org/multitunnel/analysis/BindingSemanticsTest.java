@@ -284,8 +284,11 @@ class BindingSemanticsTest {
         assertTrue(rules(off).contains(AnalysisRules.FLOW_OFF_POLICY), rules(off).toString());
         Finding f = off.getFindings().stream().filter(x -> x.getRule().equals(AnalysisRules.FLOW_OFF_POLICY))
                 .findFirst().orElseThrow();
-        assertEquals(4, f.getFrame(), "reported at the reply that accepted the flow binding");
-        assertTrue(f.getMessage().contains(WLAN), f.getMessage());
+        // frames 1-4 signalling, 5-8 the flow on LTE, 9-10 other data on WLAN, 11 the flow on WLAN: the finding
+        // points at the packet that broke the policy and names the reply that accepted it (frame 4)
+        assertEquals(11, f.getFrame(), "reported at the flow's first packet on the tunnel the policy excludes");
+        assertTrue(f.getMessage().contains(WLAN) && f.getMessage().contains("frame 4"), f.getMessage());
+        assertTrue(f.getRelated().contains(node(off)), "names the mobile node");
     }
 
     @Test

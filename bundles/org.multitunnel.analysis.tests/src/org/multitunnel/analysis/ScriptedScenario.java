@@ -173,8 +173,24 @@ final class ScriptedScenario {
         return this;
     }
 
+    /** A UDP 434 datagram carrying exactly {@code payload} (e.g. a message cut short), from src to dst. */
+    ScriptedScenario raw(double t, String src, String dst, byte[] payload) {
+        return udp(t, src, dst, 434, 434, payload);
+    }
+
+    /** Appends bytes after the last record when the capture is written (damage for the reader to report). */
+    ScriptedScenario trailingGarbage(byte[] bytes) {
+        this.garbage = bytes.clone();
+        return this;
+    }
+
+    private byte[] garbage = new byte[0];
+
     private ScriptedScenario udp(double t, String src, String dst, int sport, int dport, MipMessage m) {
-        byte[] payload = MipCodec.encode(m);
+        return udp(t, src, dst, sport, dport, MipCodec.encode(m));
+    }
+
+    private ScriptedScenario udp(double t, String src, String dst, int sport, int dport, byte[] payload) {
         int s = Addresses.parseIpv4(src);
         int d = Addresses.parseIpv4(dst);
         byte[] udp = UdpHeader.builder().sourcePort(sport).destinationPort(dport).ipv4(s, d).build(payload);
@@ -200,6 +216,9 @@ final class ScriptedScenario {
             for (Frame f : frames) {
                 w.write(ifc, f.nanos, ByteBuffer.wrap(f.bytes), f.bytes.length);
             }
+        }
+        if (garbage.length > 0) {
+            java.nio.file.Files.write(file, garbage, java.nio.file.StandardOpenOption.APPEND);
         }
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         CaptureAnalyzer.analyze(file, options, new ModelUpdater(session), AnalysisProgress.NONE);

@@ -41,6 +41,23 @@ public final class AnalysisRules {
     /** RFC 7629 §5.1: an update of a registration's parameters (e.g. its care-of address) must set O. */
     public static final String UPDATE_SETS_O = "RFC7629-5.1-UPDATE-SETS-O";
 
+    /**
+     * RFC 6275 §6.1.1/§9.2: a Mobility Header shorter than its format, or whose Header Len is below its type's
+     * minimum, is malformed (a receiver discards it).
+     */
+    public static final String MIP6_MALFORMED = "RFC6275-9.2-MALFORMED";
+    /** Seed 003 (draft-montavont-mip6-mmi-02) §5.2: all flows with one correspondent use the same care-of address. */
+    public static final String MMI_SAME_COA = "MMI-5.2-SAME-COA";
+    /**
+     * Seed 003 §7.1 (D flag) and §7.3.2 (Alternate CoA): the receiving node uses the advertised destination care-of
+     * addresses for packets to the home address.
+     */
+    public static final String MMI_USE_DEST_COA = "MMI-7.3.2-USE-DEST-COA";
+    /** Seed 003 §7.1, §7.3.1, §7.3.2: how the load-balancing option must be filled (S, D, CoA ID). */
+    public static final String MMI_OPTION_FILLED = "MMI-7.3.2-OPTION-FILLED";
+    /** Seed 003 §7.3.3: a Binding Update with the load-balancing option gets Mobile IPv6's security. */
+    public static final String MMI_SECURITY = "MMI-7.3.3-SECURITY";
+
     /** RFC 5944 §3.3/§3.4: a registration message too short or inconsistent to decode at all. */
     public static final String UNDECODABLE = "RFC5944-3-MALFORMED";
     /** The capture file itself is damaged (truncated record, bad block); the reader's warning, frame 0. */

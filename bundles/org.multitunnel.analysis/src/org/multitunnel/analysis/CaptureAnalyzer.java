@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.multitunnel.capture.CaptureReader;
+import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.model.ModelUpdater;
@@ -24,6 +25,15 @@ public final class CaptureAnalyzer {
     /** Analyzes {@code file} into the updater's session; returns the reader's summary (format, warnings). */
     public static ReadSummary analyze(Path file, AnalysisOptions options, ModelUpdater updater,
             AnalysisProgress progress) throws IOException {
+        return analyze(file, options, OpenOptions.defaults(), updater, progress);
+    }
+
+    /**
+     * The same, reading the file with {@code reading} (its bounds on decompressing gzip, see
+     * {@link org.multitunnel.capture.SpillLimits}; its classifier is not used).
+     */
+    public static ReadSummary analyze(Path file, AnalysisOptions options, OpenOptions reading, ModelUpdater updater,
+            AnalysisProgress progress) throws IOException {
         IncrementalAnalysis analysis = new IncrementalAnalysis(options, updater);
         ReadSummary summary = CaptureReader.read(file, (PacketView p) -> {
             analysis.packet(p);
@@ -33,7 +43,7 @@ public final class CaptureAnalyzer {
                 return !progress.cancelled();
             }
             return true;
-        });
+        }, reading);
         analysis.finish(file.getFileName().toString(), summary.warnings());
         return summary;
     }

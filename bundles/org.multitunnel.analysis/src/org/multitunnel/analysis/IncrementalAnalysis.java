@@ -1,12 +1,14 @@
 package org.multitunnel.analysis;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.emf.ecore.EObject;
 import org.multitunnel.analysis.dataplane.PolicyChecks;
 import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
 import org.multitunnel.analysis.registration.Mip6Analyzer;
@@ -37,10 +39,6 @@ import org.multitunnel.wire.fast.PacketSummary;
  * feeds, publishes and finishes.
  */
 public final class IncrementalAnalysis {
-    /** Only registration requests (1) and replies (3) change bindings; revocations are dissected elsewhere. */
-    private static final int RRQ = 1;
-    private static final int RRP = 3;
-
     private final AnalysisOptions options;
     private final ModelUpdater updater;
     private final TunnelAccounting accounting;
@@ -69,15 +67,18 @@ public final class IncrementalAnalysis {
         last = Math.max(last, time);
         packets++;
         PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
-                p.originalLength(), time);
-        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4
-                && (s.mipType() == RRQ || s.mipType() == RRP)) {
+                p.originalLength(), time, frame);
+        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4) {
+            // every message is checked (a revocation or a message cut short has findings too); only requests and
+            // replies change bindings
             signalling.message(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
             mip6.packet(p.linkType(), p.slice(), frame, time);
         } else if (s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
             signalling.semantics().advanceTo(time);
             unbound.packet(s, frame);
+        } else if (s.ipVersion() == 6 && (s.mip6HomeAddressKind() != 0 || s.kind() == PacketKind.TUNNEL_DATA)) {
+            mip6.data(p.buffer(), s, frame); // seed 003's data-plane rules (route-optimised or HA-tunnelled IPv6)
         }
     }
 
@@ -114,9 +115,13 @@ public final class IncrementalAnalysis {
         signalling.finish(last);
         TunnelReport report = accounting.finish();
         for (ReadWarning w : warnings) {
-            updater.addFinding(0, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString());
+            // the last packet read before the damage, or the first one after it when the damage comes first
+            long at = w.frame() > 0 ? w.frame() : Math.min(1, packets);
+            updater.addFinding(at, Severity.WARNING, AnalysisRules.CAPTURE_READ, w.toString()
+                    + (w.frame() > 0 ? " (after frame " + w.frame() + ")" : at > 0 ? " (before frame 1)" : ""));
         }
         writeTunnels(report, updater, null, Long.MAX_VALUE);
+        unbound.linkTunnels();
         flowSplits(report, updater);
         PolicyChecks.run(report, signalling.semantics(), updater);
         updater.setSeriesInterval(options.intervalNanos());
@@ -192,18 +197,47 @@ public final class IncrementalAnalysis {
         }
     }
 
-    /** RFC 7629 §7 recommends per-flow load balancing: one inner flow seen on several tunnels is worth a note. */
+    /**
+     * RFC 7629 §7 recommends per-flow load balancing: one inner flow seen on several tunnels is worth a note. The
+     * finding points at the flow's first packet on its second tunnel (where the split shows) and names both
+     * tunnels, the mobile node and its bindings on them.
+     */
     private static void flowSplits(TunnelReport report, ModelUpdater updater) {
         for (InnerFlow f : report.flows()) {
+            List<FlowTunnelUse> uses = f.tunnels(); // in order of first use
             Set<Integer> tunnels = new HashSet<>();
-            for (FlowTunnelUse u : f.tunnels()) {
+            for (FlowTunnelUse u : uses) {
                 tunnels.add(u.tunnel());
             }
-            if (tunnels.size() > 1) {
-                // A flow-level observation, not one packet's: frame 0 marks capture-wide findings.
-                updater.addFinding(0, Severity.INFO, AnalysisRules.FLOW_SPLIT, "flow " + f.label()
-                        + " was carried on " + tunnels.size() + " tunnels");
+            if (tunnels.size() < 2) {
+                continue;
             }
+            FlowTunnelUse second = uses.get(1);
+            MobileNode mn = updater.knownMobileNode(f.destination());
+            if (mn == null) {
+                mn = updater.knownMobileNode(f.source());
+            }
+            List<EObject> related = new ArrayList<>();
+            StringBuilder names = new StringBuilder();
+            for (FlowTunnelUse u : uses) {
+                org.multitunnel.capture.tunnel.TunnelTotals t = report.tunnels().get(u.tunnel());
+                related.add(updater.tunnel(t.homeAgentText(), t.careOfAddressText(),
+                        Encapsulation.getByName(t.encapsulation().contractName())));
+                names.append(names.length() == 0 ? "" : ", ").append(t.label()).append(" from frame ")
+                        .append(u.firstFrame());
+                if (mn != null) {
+                    for (Binding b : mn.getBindings()) {
+                        if (b.getCareOfAddress().equals(t.careOfAddressText()) && !related.contains(b)) {
+                            related.add(b);
+                        }
+                    }
+                }
+            }
+            if (mn != null) {
+                related.add(mn);
+            }
+            updater.addFinding(second.firstFrame(), Severity.INFO, AnalysisRules.FLOW_SPLIT, "flow " + f.label()
+                    + " was carried on " + tunnels.size() + " tunnels: " + names, related.toArray(EObject[]::new));
         }
     }
 }

@@ -13,6 +13,7 @@ import org.multitunnel.capture.index.PacketIndex;
 import org.multitunnel.capture.internal.CaptureSource;
 import org.multitunnel.capture.internal.InterfaceTable;
 import org.multitunnel.capture.internal.MappedCapture;
+import org.multitunnel.capture.internal.MappingFaults;
 import org.multitunnel.capture.internal.ScanContext;
 import org.multitunnel.capture.internal.Scanners;
 import org.multitunnel.capture.internal.Warnings;
@@ -52,6 +53,8 @@ public final class CaptureFile implements AutoCloseable {
     private volatile boolean closed;
     /** Following a growing file: the writer has closed it, so the next pass is the last. */
     private volatile boolean writerDone;
+    /** See {@link #readableEnd()}; lowered (under {@link #growth}) when the file is found to have shrunk. */
+    private volatile long readableEnd = Long.MAX_VALUE;
     private final Object growth = new Object();
     private Thread indexer;
 
@@ -73,7 +76,20 @@ public final class CaptureFile implements AutoCloseable {
      * @throws IOException              the file cannot be read
      */
     public static CaptureFile open(Path file, OpenOptions options) throws IOException {
-        CaptureSource s = CaptureSource.open(file, options.windowBytes());
+        return indexed(file, CaptureSource.open(file, options), options);
+    }
+
+    /**
+     * Reads a capture from a stream (a pipe, standard input; plain or gzip) into an unlinked spill file within
+     * {@code options.spill()} and indexes it. {@code name} stands for the stream in messages and {@link #path()}.
+     *
+     * @throws DecompressionLimitException the stream reached a bound of {@code options.spill()}
+     */
+    public static CaptureFile open(java.io.InputStream stream, String name, OpenOptions options) throws IOException {
+        return indexed(Path.of(name), CaptureSource.open(stream, name, options, () -> false), options);
+    }
+
+    private static CaptureFile indexed(Path file, CaptureSource s, OpenOptions options) throws IOException {
         CaptureFile f = new CaptureFile(file, new CaptureSource.Kind(s.format, s.pcapOrder, s.compressed), options);
         f.source = s;
         try {
@@ -98,7 +114,7 @@ public final class CaptureFile implements AutoCloseable {
         CaptureFile f = new CaptureFile(file, CaptureSource.probe(file), options);
         Thread t = new Thread(() -> {
             try {
-                f.source = CaptureSource.open(file, options.windowBytes(), () -> f.closing || listener.cancelled());
+                f.source = CaptureSource.open(file, options, () -> f.closing || listener.cancelled());
                 f.index(options.classifier(), listener);
             } catch (IOException | RuntimeException e) {
                 boolean cancelled = f.closing || listener.cancelled();
@@ -133,7 +149,7 @@ public final class CaptureFile implements AutoCloseable {
             throw new NotACaptureFileException(file + ": only an uncompressed pcapng file can be followed");
         }
         CaptureFile f = new CaptureFile(file, kind, options);
-        f.source = CaptureSource.open(file, options.windowBytes());
+        f.source = CaptureSource.open(file, options);
         Thread t = new Thread(() -> {
             try {
                 f.followLoop(options.classifier(), listener, Math.max(1, pollMillis));
@@ -188,7 +204,19 @@ public final class CaptureFile implements AutoCloseable {
                 source = s; // published before any packet in the new bytes is indexed
                 ctx.remap(s.data);
             }
-            pos = scanner.resume(pos, !last);
+            if (size < s.data.size()) { // truncated by someone else: stop at the new end, as a normal read does
+                noteShrink(size, "while it was followed", true);
+                break;
+            }
+            try {
+                pos = scanner.resume(pos, !last);
+            } catch (InternalError e) {
+                if (!MappingFaults.isMappingFault(e) || s.data.currentSize() >= s.data.size()) {
+                    throw Scanners.storageFailure(path, e);
+                }
+                noteShrink(s.data.currentSize(), "while it was followed", true);
+                break;
+            }
             if (pos < 0 || last || control.cancelled()) {
                 break;
             }
@@ -233,6 +261,11 @@ public final class CaptureFile implements AutoCloseable {
             return true;
         }, control);
         Scanners.scan(src, ctx);
+        long now = src.data.currentSize();
+        if (now < src.data.size()) { // the scan has warned if it met the new end; else it shrank just after
+            noteShrink(now, "while it was indexed",
+                    warnings.snapshot().stream().noneMatch(w -> w.kind() == ReadWarning.Kind.SHRANK));
+        }
         if (listener != null) {
             listener.progress(index.size(), src.data.size(), src.data.size());
             listener.finished(index.size(), warnings.snapshot(), null);
@@ -283,7 +316,11 @@ public final class CaptureFile implements AutoCloseable {
             throw new IllegalStateException("capture is closed: " + path);
         }
         long offset = index.fileOffset(i);
-        return source.data.slice(offset, index.capturedLength(i));
+        int length = index.capturedLength(i);
+        if (offset + length > readableEnd) {
+            throw gone(i);
+        }
+        return source.data.slice(offset, length);
     }
 
     /**
@@ -295,6 +332,9 @@ public final class CaptureFile implements AutoCloseable {
             throw new IllegalStateException("capture is closed: " + path);
         }
         long offset = index.fileOffset(i);
+        if (offset + index.capturedLength(i) > readableEnd) {
+            throw gone(i);
+        }
         MappedCapture data = source.data;
         int k = data.windowIndex(offset);
         int itf = index.interfaceId(i);
@@ -302,6 +342,90 @@ public final class CaptureFile implements AutoCloseable {
                 offset, index.timestampNanos(i), index.capturedLength(i), index.originalLength(i), itf,
                 interfaces.get(itf).linkType());
         return into;
+    }
+
+    /**
+     * Translates a throwable caught while reading packet bytes: if it is the JVM's fault for a mapped page (see
+     * {@link CaptureShrankException}) and the file is now shorter than when it was mapped, this capture notes the
+     * new end — {@link #packet} and {@link #view} then throw {@link CaptureShrankException} for the packets past
+     * it without touching memory, and a {@link ReadWarning.Kind#SHRANK} warning is added once — and the exception
+     * to report is returned. Returns null for anything else (rethrow it).
+     *
+     * <pre>{@code
+     * try {
+     *     show(f.packet(i));
+     * } catch (InternalError e) {
+     *     CaptureShrankException gone = f.shrinkFault(e);
+     *     if (gone == null) throw e;
+     *     showWarning(gone.getMessage());
+     * }
+     * }</pre>
+     */
+    public CaptureShrankException shrinkFault(Throwable t) {
+        if (!MappingFaults.isMappingFault(t)) {
+            return null;
+        }
+        CaptureSource s = source;
+        long now;
+        try {
+            now = s == null ? -1 : s.data.currentSize();
+        } catch (IOException e) {
+            return null;
+        }
+        if (now < 0 || now >= s.data.size()) {
+            return null;
+        }
+        noteShrink(now, "after it was opened", true);
+        return new CaptureShrankException(path, s.data.size(), now, shrinkMessage(s.data.size(), now,
+                "after it was opened"));
+    }
+
+    /**
+     * Runs {@code work} on packet {@code i}'s bytes ({@link #packet}); the JVM's fault for a page the file no longer
+     * has becomes {@link CaptureShrankException} (see {@link #shrinkFault}). For code outside the per-packet hot
+     * path (a row, the details of one packet, a filter pass) that must not die because another program truncated
+     * the file.
+     */
+    public <T> T withPacket(int i, java.util.function.Function<ByteBuffer, T> work) {
+        ByteBuffer b = packet(i);
+        try {
+            return work.apply(b);
+        } catch (InternalError e) {
+            CaptureShrankException gone = shrinkFault(e);
+            if (gone == null) {
+                throw e;
+            }
+            throw gone;
+        }
+    }
+
+    /** Packets whose bytes end past this offset are gone (the file shrank); Long.MAX_VALUE while it has not. */
+    public long readableEnd() {
+        return readableEnd;
+    }
+
+    private void noteShrink(long now, String when, boolean warn) {
+        synchronized (growth) {
+            if (now >= readableEnd) {
+                return;
+            }
+            readableEnd = now;
+        }
+        if (warn) {
+            warnings.add(now, ReadWarning.Kind.SHRANK, shrinkMessage(sizeBytes(), now, when), index.size());
+        }
+    }
+
+    private String shrinkMessage(long mapped, long now, String when) {
+        return String.format("%s shrank from %,d to %,d bytes %s (another program truncated it); packets past"
+                + " byte %,d can no longer be read, the others are kept", path, mapped, now, when, now);
+    }
+
+    private CaptureShrankException gone(int i) {
+        long mapped = sizeBytes();
+        return new CaptureShrankException(path, mapped, readableEnd, String.format("%s: packet %d is gone: the file"
+                + " shrank from %,d to %,d bytes after it was opened (another program truncated it)", path, i + 1,
+                mapped, readableEnd));
     }
 
     /** Interfaces in file order, numbered across pcapng sections (pcap: exactly one). */

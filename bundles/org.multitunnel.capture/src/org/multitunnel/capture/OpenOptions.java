@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param windowBytes size of each memory-mapped window (default 1 GiB); records never need to cross one, because
  *                    consecutive windows overlap by more than the largest accepted record
  * @param maxWarnings warnings kept in memory; further ones are only counted (bounded memory on hostile files)
+ * @param spill       bounds on decompressing gzip (or copying a stream) into the mapped spill file
  */
-public record OpenOptions(IndexClassifier classifier, long windowBytes, int maxWarnings) {
+public record OpenOptions(IndexClassifier classifier, long windowBytes, int maxWarnings, SpillLimits spill) {
     public static final long DEFAULT_WINDOW_BYTES = 1L << 30;
     public static final int DEFAULT_MAX_WARNINGS = 1000;
     /** Smallest window accepted (tests use small windows to exercise window switches on small files). */
@@ -25,6 +26,11 @@ public record OpenOptions(IndexClassifier classifier, long windowBytes, int maxW
         if (maxWarnings < 1) {
             throw new IllegalArgumentException("maxWarnings must be positive: " + maxWarnings);
         }
+        Objects.requireNonNull(spill, "spill");
+    }
+
+    public OpenOptions(IndexClassifier classifier, long windowBytes, int maxWarnings) {
+        this(classifier, windowBytes, maxWarnings, SpillLimits.defaults());
     }
 
     public static OpenOptions defaults() {
@@ -32,14 +38,18 @@ public record OpenOptions(IndexClassifier classifier, long windowBytes, int maxW
     }
 
     public OpenOptions withClassifier(IndexClassifier c) {
-        return new OpenOptions(c, windowBytes, maxWarnings);
+        return new OpenOptions(c, windowBytes, maxWarnings, spill);
     }
 
     public OpenOptions withWindowBytes(long bytes) {
-        return new OpenOptions(classifier, bytes, maxWarnings);
+        return new OpenOptions(classifier, bytes, maxWarnings, spill);
     }
 
     public OpenOptions withMaxWarnings(int max) {
-        return new OpenOptions(classifier, windowBytes, max);
+        return new OpenOptions(classifier, windowBytes, max, spill);
+    }
+
+    public OpenOptions withSpill(SpillLimits limits) {
+        return new OpenOptions(classifier, windowBytes, maxWarnings, limits);
     }
 }

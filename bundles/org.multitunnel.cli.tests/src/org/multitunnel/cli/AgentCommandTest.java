@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -17,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,7 +113,10 @@ class AgentCommandTest {
         Future<Integer> rc = startAgent(List.of("ha", "--config", cfg.toString()));
         InetSocketAddress ha = awaitListening();
         assertEquals(152, register(ha, 1).code());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("readable by others"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: key file " + cfg + " is not private to its"
+                + " owner (mode 0644"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("on the command line"),
+                "a key in the config file is not on the command line");
         stop.countDown();
         assertEquals(0, rc.get(5, TimeUnit.SECONDS));
     }
@@ -153,6 +159,63 @@ class AgentCommandTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: key file"));
         stop.countDown();
         assertEquals(0, rc.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void homeAgentTakesKeysFromAVariableOrStandardInputAndRecordsPrivately(@TempDir Path dir) throws Exception {
+        Path record = dir.resolve("ha.pcapng");
+        KeyOptions.Sources env = new KeyOptions.Sources(InputStream.nullInputStream(),
+                Map.of("MNHA_KEY", "256:" + KEY_HEX)::get);
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Future<Integer> rc = pool.submit(() -> KeyOptions.using(env, () -> new AgentCommand().runUntil(List.of("ha",
+                "--listen", "127.0.0.1:0", "--key-env", "MNHA_KEY", "--record", record.toString()), o, e, stop)));
+        assertEquals(0, register(awaitListening(), 1).code());
+        stop.countDown();
+        assertEquals(0, rc.get(5, TimeUnit.SECONDS));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(record)),
+                "the recording holds authenticators over known plaintext");
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("warning"), err.toString(StandardCharsets.UTF_8));
+        assertFalse((out.toString(StandardCharsets.UTF_8) + err).contains(KEY_HEX));
+    }
+
+    @Test
+    void mobileNodeTakesItsKeyFromStandardInputAndTheHomeAgentItsFaHaKeyFromAFile(@TempDir Path dir)
+            throws Exception {
+        Path keys = Files.writeString(dir.resolve("mnha.keys"), "256 " + KEY_HEX + "\n");
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rw-------"));
+        Future<Integer> rc = startAgent(List.of("ha", "--listen", "127.0.0.1:0", "--key-file", keys.toString(),
+                "--fa-ha-key-file", keys.toString(), "--status-interval", "1"));
+        InetSocketAddress ha = awaitListening();
+        ExecutorService mnPool = Executors.newSingleThreadExecutor();
+        CountDownLatch mnStop = new CountDownLatch(1);
+        ByteArrayOutputStream mnErr = new ByteArrayOutputStream();
+        try {
+            KeyOptions.Sources stdin = new KeyOptions.Sources(
+                    new ByteArrayInputStream(("256:" + KEY_HEX + "\n").getBytes(StandardCharsets.UTF_8)),
+                    v -> null);
+            PrintStream e = new PrintStream(mnErr, true, StandardCharsets.UTF_8);
+            Future<Integer> mn = mnPool.submit(() -> KeyOptions.using(stdin, () -> new AgentCommand().runUntil(
+                    List.of("mn", "--home-agent", "127.0.0.1:" + ha.getPort(), "--home-address", "10.1.0.77",
+                            "--home-agent-address", "127.0.0.1", "--care-of", "127.0.0.41", "--key", "-"),
+                    new PrintStream(new ByteArrayOutputStream()), e, mnStop)));
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (!out.toString(StandardCharsets.UTF_8).contains("\"homeAddress\":\"10.1.0.77\"")
+                    && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"homeAddress\":\"10.1.0.77\""),
+                    "the HA bound the MN signed with the key from standard input: " + out + mnErr);
+            mnStop.countDown();
+            assertEquals(0, mn.get(10, TimeUnit.SECONDS));
+        } finally {
+            mnStop.countDown();
+            mnPool.shutdownNow();
+        }
+        stop.countDown();
+        assertEquals(0, rc.get(5, TimeUnit.SECONDS));
+        assertFalse((mnErr.toString(StandardCharsets.UTF_8) + err + out).contains(KEY_HEX));
+        assertFalse((mnErr.toString(StandardCharsets.UTF_8) + err).contains("warning"), mnErr + " " + err);
     }
 
     @Test

@@ -26,6 +26,18 @@ class LoadCommandTest {
     private static final String KEY_HEX = "8899aabbccddeeff0011223344556677";
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @TempDir
+    Path keysDir;
+
+    /** A private key file with SPI 512 (the agents' key) and SPI 1 (a key no agent here has). */
+    private String keyFile() throws Exception {
+        Path keys = keysDir.resolve("mnha.keys");
+        if (!Files.exists(keys)) {
+            Files.writeString(keys, "512 " + KEY_HEX + "\n1 00\n");
+            Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        return keys.toString();
+    }
 
     private int run(String... args) {
         return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -54,7 +66,7 @@ class LoadCommandTest {
         Path report = dir.resolve("load.json");
         try (HomeAgent ha = agent()) {
             assertEquals(0, run("load", "--target", target(ha), "--nodes", "30", "--bids", "2", "--rate", "600",
-                    "--duration", "0.6", "--key", "512:" + KEY_HEX, "--report", report.toString(), "--progress"),
+                    "--duration", "0.6", "--key-file", keyFile(), "--report", report.toString(), "--progress"),
                     err());
             assertEquals(0, ha.bindingCount(), "de-registered at the end");
         }
@@ -72,13 +84,17 @@ class LoadCommandTest {
     }
 
     @Test
-    void theKeyCanComeFromAKeyFile(@TempDir Path dir) throws Exception {
-        Path keys = dir.resolve("keys");
-        Files.writeString(keys, "# SPI KEY\n512 " + KEY_HEX + "\n");
-        Files.setPosixFilePermissions(keys, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    void aLiteralKeyWorksButWarnsAndSpiPicksOneOfSeveral() throws Exception {
         try (HomeAgent ha = agent()) {
             assertEquals(0, run("load", "--target", target(ha), "--nodes", "5", "--rate", "200", "--duration", "0.3",
-                    "--key-file", keys.toString(), "--quiet"), err());
+                    "--key", "512:" + KEY_HEX, "--quiet"), err());
+            assertTrue(err().contains("warning: --key on the command line can be read by other local users"), err());
+            err.reset();
+            assertEquals(1, run("load", "--target", target(ha), "--nodes", "5", "--rate", "200", "--duration", "0.3",
+                    "--key-file", keyFile(), "--spi", "1", "--quiet"), "SPI 1 is unknown to the agent: 131");
+            assertTrue(out().contains("131 "), out());
+            assertEquals(64, run("load", "--target", target(ha), "--nodes", "5", "--rate", "200", "--key-file",
+                    keyFile(), "--spi", "7"));
         }
         assertFalse(out().contains(KEY_HEX) || err().contains(KEY_HEX));
     }
@@ -88,20 +104,22 @@ class LoadCommandTest {
         try (HomeAgent ha = HomeAgent.start(HomeAgentConfig.builder().listen(new InetSocketAddress("127.0.0.1", 0))
                 .key(0x200, Hex.decode(KEY_HEX)).maxTotalBindings(4).build())) {
             assertEquals(1, run("load", "--target", target(ha), "--nodes", "8", "--rate", "200", "--duration", "0.3",
-                    "--key", "512:" + KEY_HEX, "--quiet"));
+                    "--key-file", keyFile(), "--quiet"));
         }
         assertTrue(out().contains("130 HA_INSUFFICIENT_RESOURCES ×"), out());
     }
 
     @Test
-    void usageErrorsAreOneLineWithExit64() {
+    void usageErrorsAreOneLineWithExit64() throws Exception {
+        String keys = keyFile();
         List<String[]> bad = new ArrayList<>();
-        bad.add(new String[] { "load", "--target", "127.0.0.1:4434", "--nodes", "1", "--key", "1:00" });
-        bad.add(new String[] { "load", "--target", "192.0.2.1:434", "--nodes", "1", "--rate", "1", "--key", "1:00" });
-        bad.add(new String[] { "load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1", "--key", "1:00",
-            "--refresh", "2" });
+        bad.add(new String[] { "load", "--target", "127.0.0.1:4434", "--nodes", "1", "--key-file", keys });
+        bad.add(new String[] { "load", "--target", "192.0.2.1:434", "--nodes", "1", "--rate", "1", "--key-file",
+            keys });
+        bad.add(new String[] { "load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1", "--key-file",
+            keys, "--refresh", "2" });
         bad.add(new String[] { "load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1" });
-        bad.add(new String[] { "load", "--target", "nowhere", "--nodes", "1", "--rate", "1", "--key", "1:00" });
+        bad.add(new String[] { "load", "--target", "nowhere", "--nodes", "1", "--rate", "1", "--key-file", keys });
         List<String> expected = List.of("--rate is required", "--i-own-this-target", "refresh must be a fraction",
                 "needs --key", "--target wants an IPv4 HOST:PORT");
         for (int i = 0; i < bad.size(); i++) {
@@ -119,11 +137,11 @@ class LoadCommandTest {
                 dir.resolve("absent").toString()));
         assertTrue(err().contains("absent: no such file"), err());
         err.reset();
-        assertEquals(69, run("load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1", "--key",
-                "1:00", "--source", "192.0.2.77"));
+        assertEquals(69, run("load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1", "--key-file",
+                keyFile(), "--source", "192.0.2.77"));
         assertTrue(err().contains("cannot send from 192.0.2.77"), err());
         err.reset();
-        assertEquals(73, run("load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1", "--key", "1:00",
-                "--report", dir.resolve("no/such/dir/r.json").toString()));
+        assertEquals(73, run("load", "--target", "127.0.0.1:4434", "--nodes", "1", "--rate", "1", "--key-file",
+                keyFile(), "--report", dir.resolve("no/such/dir/r.json").toString()));
     }
 }

@@ -23,14 +23,15 @@ import org.multitunnel.wire.Json;
  * Key material is only ever read (options, key files, config), never printed.
  */
 public final class AgentCommand implements Command {
-    private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "deny-multipath", "config",
-            "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime", "home-agent-address",
-            "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "flow", "nonce", "max-lifetime-mn",
-            "max-total-bindings", "max-rate-per-source", "record-size", "record-files");
+    private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "key-env", "deny-multipath",
+            "config", "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime",
+            "home-agent-address", "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "fa-ha-key-file",
+            "fa-ha-key-env", "flow", "nonce", "max-lifetime-mn", "max-total-bindings", "max-rate-per-source",
+            "record-size", "record-files");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
             "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown", "nonces");
-    private static final Set<String> REPEATABLE = Set.of("key", "deny-multipath", "care-of", "flow", "nonce",
-            "max-lifetime-mn");
+    private static final Set<String> REPEATABLE = Set.of("key", "key-file", "key-env", "deny-multipath", "care-of",
+            "flow", "nonce", "max-lifetime-mn");
 
     @Override
     public String name() {
@@ -45,7 +46,7 @@ public final class AgentCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel agent ha|fa|mn --listen ADDR:PORT [--key SPI:HEXKEY]... [--deny-multipath HOA]...
+                Usage: multitunnel agent ha|fa|mn --listen ADDR:PORT [--key-file FILE]... [--deny-multipath HOA]...
                                          [--config FILE] [OPTIONS]
 
                 Runs a reference agent in the foreground until Ctrl-C (SIGINT/SIGTERM).
@@ -53,9 +54,14 @@ public final class AgentCommand implements Command {
                 Common options:
                   --listen ADDR:PORT     where to listen (default ha 127.0.0.1:4434, fa 127.0.0.1:4435;
                                          mn: ignored, it sends from each --care-of address)
-                  --key SPI:HEXKEY       MN-HA security association, HMAC-MD5, valid for any MN (repeatable)
-                  --key-file FILE        associations, one per line: SPI HEXKEY [hmac-md5|keyed-md5 [PEER]];
-                                         a warning is printed when FILE is readable by group or others
+                  --key-file FILE        MN-HA security associations, one per line: SPI HEXKEY
+                                         [hmac-md5|keyed-md5 [PEER]]; a warning is printed unless FILE is
+                                         private to its owner (mode 0600 or 0400) (repeatable)
+                  --key-env VAR          the environment variable VAR holds SPI:HEXKEY (HMAC-MD5, any MN;
+                                         several separated by spaces or commas) (repeatable)
+                  --key -                read SPI:HEXKEY lines from standard input
+                  --key SPI:HEXKEY       the same literally (repeatable); warns, since every local user can read
+                                         a command line (ps, /proc/PID/cmdline)
                   --config FILE          settings in Java properties syntax (below); the command line wins
                   --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228)
                   --record-size SIZE     start a new file when FILE reaches SIZE (default 64M; k, M, G suffixes);
@@ -79,7 +85,9 @@ public final class AgentCommand implements Command {
                   --max-rate-per-source R  process at most R datagrams per second from one source address;
                                          the rest are dropped unanswered (default: no limit)
                   --replay-window S      timestamp window (default 7, RFC 5944 §5.7)
-                  --fa-ha-key SPI:HEXKEY FA-HA association; a bad FA-HA authenticator gets 132
+                  --fa-ha-key-file FILE  FA-HA association (the file's first line); a bad FA-HA authenticator
+                                         gets 132; also --fa-ha-key-env VAR, --fa-ha-key - and (warned)
+                                         --fa-ha-key SPI:HEXKEY
                   --no-multiple-tunnel   EnableMultipleTunnelSupport = 0 (seed 001 requests denied)
                   --no-multi-interface   no Multi-Interface Routing service (seed 000)
                   --no-unequal-load      no unequal load distribution (seed 000)
@@ -89,7 +97,8 @@ public final class AgentCommand implements Command {
 
                 Foreign agent (fa):
                   --home-agent HOST:PORT the home agent to relay to (required)
-                  --fa-ha-key SPI:HEXKEY add an FA-HA Authentication Extension to relayed requests
+                  --fa-ha-key-file FILE  add an FA-HA Authentication Extension to relayed requests (also
+                                         --fa-ha-key-env VAR, --fa-ha-key -, --fa-ha-key SPI:HEXKEY)
                   --no-multiple-tunnel, --no-multi-interface, --no-unequal-load   FA-side policies
 
                 Mobile node (mn):
@@ -106,12 +115,13 @@ public final class AgentCommand implements Command {
                   --flow BIDS:SELECTOR   an RFC 7629 flow binding sent with the last care-of address's
                                          registration, e.g. 1:proto=17/dport=5001 (BIDs joined by '+'; terms
                                          src, dst, sport, dport, proto, ds, action; repeatable)
-                  The MN uses the first --key (or the first line of --key-file); it de-registers on exit.
+                  The MN uses the first key given (--key, then --key-env, then --key-file lines); it
+                  de-registers on exit.
 
                 Config file: every option --NAME VALUE is the property NAME = VALUE (repeatable ones
                 comma-separated), every flag --NAME is NAME = true. For example:
                   listen = 127.0.0.1:4434
-                  key = 256:00112233445566778899aabbccddeeff
+                  key-file = /etc/multitunnel/mnha.keys
                   deny-multipath = 10.1.0.7, 10.1.0.8
                   max-lifetime = 600
                   no-unequal-load = true
@@ -123,10 +133,11 @@ public final class AgentCommand implements Command {
                   "flowBindings":[{"action":1,"bids":[1,2],"tsFormat":1,"selector":"hex"}]}]}
 
                 Examples:
-                  multitunnel agent ha --key 256:00112233445566778899aabbccddeeff --status
+                  multitunnel agent ha --key-file mnha.keys --status          (mnha.keys: mode 0600)
+                  MNHA_KEY=256:00112233445566778899aabbccddeeff multitunnel agent ha --key-env MNHA_KEY
                   multitunnel agent fa --listen 127.0.0.2:4435 --home-agent 127.0.0.1:4434
                   multitunnel agent mn --home-agent 127.0.0.1:4434 --home-address 10.1.0.5 \\
-                      --care-of 127.0.0.11 --care-of 127.0.0.12 --key 256:00112233445566778899aabbccddeeff
+                      --care-of 127.0.0.11 --care-of 127.0.0.12 --key-file mnha.keys
                 """;
     }
 
@@ -174,7 +185,7 @@ public final class AgentCommand implements Command {
                 yield serve(ha, ha::writeStatus, o, out, stop);
             }
             case "fa" -> {
-                ForeignAgentConfig config = AgentConfigs.foreignAgent(o);
+                ForeignAgentConfig config = AgentConfigs.foreignAgent(o, err);
                 ForeignAgent fa = ForeignAgent.start(config);
                 if (log != null) {
                     fa.setLog(log::println);

@@ -2,7 +2,6 @@ package org.multitunnel.cli;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.multitunnel.agent.fa.ForeignAgentConfig;
@@ -10,7 +9,6 @@ import org.multitunnel.agent.ha.HomeAgentConfig;
 import org.multitunnel.agent.mn.MobileNodeConfig;
 import org.multitunnel.agent.net.Ipv4;
 import org.multitunnel.agent.net.RecordLimits;
-import org.multitunnel.wire.mip.auth.MapKeyTable;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 
 /**
@@ -25,8 +23,8 @@ final class AgentConfigs {
     static HomeAgentConfig homeAgent(AgentOptions o, PrintStream err) throws Exception {
         HomeAgentConfig.Builder b = HomeAgentConfig.builder()
                 .listen(address(o.value("listen", "127.0.0.1:" + HomeAgentConfig.DEFAULT_PORT), "--listen"));
-        MapKeyTable keys = keys(o, err);
-        b.keys(keys);
+        KeyOptions.Keys keys = mnHaKeys(o, err);
+        b.keys(keys.table());
         for (String hoa : o.all("deny-multipath")) {
             Ipv4.parse(hoa);
             b.denyMultipath(hoa);
@@ -56,20 +54,21 @@ final class AgentConfigs {
         b.unequalLoadSupport(!o.flag("no-unequal-load"));
         b.simultaneousBindings(o.flag("simultaneous-bindings"));
         b.discardUnknownNonSkippable(o.flag("discard-unknown"));
-        if (o.value("fa-ha-key") != null) {
-            b.faHaAssociation(KeyOptions.parseKey(o.value("fa-ha-key")));
+        SecurityAssociation faHa = faHaKey(o, err);
+        if (faHa != null) {
+            b.faHaAssociation(faHa);
         }
         if (o.value("record") != null) {
             b.recordTo(Path.of(o.value("record")));
         }
         b.recordLimits(recordLimits(o));
-        if (o.all("key").isEmpty() && o.value("key-file") == null) {
-            err.println("warning: no --key or --key-file: every request will be answered 131");
+        if (keys.isEmpty()) {
+            err.println("warning: no --key-file, --key-env or --key: every request will be answered 131");
         }
         return b.build();
     }
 
-    static ForeignAgentConfig foreignAgent(AgentOptions o) throws Exception {
+    static ForeignAgentConfig foreignAgent(AgentOptions o, PrintStream err) throws Exception {
         String ha = o.value("home-agent");
         if (ha == null) {
             throw new UsageException("agent fa needs --home-agent HOST:PORT");
@@ -79,8 +78,9 @@ final class AgentConfigs {
                 .homeAgent(address(ha, "--home-agent")).multipleTunnelSupport(!o.flag("no-multiple-tunnel"))
                 .multiInterfaceRoutingSupport(!o.flag("no-multi-interface"))
                 .unequalLoadSupport(!o.flag("no-unequal-load"));
-        if (o.value("fa-ha-key") != null) {
-            b.faHa(KeyOptions.parseKey(o.value("fa-ha-key")));
+        SecurityAssociation faHa = faHaKey(o, err);
+        if (faHa != null) {
+            b.faHa(faHa);
         }
         if (o.value("record") != null) {
             b.recordTo(Path.of(o.value("record")));
@@ -145,44 +145,26 @@ final class AgentConfigs {
         }
     }
 
-    private static MapKeyTable keys(AgentOptions o, PrintStream err) throws Exception {
-        MapKeyTable t = new MapKeyTable();
-        for (String k : o.all("key")) {
-            t.add(KeyOptions.parseKey(k));
+    /** The mobile node's one association: the first key given (--key, --key-env, then --key-file lines). */
+    private static SecurityAssociation firstKey(AgentOptions o, PrintStream err) throws Exception {
+        SecurityAssociation sa = mnHaKeys(o, err).first();
+        if (sa == null) {
+            throw new UsageException("agent mn needs --key-file FILE, --key-env VAR or --key (RFC 5944 §3.2: MN-HA"
+                    + " authentication is required)");
         }
-        if (o.value("key-file") != null) {
-            Path f = Path.of(o.value("key-file"));
-            if (!Files.isRegularFile(f)) {
-                throw new UsageException("--key-file " + f + ": no such file");
-            }
-            KeyOptions.loadFile(f, t, err);
-        }
-        return t;
+        return sa;
     }
 
-    /** The mobile node's one association: the first --key, else the first line of --key-file. */
-    private static SecurityAssociation firstKey(AgentOptions o, PrintStream err) throws Exception {
-        if (!o.all("key").isEmpty()) {
-            return KeyOptions.parseKey(o.all("key").get(0));
-        }
-        if (o.value("key-file") != null) {
-            Path f = Path.of(o.value("key-file"));
-            MapKeyTable t = keys(o, err);
-            for (String line : Files.readAllLines(f)) {
-                String text = line.replaceAll("#.*", "").trim();
-                if (!text.isEmpty()) {
-                    SecurityAssociation sa = t.lookup(Long.parseLong(text.split("\\s+")[0]), null);
-                    if (sa == null) {
-                        sa = t.lookup(Long.parseLong(text.split("\\s+")[0]), o.value("home-address"));
-                    }
-                    if (sa != null) {
-                        return sa;
-                    }
-                }
-            }
-        }
-        throw new UsageException("agent mn needs --key SPI:HEXKEY or --key-file FILE (RFC 5944 §3.2: MN-HA "
-                + "authentication is required)");
+    /** The MN-HA associations of --key, --key-env and --key-file (command line and --config alike). */
+    private static KeyOptions.Keys mnHaKeys(AgentOptions o, PrintStream err) throws Exception {
+        return KeyOptions.read("--key", o.all("key"), o.onCommandLine("key")::contains, o.all("key-env"),
+                o.all("key-file"), err);
+    }
+
+    /** The FA-HA association of --fa-ha-key, --fa-ha-key-env or --fa-ha-key-file (its first line), or null. */
+    private static SecurityAssociation faHaKey(AgentOptions o, PrintStream err) throws Exception {
+        return KeyOptions.read("--fa-ha-key", o.all("fa-ha-key"), o.onCommandLine("fa-ha-key")::contains,
+                o.all("fa-ha-key-env"), o.all("fa-ha-key-file"), err).first();
     }
 
     private static InetSocketAddress address(String s, String option) throws UsageException {

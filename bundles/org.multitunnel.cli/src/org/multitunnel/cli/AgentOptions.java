@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class AgentOptions {
     private final Map<String, List<String>> values = new LinkedHashMap<>();
+    /** The values given on the command line itself (not in --config), which every local user can read. */
+    private final Map<String, List<String>> commandLine = new LinkedHashMap<>();
     private final Set<String> valued;
     private final Set<String> flags;
     private final Set<String> repeatable;
@@ -50,6 +52,7 @@ final class AgentOptions {
                 throw new UsageException("unknown option " + a);
             }
         }
+        commandLine.putAll(cli);
         List<String> config = cli.remove("config");
         if (config != null) {
             readConfig(Path.of(config.get(config.size() - 1)), err);
@@ -71,7 +74,7 @@ final class AgentOptions {
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
         }
-        if (p.containsKey("key") || p.containsKey("fa-ha-key")) {
+        if (p.containsKey("key") || p.containsKey("fa-ha-key")) { // keys in the file itself
             KeyOptions.warnIfReadableByOthers(file, err);
         }
         for (String name : p.stringPropertyNames()) {
@@ -113,6 +116,11 @@ final class AgentOptions {
 
     List<String> all(String name) {
         return values.getOrDefault(name, List.of());
+    }
+
+    /** The values of {@code name} given on the command line rather than in the --config file. */
+    List<String> onCommandLine(String name) {
+        return commandLine.getOrDefault(name, List.of());
     }
 
     int integer(String name, int fallback, int min, int max) throws UsageException {

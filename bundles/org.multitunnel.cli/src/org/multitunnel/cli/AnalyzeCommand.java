@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.analysis.AnalysisOptions;
@@ -43,8 +44,8 @@ public final class AnalyzeCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--keys KEYFILE] [--key SPI:HEXKEY]...
-                                           [--interval SECONDS]
+                Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--key-file KEYFILE]...
+                                           [--interval SECONDS] [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
@@ -52,12 +53,17 @@ public final class AnalyzeCommand implements Command {
 
                   --json OUT      write the analysis as JSON to OUT ('-' for stdout)
                   --csv DIR       write bindings.csv, tunnels.csv, series.csv and findings.csv into DIR
-                  --keys FILE     MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]])
-                  --key SPI:HEX   one HMAC-MD5 key for any peer (repeatable)
+                  --key-file FILE MN-HA keys to verify authenticators (lines: SPI HEXKEY [ALGORITHM [PEER]],
+                                  mode 0600; repeatable; --keys FILE is the same)
+                  --key-env VAR   keys in environment variable VAR (SPI:HEXKEY, HMAC-MD5, any peer)
+                  --key -         SPI:HEXKEY lines from standard input
+                  --key SPI:HEX   one HMAC-MD5 key for any peer, literally (repeatable; warns: visible in ps)
                   --interval S    width of the throughput buckets in seconds (default 1)
+                """ + SpillOptions.USAGE + """
 
                 Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
-                65 for a file that is not a capture, 66 for a missing file.
+                65 for a file that is not a capture or decompresses beyond the limits, 66 for a missing file, a
+                directory or a device. A file cut while it is read is analysed up to the cut, with a warning.
 
                 Examples:
                   multitunnel analyze test-captures/demo-multipath.pcapng
@@ -71,21 +77,20 @@ public final class AnalyzeCommand implements Command {
         String json = null;
         Path csv = null;
         double interval = 1;
-        MapKeyTable keys = null;
+        List<String> keyLiterals = new ArrayList<>();
+        List<String> keyEnvs = new ArrayList<>();
+        List<String> keyFiles = new ArrayList<>();
+        SpillOptions spill = new SpillOptions();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
+                case SpillOptions.RATIO, SpillOptions.SPILL -> spill.accept(a, value(args, ++i, a));
                 case "--json" -> json = value(args, ++i, a);
                 case "--csv" -> csv = Path.of(value(args, ++i, a));
                 case "--interval" -> interval = parseInterval(value(args, ++i, a));
-                case "--keys" -> {
-                    keys = keys == null ? new MapKeyTable() : keys;
-                    KeyOptions.loadFile(Path.of(value(args, ++i, a)), keys, err);
-                }
-                case "--key" -> {
-                    keys = keys == null ? new MapKeyTable() : keys;
-                    keys.add(KeyOptions.parseKey(value(args, ++i, a)));
-                }
+                case "--keys", "--key-file" -> keyFiles.add(value(args, ++i, a));
+                case "--key-env" -> keyEnvs.add(value(args, ++i, a));
+                case "--key" -> keyLiterals.add(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-") || file != null) {
                         throw new UsageException("unexpected argument '" + a + "'");
@@ -97,6 +102,8 @@ public final class AnalyzeCommand implements Command {
         if (file == null) {
             throw new UsageException("which capture? give FILE");
         }
+        KeyOptions.Keys given = KeyOptions.read("--key", keyLiterals, keyEnvs, keyFiles, err);
+        MapKeyTable keys = given.isEmpty() ? null : given.table();
         if (!Files.isReadable(file)) {
             err.println("multitunnel analyze: cannot read " + file);
             return 66;
@@ -106,10 +113,10 @@ public final class AnalyzeCommand implements Command {
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         ReadSummary read;
         try {
-            read = CaptureAnalyzer.analyze(file, options, new ModelUpdater(session), org.multitunnel.analysis.AnalysisProgress.NONE);
+            read = CaptureAnalyzer.analyze(file, options, spill.openOptions(), new ModelUpdater(session),
+                    org.multitunnel.analysis.AnalysisProgress.NONE);
         } catch (NotACaptureFileException e) {
-            err.println("multitunnel analyze: " + e.getMessage());
-            return 65;
+            return CaptureProblems.report(name(), e, err);
         }
         for (ReadWarning w : read.warnings()) {
             err.println("warning: " + w);

@@ -22,7 +22,8 @@ import org.multitunnel.agent.conformance.Scenarios;
  * same {@link ConformanceRunner} backs the GUI.
  */
 public final class ConformanceCommand implements Command {
-    private static final Set<String> VALUED = Set.of("target", "key", "junit", "html", "pcapng", "home-address-base",
+    private static final Set<String> VALUED = Set.of("target", "key", "key-file", "key-env", "junit", "html",
+            "pcapng", "home-address-base",
             "home-agent", "deny-multipath-hoa", "nonce-hoa", "care-of", "only", "timeout", "transmissions");
     private static final Set<String> FLAGS = Set.of("no-unequal-load", "no-bind", "list");
 
@@ -39,7 +40,7 @@ public final class ConformanceCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel conformance --target HOST:PORT [--key SPI:HEXKEY] [--junit FILE] [--html FILE]
+                Usage: multitunnel conformance --target HOST:PORT [--key-file FILE] [--junit FILE] [--html FILE]
                                                [--pcapng FILE] [--home-address-base A] [OPTIONS]
 
                 Runs one scenario per normative statement of RFC 7629, RFC 5944 and the seed drafts against the
@@ -48,7 +49,10 @@ public final class ConformanceCommand implements Command {
                 Each scenario uses its own home address (the base plus its number).
 
                 Options:
-                  --key SPI:HEXKEY          the MN-HA key the agent shares (scenarios needing it are skipped without)
+                  --key-file FILE           the MN-HA key the agent shares: the file's first line, SPI HEXKEY
+                                            [ALGORITHM [PEER]], mode 0600 (scenarios needing it are skipped
+                                            without); also --key-env VAR (SPI:HEXKEY), --key - (standard
+                                            input) and --key SPI:HEXKEY (warns: visible in ps)
                   --junit FILE              JUnit XML testsuite, one testcase per scenario
                   --html FILE               HTML report
                   --pcapng FILE             every exchanged packet, commented with its rule id
@@ -71,7 +75,7 @@ public final class ConformanceCommand implements Command {
                 Exit codes: 0 when no scenario failed or errored (skipped ones do not count), 1 otherwise.
 
                 Example:
-                  multitunnel conformance --target 127.0.0.1:4434 --key 4096:00112233445566778899aabbccddeeff \\
+                  multitunnel conformance --target 127.0.0.1:4434 --key-file mnha.keys \\
                       --deny-multipath-hoa 10.1.0.99 --junit conformance.xml --html conformance.html
                 """;
     }
@@ -93,7 +97,7 @@ public final class ConformanceCommand implements Command {
             throw new UsageException("--only matches no scenario");
         }
         ConformanceConfig c = ConformanceConfig.defaults(CommandArgs.hostPort(a.require("target"), "--target"),
-                a.get("key") == null ? null : KeyOptions.parseKey(a.get("key")));
+                KeyOptions.read(a::all, List.of(), err).first());
         if (a.get("home-agent") != null) {
             c = c.withHomeAgent(CommandArgs.ipv4(a.get("home-agent"), "--home-agent"));
         }
@@ -118,7 +122,7 @@ public final class ConformanceCommand implements Command {
         c = c.withUnequalLoadSupported(!a.flag("no-unequal-load")).withReplyTimeout(
                 Duration.ofMillis(a.intValue("timeout", 800, 10, 60_000)), a.intValue("transmissions", 3, 1, 10));
         if (c.key() == null) {
-            err.println("note: no --key given; scenarios that need the MN-HA key are skipped");
+            err.println("note: no key given; scenarios that need the MN-HA key are skipped");
         }
         ConformanceRunner runner = new ConformanceRunner(c);
         ConformanceReport report = runner.run(scenarios, new ConformanceRunner.ProgressListener() {

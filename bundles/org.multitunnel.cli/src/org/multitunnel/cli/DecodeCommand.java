@@ -40,7 +40,7 @@ public final class DecodeCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel decode FILE [--json] [--all]
+                Usage: multitunnel decode FILE [--json] [--all] [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Dissects every Mobile IPv4 registration message (UDP 434) and Mobile IPv6 mobility header of FILE
                 (pcap, pcapng or gzip). Field names are Wireshark's where it has the field; see docs/fields.md.
@@ -48,9 +48,11 @@ public final class DecodeCommand implements Command {
                   --json   one JSON object per packet per line:
                            {"frame": 12, "time": 1700000000.123456, "fields": {"mip.type": [1], ...}}
                   --all    every packet, not just signalling
+                """ + SpillOptions.USAGE + """
 
                 Malformed packets are shown with a _ws.malformed layer; decoding never stops at one.
-                Exit 0 on success, 65 for a file that is not a capture, 66 for a missing file.
+                Exit 0 on success (damage and a file cut while it is read are warnings), 65 for a file that is
+                not a capture or decompresses beyond the limits, 66 for a missing file, a directory or a device.
 
                 Examples:
                   multitunnel decode test-captures/demo-multipath.pcapng | less
@@ -63,10 +65,13 @@ public final class DecodeCommand implements Command {
         Path file = null;
         boolean json = false;
         boolean all = false;
-        for (String a : args) {
+        SpillOptions spill = new SpillOptions();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
             switch (a) {
                 case "--json" -> json = true;
                 case "--all" -> all = true;
+                case SpillOptions.RATIO, SpillOptions.SPILL -> spill.accept(a, AnalyzeCommand.value(args, ++i, a));
                 default -> {
                     if (a.startsWith("-") || file != null) {
                         throw new UsageException("unexpected argument '" + a + "'");
@@ -116,10 +121,9 @@ public final class DecodeCommand implements Command {
                     throw new java.io.UncheckedIOException(e);
                 }
                 return true;
-            });
+            }, spill.openOptions());
         } catch (NotACaptureFileException e) {
-            err.println("multitunnel decode: " + e.getMessage());
-            return 65;
+            return CaptureProblems.report(name(), e, err);
         }
         w.flush();
         for (ReadWarning warning : read.warnings()) {

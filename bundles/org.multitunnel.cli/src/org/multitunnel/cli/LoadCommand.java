@@ -21,7 +21,6 @@ import org.multitunnel.agent.load.LoadSecond;
 import org.multitunnel.agent.load.LoadSettings;
 import org.multitunnel.agent.net.Ipv4;
 import org.multitunnel.wire.mip.ReplyCodes;
-import org.multitunnel.wire.mip.auth.MapKeyTable;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 
 /**
@@ -31,7 +30,7 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
  */
 public final class LoadCommand implements Command {
     private static final Set<String> VALUED = Set.of("target", "nodes", "bids", "rate", "duration", "key", "key-file",
-            "spi", "refresh", "lifetime", "report", "source", "home-base", "care-of-base", "home-agent", "timeout",
+            "key-env", "spi", "refresh", "lifetime", "report", "source", "home-base", "care-of-base", "home-agent", "timeout",
             "transmissions");
     private static final Set<String> FLAGS = Set.of("flow-bindings", "plain", "nonces", "i-own-this-target",
             "progress", "quiet");
@@ -50,7 +49,7 @@ public final class LoadCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel load --target HA:PORT --nodes N [--bids K] --rate R [--duration S]
-                                        (--key SPI:HEXKEY | --key-file F [--spi N]) [--flow-bindings]
+                                        (--key-file F | --key-env VAR | --key -) [--spi N] [--flow-bindings]
                                         [--refresh FRACTION] [--report FILE.json] [OPTIONS]
 
                 Emulates N mobile nodes with K care-of addresses each (RFC 7629 multipath: BIDs 1..K). Sends R
@@ -66,8 +65,12 @@ public final class LoadCommand implements Command {
                   --rate R                requests per second on the wire
                   --duration S            seconds of registering and refreshing before the de-registrations
                                           (default 10)
-                  --key SPI:HEXKEY        the MN-HA key (never printed)
-                  --key-file F            key file (SPI HEXKEY [ALG [PEER]] lines); the first line, or --spi N
+                  --key-file F            the MN-HA key: a key file (SPI HEXKEY [ALG [PEER]] lines, mode 0600)
+                  --key-env VAR           ... or the variable VAR holding SPI:HEXKEY
+                  --key -                 ... or SPI:HEXKEY lines on standard input
+                  --key SPI:HEXKEY        ... or literally (warned: other users can read a command line)
+                  --spi N                 use the association with this SPI (default: the first one given);
+                                          keys are never printed
                   --flow-bindings         each registration carries an RFC 7629 Flow Binding Extension binding
                                           UDP destination port 5000+k to BID k
                   --refresh FRACTION      re-register a binding at the latest when this fraction of its granted
@@ -94,13 +97,13 @@ public final class LoadCommand implements Command {
                 retransmissions, lost and late replies, reply codes, latency percentiles, offered vs answered rate.
 
                 Exit codes: 0 every request answered and accepted, 1 some rejected, 2 some unanswered,
-                3 a reply claimed acceptance without a valid MN-HA authenticator; 64 usage, 66 key file missing,
-                69 a source address cannot be used, 73 the report cannot be written.
+                3 a reply claimed acceptance without a valid MN-HA authenticator; 64 usage, 65 a bad key file line,
+                66 key file missing, 69 a source address cannot be used, 73 the report cannot be written.
 
                 Examples:
-                  multitunnel agent ha --key 256:00112233445566778899aabbccddeeff &
+                  multitunnel agent ha --key-file mnha.keys &
                   multitunnel load --target 127.0.0.1:4434 --nodes 25000 --bids 4 --rate 20000 --duration 30 \\
-                      --key 256:00112233445566778899aabbccddeeff --report load.json
+                      --key-file mnha.keys --report load.json
                 """;
     }
 
@@ -110,13 +113,7 @@ public final class LoadCommand implements Command {
         if (!a.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional().get(0) + "'");
         }
-        LoadSettings settings;
-        try {
-            settings = settings(a, err);
-        } catch (KeyFileMissing e) {
-            err.println("multitunnel load: " + e.getMessage());
-            return 66;
-        }
+        LoadSettings settings = settings(a, err); // CliException: a key file missing (66) or bad (65)
         Path report = a.get("report") == null ? null : Path.of(a.get("report"));
         if (report != null && report.getParent() != null && !Files.isDirectory(report.getParent())) {
             err.println("multitunnel load: --report " + report + ": no such directory");
@@ -230,57 +227,31 @@ public final class LoadCommand implements Command {
         }
     }
 
-    /** The key file named on the command line does not exist (exit 66). */
-    private static final class KeyFileMissing extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        KeyFileMissing(String message) {
-            super(message);
-        }
-    }
-
-    /** The one MN-HA association: --key, or from --key-file the --spi one (default: the file's first line). */
+    /**
+     * The one MN-HA association, from the key options every command shares ({@link KeyOptions}): the one with
+     * {@code --spi N}, else the first given.
+     */
     private static SecurityAssociation key(CommandArgs a, PrintStream err) throws Exception {
-        if (a.get("key") != null && a.get("key-file") != null) {
-            throw new UsageException("give --key or --key-file, not both");
-        }
-        if (a.get("key") != null) {
-            return KeyOptions.parseKey(a.get("key"));
-        }
-        if (a.get("key-file") == null) {
-            throw new UsageException("needs --key SPI:HEXKEY or --key-file FILE (RFC 5944 §3.2: MN-HA "
+        KeyOptions.Keys keys = KeyOptions.read(a::all, List.of(), err);
+        if (keys.isEmpty()) {
+            throw new UsageException("needs --key-file FILE, --key-env VAR or --key (RFC 5944 §3.2: MN-HA "
                     + "authentication is required)");
         }
-        Path f = Path.of(a.get("key-file"));
-        if (!Files.isRegularFile(f)) {
-            throw new KeyFileMissing("--key-file " + f + ": no such file");
+        if (a.get("spi") == null) {
+            return keys.first();
         }
-        MapKeyTable t = new MapKeyTable();
-        KeyOptions.loadFile(f, t, err);
         long spi;
-        if (a.get("spi") != null) {
-            try {
-                spi = Long.parseLong(a.get("spi"));
-            } catch (NumberFormatException e) {
-                spi = -1;
-            }
-            if (spi < 0 || spi > 0xffffffffL) {
-                throw new UsageException("--spi wants a 32-bit unsigned number: " + a.get("spi"));
-            }
-        } else {
+        try {
+            spi = Long.parseLong(a.get("spi"));
+        } catch (NumberFormatException e) {
             spi = -1;
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                String text = line.replaceAll("#.*", "").trim();
-                if (!text.isEmpty()) {
-                    spi = Long.parseLong(text.split("\\s+")[0]);
-                    break;
-                }
-            }
         }
-        SecurityAssociation sa = spi < 0 ? null : t.lookup(spi, null);
+        if (spi < 0 || spi > 0xffffffffL) {
+            throw new UsageException("--spi wants a 32-bit unsigned number: " + a.get("spi"));
+        }
+        SecurityAssociation sa = keys.table().lookup(spi, null);
         if (sa == null) {
-            throw new UsageException("--key-file " + f + ": no association for SPI " + (spi < 0 ? "(none)" : spi)
-                    + " valid for any peer");
+            throw new UsageException("no key for --spi " + spi + " valid for any peer among the keys given");
         }
         return sa;
     }

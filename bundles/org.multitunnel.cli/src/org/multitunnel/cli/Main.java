@@ -40,9 +40,22 @@ public final class Main {
                     err.println("multitunnel " + c.name() + ": " + e.getMessage());
                     err.print(c.usage());
                     return 64;
+                } catch (CliException e) {
+                    err.println("multitunnel " + c.name() + ": " + e.getMessage());
+                    return e.exitCode();
                 } catch (Exception e) {
+                    int code = CaptureProblems.report(c.name(), e, err);
+                    if (code >= 0) {
+                        return code;
+                    }
                     err.println("multitunnel " + c.name() + ": " + e);
                     return 70;
+                } catch (InternalError e) { // a mapped capture truncated under a reader that could not translate it
+                    int code = CaptureProblems.report(c.name(), e, err);
+                    if (code >= 0) {
+                        return code;
+                    }
+                    throw e;
                 }
             }
         }

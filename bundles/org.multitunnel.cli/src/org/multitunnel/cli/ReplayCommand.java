@@ -25,8 +25,8 @@ import org.multitunnel.wire.mip.auth.MapKeyTable;
  * captured one. Exit 0 when every compared code matches.
  */
 public final class ReplayCommand implements Command {
-    private static final Set<String> VALUED = Set.of("to", "map", "key", "key-file", "timing", "port", "timeout",
-            "transmissions", "pcapng");
+    private static final Set<String> VALUED = Set.of("to", "map", "key", "key-file", "key-env", "timing", "port",
+            "timeout", "transmissions", "pcapng");
     private static final Set<String> FLAGS = Set.of("json");
 
     @Override
@@ -42,7 +42,7 @@ public final class ReplayCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel replay FILE --to HOST:PORT [--map OLD=NEW]... [--key SPI:HEXKEY]...
+                Usage: multitunnel replay FILE --to HOST:PORT [--map OLD=NEW]... [--key-file FILE]...
                                           [--timing original|step] [--json]
 
                 Takes the Registration Requests of a capture (pcap, pcapng, gzip), rewrites their Home Address,
@@ -54,7 +54,9 @@ public final class ReplayCommand implements Command {
                 Options:
                   --to HOST:PORT          the agent to replay to
                   --map OLD=NEW           rewrite an IPv4 address (repeatable)
-                  --key SPI:HEXKEY        MN-HA key for that SPI (repeatable); --key-file FILE loads a key file
+                  --key-file FILE         MN-HA keys by SPI: SPI HEXKEY [ALGORITHM [PEER]] lines, mode 0600
+                                          (repeatable); also --key-env VAR (it holds SPI:HEXKEY), --key -
+                                          (standard input) and --key SPI:HEXKEY (warns: visible in ps)
                   --timing original|step  keep the captured spacing, or send each after the last reply (default)
                   --port N                also decode UDP port N of the capture as Mobile IP (agents off 434)
                   --timeout MS            reply timeout (default 1000); --transmissions N (default 2)
@@ -65,7 +67,7 @@ public final class ReplayCommand implements Command {
 
                 Example:
                   multitunnel replay field.pcapng --to 127.0.0.1:4434 --map 10.1.0.5=10.9.0.5 \\
-                      --key 4096:00112233445566778899aabbccddeeff --timing step
+                      --key-file mnha.keys --timing step
                 """;
     }
 
@@ -81,7 +83,6 @@ public final class ReplayCommand implements Command {
             return 66;
         }
         AddressMap map = new AddressMap();
-        MapKeyTable keys = new MapKeyTable();
         try {
             for (String m : a.all("map")) {
                 map.add(m);
@@ -89,12 +90,7 @@ public final class ReplayCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--map: " + e.getMessage());
         }
-        for (String k : a.all("key")) {
-            keys.add(KeyOptions.parseKey(k));
-        }
-        if (a.get("key-file") != null) {
-            KeyOptions.loadFile(Path.of(a.get("key-file")), keys, err);
-        }
+        MapKeyTable keys = KeyOptions.read(a::all, List.of(), err).table();
         ReplayTiming timing;
         try {
             timing = ReplayTiming.parse(a.get("timing") == null ? "step" : a.get("timing"));

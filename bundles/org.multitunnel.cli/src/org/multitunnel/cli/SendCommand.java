@@ -32,8 +32,8 @@ import org.multitunnel.wire.mip.ext.MultipathExtension;
  */
 public final class SendCommand implements Command {
     private static final Set<String> VALUED = Set.of("to", "home-address", "care-of", "home-agent", "from",
-            "lifetime", "bid", "if-att", "if-label", "key", "template", "pcapng", "timeout", "transmissions",
-            "identification", "flags");
+            "lifetime", "bid", "if-att", "if-label", "key", "key-file", "key-env", "template", "pcapng", "timeout",
+            "transmissions", "identification", "flags");
     private static final Set<String> FLAGS = Set.of("json", "bulk", "overwrite");
 
     @Override
@@ -50,12 +50,12 @@ public final class SendCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel send --to HOST:PORT --home-address A --care-of B [--home-agent H] [--from ADDR]
-                                        [--lifetime S] [--bid N] [--key SPI:HEXKEY] [--template FILE] [--json]
-                                        [--pcapng FILE]
+                                        [--lifetime S] [--bid N] [--key-file FILE|--key-env VAR|--key -]
+                                        [--template FILE] [--json] [--pcapng FILE]
 
                 Builds a Registration Request (RFC 5944 §3.3), sends it from ADDR (default: the route's source),
                 retransmits with exponential back-off (RFC 5944 §3.6.3), matches the reply by Identification,
-                verifies its MN-HA authenticator when --key is given and prints it decoded.
+                verifies its MN-HA authenticator when a key is given and prints it decoded.
 
                 Options:
                   --to HOST:PORT          the home agent (or foreign agent)
@@ -68,12 +68,17 @@ public final class SendCommand implements Command {
                   --if-att N, --if-label N   its Access Technology Type (default 4) and Interface Label (default 1)
                   --bulk, --overwrite     its B and O flags
                   --flags LIST            RFC 5944 flags by name, e.g. D,T (or a number)
-                  --key SPI:HEXKEY        add the MN-HA authenticator (HMAC-MD5) and verify the reply's
+                  --key-file FILE         add the MN-HA authenticator with the file's first key (SPI HEXKEY
+                                          [ALGORITHM [PEER]] lines, mode 0600) and verify the reply's
+                  --key-env VAR           ... with the key in variable VAR (SPI:HEXKEY, HMAC-MD5)
+                  --key -                 ... with SPI:HEXKEY read from standard input
+                  --key SPI:HEXKEY        ... given literally (warns: other users can read command lines)
                   --identification V      ntp (default, RFC 5944 §5.7.1 timestamps) or a fixed 64-bit value
                   --timeout MS            first retransmission timeout (default 1000, doubles each time)
                   --transmissions N       how many times to send at most (default 4)
                   --template FILE         start from a template: the Testbed composer's XMI file (sent to its
-                                          target unless --to is given; the key its SPI names comes from --key)
+                                          target unless --to is given; the key its SPI names comes from the
+                                          keys given)
                                           or a properties file (keys: flags, lifetime, home-address,
                                           home-agent, care-of, identification, mp.bid, mp.if-att, mp.if-label,
                                           mp.b, mp.o, fb.N.action, fb.N.bids, fb.N.ts.FIELD, mtr.*, mir.*,
@@ -85,9 +90,9 @@ public final class SendCommand implements Command {
 
                 Examples:
                   multitunnel send --to 127.0.0.1:4434 --home-address 10.1.0.5 --care-of 127.0.1.1 \\
-                      --from 127.0.1.1 --bid 1 --key 4096:00112233445566778899aabbccddeeff
+                      --from 127.0.1.1 --bid 1 --key-file mnha.keys
                   multitunnel send --to 127.0.0.1:4434 --template rrq.properties --json
-                  multitunnel send --template rfc7629-loopback.xmi --key 4096:00112233445566778899aabbccddeeff
+                  echo 4096:00112233445566778899aabbccddeeff | multitunnel send --template rfc7629-loopback.xmi --key -
                 """;
     }
 
@@ -113,9 +118,10 @@ public final class SendCommand implements Command {
         }
         InetSocketAddress to = xmi != null ? XmiTemplateOptions.target(a, xmi)
                 : CommandArgs.hostPort(a.require("to"), "--to");
+        KeyOptions.Keys keys = KeyOptions.read(a::all, List.of(), err);
         RegistrationSpec spec = xmi != null
-                ? XmiTemplateOptions.spec(a, xmi, to, a.get("flags") == null ? -1 : flagsOf(a.get("flags")))
-                : spec(a, t, to);
+                ? XmiTemplateOptions.spec(a, xmi, to, a.get("flags") == null ? -1 : flagsOf(a.get("flags")), keys)
+                : spec(a, t, to, keys.first());
         SecurityAssociation key = spec.key();
         Duration first = Duration.ofMillis(a.intValue("timeout", 1000, 1, 60_000));
         Duration max = first.compareTo(ClientOptions.DEFAULT_MAX_TIMEOUT) > 0 ? first : ClientOptions.DEFAULT_MAX_TIMEOUT;
@@ -138,8 +144,8 @@ public final class SendCommand implements Command {
         return r.verdict().exitCode();
     }
 
-    private static RegistrationSpec spec(CommandArgs a, PropertiesTemplate t, InetSocketAddress to)
-            throws UsageException {
+    private static RegistrationSpec spec(CommandArgs a, PropertiesTemplate t, InetSocketAddress to,
+            SecurityAssociation key) throws UsageException {
         RegistrationSpec.Builder b;
         MultipathExtension.Builder mp;
         try {
@@ -194,8 +200,8 @@ public final class SendCommand implements Command {
         } else if (a.flag("bulk") || a.flag("overwrite") || a.get("if-att") != null || a.get("if-label") != null) {
             throw new UsageException("--bulk, --overwrite, --if-att and --if-label need --bid");
         }
-        if (a.get("key") != null) {
-            b.key(KeyOptions.parseKey(a.get("key")));
+        if (key != null) {
+            b.key(key);
         }
         return b.build();
     }

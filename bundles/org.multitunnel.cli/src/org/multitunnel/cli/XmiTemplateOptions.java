@@ -15,7 +15,7 @@ import org.multitunnel.wire.mip.auth.SecurityAssociation;
 /**
  * {@code send --template FILE.xmi}: the composer's template file with the command line's options applied on top
  * (they edit the loaded template in memory, the file stays untouched), converted by the same encoder the GUI
- * uses. The keys the template names by SPI come from {@code --key}.
+ * uses. The keys the template names by SPI come from the key options ({@link KeyOptions}).
  */
 final class XmiTemplateOptions {
     private XmiTemplateOptions() {
@@ -29,8 +29,8 @@ final class XmiTemplateOptions {
         return CommandArgs.hostPort(t.getTargetHost() + ":" + t.getTargetPort(), "the template's target");
     }
 
-    static RegistrationSpec spec(CommandArgs a, RegistrationTemplate t, InetSocketAddress to, int flags)
-            throws UsageException {
+    static RegistrationSpec spec(CommandArgs a, RegistrationTemplate t, InetSocketAddress to, int flags,
+            KeyOptions.Keys given) throws UsageException {
         if (flags >= 0) {
             t.setFlags(flags);
         }
@@ -57,10 +57,9 @@ final class XmiTemplateOptions {
             mp.setBulkReregistration(mp.isBulkReregistration() || a.flag("bulk"));
             mp.setOverwrite(mp.isOverwrite() || a.flag("overwrite"));
         }
-        MapKeyTable keys = new MapKeyTable();
-        if (a.get("key") != null) {
-            SecurityAssociation sa = KeyOptions.parseKey(a.get("key"));
-            keys.add(sa);
+        MapKeyTable keys = given.table();
+        SecurityAssociation sa = given.first();
+        if (sa != null) {
             if (t.getExtensions().stream().noneMatch(AuthSpec.class::isInstance)) {
                 AuthSpec auth = TemplateFactory.eINSTANCE.createAuthSpec();
                 auth.setSpi(sa.spi());
@@ -71,7 +70,7 @@ final class XmiTemplateOptions {
             return TemplateEncoder.spec(t, keys);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--template: " + e.getMessage()
-                    + (e.getMessage().contains("no key for SPI") ? " (give it with --key SPI:HEXKEY)" : ""));
+                    + (e.getMessage().contains("no key for SPI") ? " (give it with --key-file, --key-env or --key)" : ""));
         }
     }
 

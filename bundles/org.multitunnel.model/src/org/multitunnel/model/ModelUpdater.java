@@ -89,6 +89,11 @@ public final class ModelUpdater {
     // ---- mobile nodes -------------------------------------------------------------------------------------
 
     /** The mobile node with this home address, created (appended, so nodes stay in first-seen order) if new. */
+    /** The mobile node of {@code homeAddress} if this updater has one, without creating it. */
+    public MobileNode knownMobileNode(String homeAddress) {
+        return nodes.get(homeAddress);
+    }
+
     public MobileNode mobileNode(String homeAddress) {
         MobileNode known = nodes.get(homeAddress);
         if (known != null) {

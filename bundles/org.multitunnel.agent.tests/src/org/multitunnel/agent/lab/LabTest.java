@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,6 +110,31 @@ class LabTest {
         assertEquals(0, lab.down());
         assertEquals(List.of("ip netns del mt-ha", "ip netns del mt-mn"), sh.commands);
         assertEquals("lab is not up\n", lab.status());
+    }
+
+    @Test
+    void agentsGetTheLabKeyInAPrivateKeyFileNeverOnTheirCommandLines(@TempDir Path dir) throws Exception {
+        ScriptedShell sh = new ScriptedShell(false, false);
+        Lab lab = new Lab(sh, dir, List.of("mt"), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        assertEquals(0, lab.up(LabCase.case1()));
+        Path keys = dir.resolve(Lab.KEY_FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+        List<String> lines = Files.readAllLines(keys).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(1, lines.size(), lines.toString());
+        String[] f = lines.get(0).split(" ");
+        assertEquals("4096", f[0]);                                    // SPI
+        assertTrue(f[1].matches("[0-9a-f]{32}"), "16 random key bytes in hex");
+        assertEquals("hmac-md5", f[2]);                                // algorithm
+        List<String> spawned = sh.commands.stream().filter(c -> c.startsWith("spawn ")).toList();
+        assertTrue(spawned.stream().anyMatch(c -> c.contains(" agent ha ") && c.contains(" --key-file " + keys)));
+        assertTrue(spawned.stream().anyMatch(c -> c.contains(" agent mn ") && c.contains(" --key-file " + keys)));
+        for (String c : sh.commands) {
+            assertFalse(c.contains(f[1]), "the key is on a command line (visible in ps): " + c);
+            assertFalse(c.contains(" --key "), c);
+        }
+        assertEquals(0, lab.down());
+        assertFalse(Files.exists(keys), "down removes the key file");
     }
 
     @Test

@@ -73,7 +73,8 @@ public final class ScenarioSession {
 
     public SecurityAssociation requireKey() throws ScenarioSkipped {
         if (config.key() == null) {
-            throw new ScenarioSkipped("needs the MN-HA key shared with the home agent (--key SPI:HEXKEY)");
+            throw new ScenarioSkipped("needs the MN-HA key shared with the home agent (--key-file, --key-env or"
+                    + " --key)");
         }
         return config.key();
     }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,6 +25,8 @@ import java.util.Optional;
 public final class Lab {
     private static final int PORT = 434;
     private static final int SPI = 4096;
+    /** The key file the agents read, in the state directory (mode 0600). */
+    public static final String KEY_FILE = "mnha.keys";
     private final Shell sh;
     private final Path dir;
     private final List<String> tool;
@@ -77,8 +80,7 @@ public final class Lab {
         LabState st = LabState.create(dir, c.name());
         try {
             build(c, st);
-            String key = SPI + ":" + HexFormat.of().formatHex(random(16));
-            startAgents(c, st, key);
+            startAgents(c, st, writeKeyFile(HexFormat.of().formatHex(random(16))));
             if (!awaitBindings(c, 20_000)) {
                 out.println("the home agent did not list every care-of address and flow binding within 20 s; see "
                         + dir.resolve("ha.log")
@@ -147,7 +149,21 @@ public final class Lab {
                 + " veth links");
     }
 
-    private void startAgents(LabCase c, LabState st, String key) throws IOException, InterruptedException {
+    /**
+     * The lab's throw-away MN-HA key goes to the agents in a key file only its owner can read: on their command lines
+     * every local user could read it ({@code ps}, {@code /proc/PID/cmdline}).
+     */
+    private Path writeKeyFile(String hexKey) throws IOException {
+        Path file = dir.resolve(KEY_FILE);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "# the lab's MN-HA key (SPI HEXKEY ALGORITHM), removed by 'lab down'\n" + SPI + " "
+                + hexKey + " hmac-md5\n", StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    private void startAgents(LabCase c, LabState st, Path keyFile) throws IOException, InterruptedException {
+        String key = keyFile.toString();
         Shell.Result tcpdump = sh.run(List.of("which", "tcpdump"));
         if (tcpdump.ok()) {
             st.addPid(sh.spawn(List.of("ip", "netns", "exec", c.haNamespace(), "tcpdump", "-i", "any",
@@ -158,7 +174,7 @@ public final class Lab {
         }
         List<String> ha = new ArrayList<>(List.of("ip", "netns", "exec", c.haNamespace()));
         ha.addAll(tool);
-        ha.addAll(List.of("agent", "ha", "--listen", c.haAddress() + ":" + PORT, "--key", key, "--record",
+        ha.addAll(List.of("agent", "ha", "--listen", c.haAddress() + ":" + PORT, "--key-file", key, "--record",
                 dir.resolve("ha-signalling.pcapng").toString(), "--status", "--status-interval", "1"));
         st.addPid(sh.spawn(ha, dir.resolve("ha.log")));
         if (!awaitLog(dir.resolve("ha.log"), "\"agent\":\"ha\"", 15_000)) {
@@ -176,7 +192,7 @@ public final class Lab {
         List<String> mn = new ArrayList<>(List.of("ip", "netns", "exec", c.mnNamespace()));
         mn.addAll(tool);
         mn.addAll(List.of("agent", "mn", "--home-agent", target, "--home-address", c.homeAddress(),
-                "--home-agent-address", c.haAddress(), "--key", key, "--lifetime", "60"));
+                "--home-agent-address", c.haAddress(), "--key-file", key, "--lifetime", "60"));
         for (int i = 0; i < c.links().size(); i++) {
             mn.addAll(List.of("--care-of", c.visited() == null ? c.links().get(i).careOf() : VisitedLab.careOf(c, i, PORT)));
         }
@@ -277,6 +293,7 @@ public final class Lab {
             out.println(r.ok() ? "removed namespace " + ns : "could not remove namespace " + ns + ": " + r.output());
             failures += r.ok() ? 0 : 1;
         }
+        Files.deleteIfExists(dir.resolve(KEY_FILE));
         st.delete();
         return failures == 0 ? 0 : 1;
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.emf.ecore.EObject;
 import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.analysis.registration.BindingSemantics;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
@@ -12,6 +13,8 @@ import org.multitunnel.capture.tunnel.InnerFlow;
 import org.multitunnel.capture.tunnel.TunnelTotals;
 import org.multitunnel.capture.tunnel.TunnelReport;
 import org.multitunnel.model.Binding;
+import org.multitunnel.model.BindingStateChange;
+import org.multitunnel.model.Encapsulation;
 import org.multitunnel.model.ExtensionKind;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.ModelQueries;
@@ -60,9 +63,22 @@ public final class PolicyChecks {
                 for (FlowTunnelUse u : f.tunnels()) {
                     TunnelTotals t = report.tunnels().get(u.tunnel());
                     if (u.lastNanos() >= nfb.time() && !allowed.contains(t.careOfAddressText())) {
-                        updater.addFinding(nfb.frame(), Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
-                                + f.label() + " used tunnel " + t.label() + " but its flow binding allows only BIDs "
-                                + bids + " (" + String.join(", ", allowed) + ")");
+                        // the flow's first packet on that tunnel when it came after the flow binding; else the
+                        // binding's own frame (the packets before it broke no policy yet)
+                        long frame = u.firstNanos() >= nfb.time() ? u.firstFrame() : nfb.frame();
+                        List<EObject> related = new ArrayList<>();
+                        related.add(updater.tunnel(t.homeAgentText(), t.careOfAddressText(),
+                                Encapsulation.getByName(t.encapsulation().contractName())));
+                        related.add(mn);
+                        for (Binding b : mn.getBindings()) {
+                            if (b.isSetBid() && bids.contains(b.getBid())) {
+                                related.add(b);
+                            }
+                        }
+                        updater.addFinding(frame, Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
+                                + f.label() + " used tunnel " + t.label() + " but its flow binding (frame "
+                                + nfb.frame() + ") allows only BIDs " + bids + " (" + String.join(", ", allowed)
+                                + ")", related.toArray(EObject[]::new));
                     }
                 }
             }
@@ -84,11 +100,15 @@ public final class PolicyChecks {
                 continue;
             }
             Map<String, Long> observed = new HashMap<>();
+            Map<String, List<EObject>> tunnelsTo = new HashMap<>();
             long packets = 0;
             for (TunnelTotals t : report.tunnels()) {
                 if (t.homeAgentText().equals(mn.getHomeAgent()) && requested.containsKey(t.careOfAddressText())) {
                     observed.merge(t.careOfAddressText(), t.bytes(), Long::sum);
                     packets += t.packets();
+                    tunnelsTo.computeIfAbsent(t.careOfAddressText(), k -> new ArrayList<>()).add(updater.tunnel(
+                            t.homeAgentText(), t.careOfAddressText(),
+                            Encapsulation.getByName(t.encapsulation().contractName())));
                 }
             }
             long total = observed.values().stream().mapToLong(Long::longValue).sum();
@@ -100,11 +120,34 @@ public final class PolicyChecks {
                 double want = e.getValue() / weights;
                 double got = observed.getOrDefault(e.getKey(), 0L) / (double) total;
                 if (Math.abs(got - want) > SHARE_TOLERANCE) {
-                    updater.addFinding(0, Severity.WARNING, AnalysisRules.SHARE_OFF_REQUEST, String.format(
+                    // the share was asked for by the registration that made the binding: point there
+                    List<EObject> related = new ArrayList<>(tunnelsTo.getOrDefault(e.getKey(), List.of()));
+                    long frame = 0;
+                    for (Binding b : ModelQueries.activeBindings(mn)) {
+                        if (b.getCareOfAddress().equals(e.getKey())) {
+                            related.add(b);
+                            frame = frame > 0 ? frame : registeredFrame(b);
+                        }
+                    }
+                    related.add(mn);
+                    updater.addFinding(frame, Severity.WARNING, AnalysisRules.SHARE_OFF_REQUEST, String.format(
                             "mobile node %s: tunnel to %s carried %.0f%% of the bytes, its binding asked for %.0f%%",
-                            mn.getHomeAddress(), e.getKey(), got * 100, want * 100));
+                            mn.getHomeAddress(), e.getKey(), got * 100, want * 100), related.toArray(EObject[]::new));
                 }
             }
         }
+    }
+
+    /** Frame of the reply that registered {@code b} (its first state change), or its request's frame. */
+    private static long registeredFrame(Binding b) {
+        for (BindingStateChange c : b.getHistory()) {
+            if (c.isSetFrame() && c.getFrame() > 0) {
+                return c.getFrame();
+            }
+            if (c.getRegistration() != null && c.getRegistration().getRequestFrame() > 0) {
+                return c.getRegistration().getRequestFrame();
+            }
+        }
+        return 0;
     }
 }

@@ -8,10 +8,13 @@ import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.analysis.registration.BindingSemantics;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.CaptureSession;
+import org.multitunnel.model.Finding;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.ModelQueries;
 import org.multitunnel.model.ModelUpdater;
+import org.multitunnel.model.MultitunnelPackage;
 import org.multitunnel.model.Severity;
+import org.multitunnel.model.Tunnel;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.fast.PacketSummary;
 
@@ -31,6 +34,8 @@ public final class UnboundTunnelCheck {
     private IntSet active = IntSet.EMPTY;
     private IntSet agents = IntSet.EMPTY;
     private IntSet reported = IntSet.EMPTY;
+    /** Findings made, with the tunnel each concerns, linked to the model's tunnel once tunnels are written. */
+    private final List<Object[]> made = new ArrayList<>();
 
     public UnboundTunnelCheck(ModelUpdater updater, BindingSemantics semantics, Set<Integer> homeAgents) {
         this.updater = updater;
@@ -55,9 +60,25 @@ public final class UnboundTunnelCheck {
             return;
         }
         reported = reported.with(coa);
-        updater.addFinding(frame, Severity.ERROR, AnalysisRules.DATA_WITHOUT_BINDING, "tunnelled data between "
-                + Addresses.ipv4(s.outerSrc()) + " and " + Addresses.ipv4(s.outerDst()) + " while care-of address "
-                + Addresses.ipv4(coa) + " has no active binding");
+        int ha = coa == s.outerDst() ? s.outerSrc() : s.outerDst();
+        Finding f = updater.addFinding(frame, Severity.ERROR, AnalysisRules.DATA_WITHOUT_BINDING, "tunnelled data "
+                + "between " + Addresses.ipv4(s.outerSrc()) + " and " + Addresses.ipv4(s.outerDst())
+                + " while care-of address " + Addresses.ipv4(coa) + " has no active binding");
+        made.add(new Object[] {f, Addresses.ipv4(ha), Addresses.ipv4(coa), s.encapsulation().contractName()});
+    }
+
+    /** After the tunnels are in the model: each finding names the tunnel it is about. */
+    public void linkTunnels() {
+        for (Object[] m : made) {
+            for (Tunnel t : updater.session().getTunnels()) {
+                if (t.getHomeAgent().equals(m[1]) && t.getCareOfAddress().equals(m[2])
+                        && t.getEncapsulation().getLiteral().equals(m[3])) {
+                    updater.set((Finding) m[0], MultitunnelPackage.Literals.FINDING__RELATED, List.of(t));
+                    break;
+                }
+            }
+        }
+        made.clear();
     }
 
     private void rebuild() {

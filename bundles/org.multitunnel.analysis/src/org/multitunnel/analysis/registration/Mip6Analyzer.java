@@ -3,9 +3,12 @@ package org.multitunnel.analysis.registration;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.BindingEvent;
 import org.multitunnel.model.Encapsulation;
@@ -18,6 +21,7 @@ import org.multitunnel.model.Registration;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.dissect.PacketDissector;
+import org.multitunnel.wire.fast.PacketSummary;
 
 /**
  * The Mobile IPv6 binding cache (RFC 6275 §10.3) with several care-of addresses per home address, as seed 003
@@ -25,23 +29,36 @@ import org.multitunnel.wire.dissect.PacketDissector;
  * registers, refreshes or (lifetime 0) removes bindings once its Binding Acknowledgement accepts it (status
  * &lt; 128); bindings are keyed by the RFC 5648 Binding Identifier, else by seed 003's CoA ID, else one per home
  * address. Mobility headers are rare, so each is dissected in full and read by field name.
+ *
+ * <p>It also checks what seed 003 makes observable (docs/conformance.md, MMI- rows): the load-balancing option's
+ * fields and the security a Binding Update carrying it needs (on the update itself), and, on route-optimised and
+ * home-agent-tunnelled data, that one correspondent sees one care-of address per home address (§5.2) and that the
+ * receiver of a load-balancing update sends to the destination care-of addresses it was given (§7.1, §7.3.2). The
+ * data checks only run for packets carrying a home address (Home Address option, type 2 routing header) or IPv6
+ * tunnels, and return at once while no load-balancing registration is known.
  */
 public final class Mip6Analyzer {
     private static final int BINDING_UPDATE = 5;
     private static final int BINDING_ACK = 6;
     /** RFC 6275 §6.2.7 / §6.1.8: lifetimes are in units of 4 seconds. */
     private static final int LIFETIME_UNIT = 4;
-    /** RFC 6275 §6.3: the Home Address destination option. */
-    private static final int HOME_ADDRESS_OPTION = 201;
 
     private record Update(MobileNode node, Registration registration, List<Integer> bids, String coa,
-            ExtensionKind kind, int lifetime) {
+            ExtensionKind kind, int lifetime, String peer, String home, Set<String> destinations) {
     }
 
     private final ModelUpdater updater;
     private final BindingSemantics semantics;
     private final PacketDissector dissector = new PacketDissector();
     private final Map<String, Update> pending = new HashMap<>();
+    /** Seed 003 §7.3: "peer|home" → the destination care-of addresses an accepted load-balancing update gave. */
+    private final Map<String, Set<String>> destinations = new HashMap<>();
+    /** "peer|home" whose destination misuse was reported since its last accepted update. */
+    private final Set<String> destinationReported = new HashSet<>();
+    /** Seed 003 §5.2: "correspondent|home" → care-of addresses its route-optimised packets came from. */
+    private final Map<String, Set<String>> sources = new HashMap<>();
+    /** "correspondent|home" whose last Binding Update registered source care-of addresses (S flag): allowed. */
+    private final Set<String> multiSource = new HashSet<>();
 
     public Mip6Analyzer(ModelUpdater updater, BindingSemantics semantics) {
         this.updater = updater;
@@ -57,21 +74,35 @@ public final class Mip6Analyzer {
         if (ipv6 == null || mh == null) {
             return;
         }
+        Field bad = mh.find("_ws.malformed");
+        if (bad != null) {
+            // the same marker the decode shows: a short or inconsistent mobility header is reported, not dropped
+            String hoa = homeAddressOption(layers);
+            MobileNode mn = updater.knownMobileNode(hoa != null ? hoa : String.valueOf(text(ipv6, "ipv6.src")));
+            String text = "malformed mobility header: "
+                    + bad.display().replaceAll("^\\[Malformed Packet: |\\]$", "");
+            if (mn != null) {
+                updater.addFinding(number, org.multitunnel.model.Severity.ERROR, AnalysisRules.MIP6_MALFORMED, text,
+                        mn);
+            } else {
+                updater.addFinding(number, org.multitunnel.model.Severity.ERROR, AnalysisRules.MIP6_MALFORMED, text);
+            }
+        }
         Long type = number(mh, "mip6.mhtype");
         if (type == null) {
             return;
         }
         if (type == BINDING_UPDATE) {
-            update(ipv6, mh, number, time);
+            update(layers, ipv6, mh, number, time);
         } else if (type == BINDING_ACK) {
             ack(ipv6, mh, number, time);
         }
     }
 
-    private void update(Field ipv6, Field mh, long frame, long time) {
+    private void update(List<Field> layers, Field ipv6, Field mh, long frame, long time) {
         String src = text(ipv6, "ipv6.src");
         String dst = text(ipv6, "ipv6.dst");
-        String hoa = homeAddressOption(ipv6);
+        String hoa = homeAddressOption(layers);
         String home = hoa != null ? hoa : src;
         Long seq = number(mh, "mip6.bu.seqnr");
         Long units = number(mh, "mip6.bu.lifetime");
@@ -111,8 +142,135 @@ public final class Mip6Analyzer {
             updater.retransmitted(previous.registration);
             return;
         }
+        Set<String> lbDestinations = loadBalancing(layers, mh, src, dst, home, mn, frame);
         updater.addRegistration(mn, r);
-        pending.put(key, new Update(mn, r, bids, coa, kind, (int) (units * LIFETIME_UNIT)));
+        pending.put(key, new Update(mn, r, bids, coa, kind, (int) (units * LIFETIME_UNIT), dst, home,
+                lbDestinations));
+    }
+
+    /**
+     * Seed 003 §7 on one Binding Update: each load-balancing option filled as §7.3.1/§7.3.2 say, the update
+     * protected as Mobile IPv6 requires (§7.3.3), and (§5.2) a new period for the correspondent's source care-of
+     * addresses. Returns the destination care-of addresses the update asks for (the options with D set, else its
+     * source address), or null when it carries no load-balancing option.
+     */
+    private Set<String> loadBalancing(List<Field> layers, Field mh, String src, String dst, String home,
+            MobileNode mn, long frame) {
+        String key = dst + "|" + home;
+        sources.remove(key); // a Binding Update to the correspondent starts a new choice of care-of address
+        multiSource.remove(key);
+        List<Field> options = mh.findAll("mip6.options.lb");
+        if (options.isEmpty()) {
+            return null;
+        }
+        Set<String> dests = new java.util.LinkedHashSet<>();
+        for (Field o : options) {
+            Long s = number(o, "mip6.lb.s");
+            Long d = number(o, "mip6.lb.d");
+            Long id = number(o, "mip6.lb.coaid");
+            String acoa = text(o, "mip6.lb.acoa");
+            if (s == null || d == null || id == null || acoa == null) {
+                continue; // a malformed option: already reported as such
+            }
+            List<String> wrong = new ArrayList<>();
+            if (s > 1) {
+                wrong.add("S is " + s + " (0 or 1)");
+            }
+            if (s == 0 && d == 0) {
+                wrong.add("neither S nor D is set, so it names neither a source nor a destination care-of address");
+            }
+            if (id == 0) {
+                wrong.add("CoA ID 0 is reserved for the Binding Update's source address");
+            }
+            if (!wrong.isEmpty()) {
+                updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_OPTION_FILLED,
+                        "load-balancing option for " + acoa + ": " + String.join("; ", wrong), mn);
+            }
+            if (d != 0) {
+                dests.add(acoa);
+            }
+            if (s == 1) {
+                multiSource.add(key);
+            }
+        }
+        Long h = number(mh, "mip6.bu.h_flag");
+        boolean ipsec = first(layers, "ah") != null || first(layers, "esp") != null;
+        if (h != null && h == 1 && !ipsec) {
+            updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_SECURITY, "home "
+                    + "registration with the load-balancing option to " + dst + " is not protected by IPsec (RFC 6275 "
+                    + "§5.1: ESP between mobile node and home agent); its mobility header travels in the clear", mn);
+        } else if ((h == null || h == 0) && (mh.find("mip6.options.ni") == null
+                || mh.find("mip6.options.bad_auth") == null)) {
+            updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_SECURITY,
+                    "correspondent registration with the load-balancing option to " + dst + " lacks the Nonce "
+                            + "Indices and Binding Authorization Data options of return routability (RFC 6275 §6.1.7, "
+                            + "§9.5.1)", mn);
+        }
+        if (dests.isEmpty()) {
+            dests.add(src); // §7.3: with source options only, the update's source address is the destination
+        }
+        return dests;
+    }
+
+    /**
+     * A data packet that carries a home address (RFC 6275 Home Address option or type 2 routing header) or an
+     * IPv6 tunnel from a home agent: seed 003 §5.2 (one care-of address per correspondent) and §7.1/§7.3.2 (the
+     * advertised destination care-of addresses are used).
+     */
+    public void data(ByteBuffer buf, PacketSummary s, long frame) {
+        int kind = s.mip6HomeAddressKind();
+        if (kind == PacketSummary.HOME_ADDRESS_OPTION) {
+            String home = Addresses.ipv6(buf, s.mip6HomeAddressOffset());
+            String coa = Addresses.ipv6(buf, s.l3Offset() + 8);
+            String cn = Addresses.ipv6(buf, s.l3Offset() + 24);
+            String key = cn + "|" + home;
+            Set<String> seen = sources.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>());
+            if (seen.add(coa) && seen.size() == 2 && !multiSource.contains(key)) {
+                MobileNode mn = updater.knownMobileNode(home);
+                String text = "home address " + home + " talks to correspondent " + cn + " from care-of addresses "
+                        + String.join(" and ", seen) + " without a Binding Update between (per-correspondent "
+                        + "mobility: all flows with one correspondent use one care-of address)";
+                if (mn != null) {
+                    updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_SAME_COA, text,
+                            mn);
+                } else {
+                    updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_SAME_COA,
+                            text);
+                }
+            }
+            return;
+        }
+        if (destinations.isEmpty()) {
+            return; // no load-balancing registration: nothing to hold the data to
+        }
+        String peer;
+        String coa;
+        String home;
+        if (kind == PacketSummary.TYPE2_ROUTING_HEADER) {
+            peer = Addresses.ipv6(buf, s.l3Offset() + 8);
+            coa = Addresses.ipv6(buf, s.l3Offset() + 24);
+            home = Addresses.ipv6(buf, s.mip6HomeAddressOffset());
+        } else if (s.kind() == org.multitunnel.wire.fast.PacketKind.TUNNEL_DATA
+                && s.encapsulation() == org.multitunnel.wire.fast.TunnelEncapsulation.IPIP && s.innerVersion() == 6) {
+            peer = Addresses.ipv6(buf, s.l3Offset() + 8);
+            coa = Addresses.ipv6(buf, s.l3Offset() + 24);
+            home = Addresses.ipv6(ByteBuffer.allocate(16).putLong(s.innerDst6Hi()).putLong(s.innerDst6Lo()), 0);
+        } else {
+            return;
+        }
+        String key = peer + "|" + home;
+        Set<String> allowed = destinations.get(key);
+        if (allowed != null && !allowed.contains(coa) && destinationReported.add(key)) {
+            MobileNode mn = updater.knownMobileNode(home);
+            String text = peer + " sent to home address " + home + " via " + coa + ", not a destination care-of "
+                    + "address its load-balancing registration gave (" + String.join(", ", allowed) + ")";
+            if (mn != null) {
+                updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_USE_DEST_COA, text,
+                        mn);
+            } else {
+                updater.addFinding(frame, org.multitunnel.model.Severity.ERROR, AnalysisRules.MMI_USE_DEST_COA, text);
+            }
+        }
     }
 
     private void ack(Field ipv6, Field mh, long frame, long time) {
@@ -137,6 +295,13 @@ public final class Mip6Analyzer {
         updater.answered(u.registration, frame, time, status.intValue(), granted);
         if (status >= 128) {
             return; // RFC 6275 §6.1.8: 128 and above reject the update; the cache is unchanged
+        }
+        String key = u.peer + "|" + u.home;
+        destinationReported.remove(key);
+        if (u.destinations != null && granted > 0 && u.lifetime > 0) {
+            destinations.put(key, u.destinations);
+        } else {
+            destinations.remove(key);
         }
         apply(u, granted, time, frame);
     }
@@ -188,13 +353,15 @@ public final class Mip6Analyzer {
         return active.isEmpty() ? null : active.get(0);
     }
 
-    private static String homeAddressOption(Field ipv6) {
-        for (Field opt : ipv6.findAll("ipv6.opt")) {
-            Field type = opt.find("ipv6.opt.type");
-            Field data = opt.find("ipv6.opt_unknown_data");
-            if (type != null && ((Number) type.value()).intValue() == HOME_ADDRESS_OPTION && data != null
-                    && data.value() instanceof byte[] b && b.length == 16) {
-                return Addresses.ipv6(ByteBuffer.wrap(b), 0);
+    /**
+     * The home address of an RFC 6275 §6.3 Home Address destination option in any layer of the packet (the
+     * extension headers may be layers of their own), else null.
+     */
+    private static String homeAddressOption(List<Field> layers) {
+        for (Field l : layers) {
+            Field f = l.find("ipv6.opt.mipv6.home_address");
+            if (f != null && f.value() != null) {
+                return f.value().toString();
             }
         }
         return null;

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.multitunnel.analysis.AnalysisOptions;
 import org.multitunnel.analysis.AnalysisRules;
+import org.eclipse.emf.ecore.EObject;
+import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.ModelUpdater;
 import org.multitunnel.model.Severity;
 import org.multitunnel.wire.DecodeException;
@@ -13,6 +15,7 @@ import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
+import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.auth.AuthResult;
 import org.multitunnel.wire.mip.auth.MipAuthenticator;
 import org.multitunnel.wire.mip.finding.MessageFinding;
@@ -33,7 +36,7 @@ public final class SignallingAnalyzer {
     private final ModelUpdater updater;
     private final AnalysisOptions options;
     private final MipCodec codec;
-    private final MipChecker checker = new MipChecker();
+    private final MipChecker checker;
     private final TransactionTracker transactions;
     private final BindingSemantics semantics;
     private final Set<Integer> homeAgents = new HashSet<>();
@@ -45,6 +48,7 @@ public final class SignallingAnalyzer {
         this.updater = updater;
         this.options = options;
         this.codec = options.mip().codec();
+        this.checker = new MipChecker(codec.extensions(), ReplyCodes.standard());
         this.transactions = new TransactionTracker(updater);
         this.semantics = new BindingSemantics(updater);
         this.agentAdded = new AgentAddedExtensionCheck(updater);
@@ -66,47 +70,72 @@ public final class SignallingAnalyzer {
         semantics.advanceTo(time);
         MipMessage m;
         try {
-            m = codec.decode(payload);
+            m = codec.decodeTolerant(payload); // a message cut short comes back as TruncatedMessage
         } catch (DecodeException e) {
             updater.addFinding(frame, Severity.ERROR, AnalysisRules.UNDECODABLE, "undecodable registration message: "
                     + e.getMessage());
             return;
         }
         List<MessageFinding> findings = checker.check(m, 0);
-        for (MessageFinding f : findings) {
-            updater.addFinding(frame, severity(f), f.rule(), f.message());
-        }
         if (m instanceof RegistrationRequest rq) {
-            request(rq, payload, findings, src, dst, frame, time);
+            homeAgents.add(rq.homeAgentInt());
+            TransactionTracker.Pending p = transactions.request(rq, src, dst, frame, time);
+            report(findings, frame, p.registration);
+            request(rq, p, payload, findings, frame, time);
         } else if (m instanceof RegistrationReply rp) {
-            reply(rp, payload, frame, time, src);
+            TransactionTracker.Match match = transactions.reply(rp, frame, time);
+            EObject about = match != null ? match.pending().registration : knownNode(rp.homeAddress());
+            report(findings, frame, about);
+            reply(rp, match, about, payload, frame, time);
+        } else {
+            report(findings, frame, m instanceof org.multitunnel.wire.mip.Revocation rv ? knownNode(rv.homeAddress())
+                    : m instanceof org.multitunnel.wire.mip.RevocationAck ra ? knownNode(ra.homeAddress()) : null);
         }
     }
 
-    private void request(RegistrationRequest rq, byte[] payload, List<MessageFinding> findings, int src, int dst,
-            long frame, long time) {
-        homeAgents.add(rq.homeAgentInt());
-        TransactionTracker.Pending p = transactions.request(rq, src, dst, frame, time);
+    /** Message-level findings, linked to the registration (or node) they concern when it is known. */
+    private void report(List<MessageFinding> findings, long frame, EObject about) {
+        for (MessageFinding f : findings) {
+            if (about != null) {
+                updater.addFinding(frame, severity(f), f.rule(), f.message(), about);
+            } else {
+                updater.addFinding(frame, severity(f), f.rule(), f.message());
+            }
+        }
+    }
+
+    /** The mobile node already known for {@code homeAddress}, without creating one. */
+    private MobileNode knownNode(String homeAddress) {
+        return updater.knownMobileNode(homeAddress);
+    }
+
+    private void request(RegistrationRequest rq, TransactionTracker.Pending p, byte[] payload,
+            List<MessageFinding> findings, long frame, long time) {
         p.violations += errors(findings);
         agentAdded.copy(p, frame);
         routing.copy(p, frame);
-        verify(payload, rq, rq.homeAddress(), frame);
+        verify(payload, rq, rq.homeAddress(), frame, p.registration);
         long ntpSeconds = rq.identification() >>> 32;
         long captureNtp = time / AnalysisOptions.SECOND + NTP_UNIX_OFFSET;
         long skew = Math.abs(ntpSeconds - captureNtp);
         if (skew <= TIMESTAMP_PLAUSIBLE_SECONDS && skew > options.replayWindowSeconds()) {
             updater.addFinding(frame, Severity.WARNING, AnalysisRules.IDENT_REPLAY, "identification timestamp is "
-                    + skew + " s from the capture clock (window " + options.replayWindowSeconds() + " s)");
+                    + skew + " s from the capture clock (window " + options.replayWindowSeconds() + " s)",
+                    p.registration);
         }
     }
 
-    private void reply(RegistrationReply rp, byte[] payload, long frame, long time, int src) {
-        TransactionTracker.Match match = transactions.reply(rp, frame, time);
-        verify(payload, rp, rp.homeAddress(), frame);
+    private void reply(RegistrationReply rp, TransactionTracker.Match match, EObject about, byte[] payload,
+            long frame, long time) {
+        verify(payload, rp, rp.homeAddress(), frame, about);
         if (match == null) {
-            updater.addFinding(frame, Severity.WARNING, AnalysisRules.ORPHAN_REPLY, "reply for home address "
-                    + rp.homeAddress() + " matches no request (identification " + Long.toUnsignedString(
-                            rp.identification(), 16) + ")");
+            String text = "reply for home address " + rp.homeAddress() + " matches no request (identification "
+                    + Long.toUnsignedString(rp.identification(), 16) + ")";
+            if (about != null) {
+                updater.addFinding(frame, Severity.WARNING, AnalysisRules.ORPHAN_REPLY, text, about);
+            } else {
+                updater.addFinding(frame, Severity.WARNING, AnalysisRules.ORPHAN_REPLY, text);
+            }
             return;
         }
         if (match.duplicate()) {
@@ -115,14 +144,15 @@ public final class SignallingAnalyzer {
         TransactionTracker.Pending p = match.pending();
         if (!match.exact()) {
             updater.addFinding(frame, Severity.INFO, AnalysisRules.IDENT_MISMATCH, "reply identification differs "
-                    + "from the request's in its high-order 32 bits (home agent clock; code " + rp.code() + ")");
+                    + "from the request's in its high-order 32 bits (home agent clock; code " + rp.code() + ")",
+                    p.registration);
         }
         org.multitunnel.model.Binding before = reregistration.before(p, frame);
         if (rp.accepted()) {
             if (p.violations > 0) {
                 updater.addFinding(frame, Severity.ERROR, AnalysisRules.ACCEPTED_VIOLATION, "home agent accepted "
                         + "request frame " + p.registration.getRequestFrame() + " although it violates "
-                        + p.violations + " MUST rule(s)");
+                        + p.violations + " MUST rule(s)", p.registration);
             }
             semantics.accepted(p.node, p.request, p.binding, rp.lifetime(), time, frame, p.registration);
             reregistration.after(p, before);
@@ -131,14 +161,19 @@ public final class SignallingAnalyzer {
         }
     }
 
-    private void verify(byte[] payload, MipMessage m, String peer, long frame) {
+    private void verify(byte[] payload, MipMessage m, String peer, long frame, EObject about) {
         if (options.keys() == null) {
             return;
         }
         for (AuthResult r : MipAuthenticator.verify(payload, m, options.keys(), peer)) {
             if (r.status() == AuthResult.Status.INVALID) {
-                updater.addFinding(frame, Severity.ERROR, AnalysisRules.AUTH_MISMATCH, "authenticator of extension "
-                        + r.extensionType() + " (SPI " + r.spi() + ") does not verify with the configured key");
+                String text = "authenticator of extension " + r.extensionType() + " (SPI " + r.spi()
+                        + ") does not verify with the configured key";
+                if (about != null) {
+                    updater.addFinding(frame, Severity.ERROR, AnalysisRules.AUTH_MISMATCH, text, about);
+                } else {
+                    updater.addFinding(frame, Severity.ERROR, AnalysisRules.AUTH_MISMATCH, text);
+                }
             }
         }
     }
@@ -149,7 +184,7 @@ public final class SignallingAnalyzer {
         for (TransactionTracker.Pending p : transactions.unanswered()) {
             updater.addFinding(p.registration.getRequestFrame(), Severity.WARNING,
                     AnalysisRules.UNANSWERED_REQUEST, "registration request for " + p.request.homeAddress()
-                            + " was never answered");
+                            + " was never answered", p.registration);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.multitunnel.capture.internal;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,13 +15,17 @@ import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.multitunnel.capture.DecompressionLimitException;
 import org.multitunnel.capture.Format;
 import org.multitunnel.capture.NotACaptureFileException;
+import org.multitunnel.capture.NotARegularFileException;
+import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.internal.pcapng.PcapngScanner;
 
 /**
- * Opens a path as mapped capture bytes and recognises the format from its magic number, decompressing gzip first
- * into a spill file (deleted as soon as it is open, so nothing is left behind) because mapping needs plain bytes.
+ * Opens a path (a regular file only) or a stream as mapped capture bytes and recognises the format from its magic
+ * number, decompressing gzip (or copying a stream) first into a spill file within bounds ({@link Spill}) because
+ * mapping needs plain bytes.
  * {@link #probe} answers "which format, or not a capture at all" from the first bytes only, so a UI can reject a
  * wrong file at once and leave the (possibly long) decompression to a background thread.
  */
@@ -58,8 +63,10 @@ public final class CaptureSource implements Closeable {
      * Recognises the capture from its first bytes (decompressing only those for gzip).
      *
      * @throws NotACaptureFileException with a message naming the file and what was found
+     * @throws NotARegularFileException a directory, FIFO, device or socket (nothing is opened)
      */
     public static Kind probe(Path path) throws IOException {
+        InputFiles.requireReadableRegularFile(path);
         byte[] head = readHead(Files.newInputStream(path));
         if (isGzip(head)) {
             byte[] inner;
@@ -73,31 +80,85 @@ public final class CaptureSource implements Closeable {
         return detect(head, Files.size(path), path.toString(), false, null);
     }
 
-    public static CaptureSource open(Path path, long windowBytes) throws IOException {
-        return open(path, windowBytes, () -> false);
+    public static CaptureSource open(Path path, OpenOptions options) throws IOException {
+        return open(path, options, () -> false);
     }
 
-    /** Opens for reading; {@code cancelled} is polled while a gzip file is decompressed. */
-    public static CaptureSource open(Path path, long windowBytes, BooleanSupplier cancelled) throws IOException {
+    /**
+     * Opens a regular file for reading; {@code cancelled} is polled while a gzip file is decompressed.
+     *
+     * @throws NotARegularFileException    a directory, FIFO, device or socket (nothing is opened)
+     * @throws NotACaptureFileException    not pcap, pcapng or gzip of one of them
+     * @throws DecompressionLimitException a gzip file reached a bound of {@code options.spill()}
+     */
+    public static CaptureSource open(Path path, OpenOptions options, BooleanSupplier cancelled) throws IOException {
+        InputFiles.requireReadableRegularFile(path);
         boolean gzip = isGzip(readHead(Files.newInputStream(path)));
-        FileChannel ch;
-        String problem = null;
         if (gzip) {
-            GzipSpill.Result spill = GzipSpill.decompress(path, cancelled);
-            ch = spill.channel();
-            problem = spill.problem();
-        } else {
-            ch = FileChannel.open(path, StandardOpenOption.READ);
+            Spill.CountingInputStream raw = new Spill.CountingInputStream(Files.newInputStream(path));
+            try (raw; InputStream in = gunzip(raw)) {
+                return spilled(path, path.toString(), in, raw, options, cancelled);
+            }
         }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         try {
             long size = ch.size();
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEAD, size));
             while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
                 // read the first bytes
             }
-            String what = gzip ? "decompressed content of " + path : path.toString();
-            Kind kind = detect(head.array(), size, what, gzip, problem);
-            return new CaptureSource(path, kind, new MappedCapture(ch, size, windowBytes), problem);
+            Kind kind = detect(head.array(), size, path.toString(), false, null);
+            return new CaptureSource(path, kind, new MappedCapture(ch, size, options.windowBytes()), null);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a capture from a stream (a pipe, standard input), plain or gzip-compressed: the bytes are copied into
+     * an unlinked spill file within {@code options.spill()} and mapped. {@code name} stands for the stream in
+     * messages and in {@link #path} (a relative name such as {@code "-"} or {@code "standard input"}).
+     */
+    public static CaptureSource open(InputStream stream, String name, OpenOptions options, BooleanSupplier cancelled)
+            throws IOException {
+        BufferedInputStream in = new BufferedInputStream(stream, 1 << 16);
+        in.mark(2);
+        byte[] magic = in.readNBytes(2);
+        in.reset();
+        if (isGzip(magic)) {
+            Spill.CountingInputStream raw = new Spill.CountingInputStream(in);
+            return spilled(Path.of(name), name, gunzip(raw), raw, options, cancelled);
+        }
+        return spilled(Path.of(name), name, in, null, options, cancelled);
+    }
+
+    /** A gzip stream; a damaged header gives an empty stream whose first read reports the damage. */
+    private static InputStream gunzip(InputStream raw) throws IOException {
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (EOFException | ZipException e) {
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw e;
+                }
+            };
+        }
+    }
+
+    private static CaptureSource spilled(Path path, String name, InputStream in, Spill.CountingInputStream raw,
+            OpenOptions options, BooleanSupplier cancelled) throws IOException {
+        boolean compressed = raw != null;
+        String what = compressed ? "decompressed content of " + name : name;
+        Spill.Result spill = Spill.copy(in, raw, name, options.spill(), HEAD,
+                head -> detect(head, Long.MAX_VALUE, what, compressed, null), cancelled);
+        FileChannel ch = spill.channel();
+        try {
+            long size = ch.size();
+            Kind kind = detect(spill.head(), size, what, compressed, spill.problem());
+            return new CaptureSource(path, kind, new MappedCapture(ch, size, options.windowBytes()),
+                    spill.problem());
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

@@ -49,8 +49,14 @@ public final class MappedCapture implements Closeable {
         return new MappedCapture(channel, newSize, step);
     }
 
+    /** Bytes mapped (the file's size when it was opened or last grew). */
     public long size() {
         return size;
+    }
+
+    /** The file's size now, which is smaller than {@link #size()} if another program truncated it. */
+    public long currentSize() throws IOException {
+        return channel.size();
     }
 
     public long step() {

@@ -27,6 +27,10 @@ public final class ScanContext {
     private long capturedBytes;
     private boolean stopped;
     private boolean cancelled;
+    /** File offset after the last packet handed out (to tell whether it reached past a shrunk file's new end). */
+    private long lastEnd;
+    /** Page of the last check for a shrunk file, made when damage is met (see {@link #warn}). */
+    private long shrinkCheckedPage = -1;
 
     public ScanContext(MappedCapture data, Warnings warnings, InterfaceTable interfaces, PacketVisitor sink,
             IndexListener listener) {
@@ -49,6 +53,7 @@ public final class ScanContext {
                 interfaceId, linkType);
         packets++;
         capturedBytes += capturedLength;
+        lastEnd = fileOffset + capturedLength;
         boolean more;
         try {
             more = sink.visit(view);
@@ -71,7 +76,8 @@ public final class ScanContext {
             listener.progress((int) Math.min(Integer.MAX_VALUE, packets), pos, data.size());
             if (listener.cancelled()) {
                 cancelled = true;
-                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets");
+                warnings.add(pos, ReadWarning.Kind.INCOMPLETE, "indexing cancelled after " + packets + " packets",
+                        packets);
                 return false;
             }
         }
@@ -83,8 +89,35 @@ public final class ScanContext {
         data = grown;
     }
 
+    /**
+     * Records damage, unless the "damage" is the zero-filled rest of the last page of a file that another program has
+     * just truncated (reading past the new end inside that page gives zeros rather than a fault): then the pass ends
+     * with {@link Shrank}. The file size is asked for at most once per 4 KiB page of offsets, so a file full of real
+     * damage costs one {@code fstat} per page at worst.
+     */
     public void warn(long offset, ReadWarning.Kind kind, String message) {
-        warnings.add(offset, kind, message);
+        long page = offset >>> 12;
+        if (page != shrinkCheckedPage) {
+            shrinkCheckedPage = page;
+            if (shrunk()) {
+                throw new Shrank();
+            }
+        }
+        warnings.add(offset, kind, message, packets);
+    }
+
+    /** The file is now shorter than the mapping (false if its size cannot be asked for, e.g. it was closed). */
+    public boolean shrunk() {
+        try {
+            return data.currentSize() < data.size();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** File offset after the last packet handed out, 0 before the first. */
+    public long lastPacketEnd() {
+        return lastEnd;
     }
 
     public long packets() {
@@ -102,6 +135,15 @@ public final class ScanContext {
 
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /** Ends a pass whose file was found shorter than mapped; {@link Scanners} turns it into a warning. */
+    static final class Shrank extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Shrank() {
+            super("the file shrank while it was read", null, false, false);
+        }
     }
 
     /** Carries an exception thrown by the visitor past the scanners' damage handling, to be rethrown as is. */

@@ -21,8 +21,13 @@ public final class Warnings {
     }
 
     public synchronized void add(long offset, ReadWarning.Kind kind, String message) {
+        add(offset, kind, message, 0);
+    }
+
+    /** @param frame number of the last packet read before the problem (0: none, or not known) */
+    public synchronized void add(long offset, ReadWarning.Kind kind, String message, long frame) {
         if (kept.size() < max) {
-            kept.add(new ReadWarning(offset, kind, message));
+            kept.add(new ReadWarning(offset, kind, message, frame));
         } else {
             if (suppressed == 0) {
                 firstSuppressedOffset = offset;

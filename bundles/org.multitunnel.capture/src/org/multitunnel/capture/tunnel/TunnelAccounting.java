@@ -49,8 +49,8 @@ public final class TunnelAccounting implements PacketVisitor {
     private static final long GRE_KEY_PRESENT = 1L << 48;
     /** Longs per tunnel: packets lo->hi, packets hi->lo, bytes lo->hi, bytes hi->lo, first, last (one cache line). */
     private static final int TW = 6;
-    /** Longs per (flow, tunnel) use: first, last, packets, bytes. */
-    private static final int UW = 4;
+    /** Longs per (flow, tunnel) use: first, last, packets, bytes, frame of the first. */
+    private static final int UW = 5;
 
     private final long intervalNanos;
     private final PacketSummary summary = new PacketSummary();
@@ -72,6 +72,8 @@ public final class TunnelAccounting implements PacketVisitor {
     private long[] uCounters = new long[1024 * UW];
 
     private long packets, wireBytes, firstNanos = Long.MAX_VALUE, lastNanos = Long.MIN_VALUE;
+    /** Frame number (1-based) of the packet being accounted. */
+    private long frame;
     private long signalling, requests, replies, mobility, tunnelled, unattributed, malformed;
     private boolean finished;
     private final MipPorts mipPorts;
@@ -127,7 +129,8 @@ public final class TunnelAccounting implements PacketVisitor {
     /** {@link PacketVisitor} entry: classifies and accounts the packet; never stops the pass. */
     @Override
     public boolean visit(PacketView p) {
-        accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), p.originalLength(), p.timestampNanos());
+        accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), p.originalLength(), p.timestampNanos(),
+                p.index() + 1);
         return true;
     }
 
@@ -138,16 +141,28 @@ public final class TunnelAccounting implements PacketVisitor {
      */
     public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
             long timestampNanos) {
+        return accept(linkType, buf, offset, capturedLength, originalLength, timestampNanos, packets + 1);
+    }
+
+    /** As above, for the packet numbered {@code frame} (1-based) in its capture, which flow findings point at. */
+    public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
+            long timestampNanos, long frame) {
         PacketClassifier.classify(linkType, buf, offset, capturedLength, summary, mipPorts);
-        account(summary, originalLength, timestampNanos);
+        account(summary, originalLength, timestampNanos, frame);
         return summary;
     }
 
-    /** Accounts a packet that the caller has already classified into {@code s}. */
+    /** Accounts a packet that the caller has already classified into {@code s} (taken as the next frame). */
     public void account(PacketSummary s, int originalLength, long timestampNanos) {
+        account(s, originalLength, timestampNanos, packets + 1);
+    }
+
+    /** Accounts packet number {@code frame} (1-based), already classified into {@code s}. */
+    public void account(PacketSummary s, int originalLength, long timestampNanos, long frame) {
         if (finished) {
             throw new IllegalStateException("finish() was called");
         }
+        this.frame = frame;
         packets++;
         wireBytes += originalLength;
         if (timestampNanos < firstNanos) {
@@ -252,8 +267,10 @@ public final class TunnelAccounting implements PacketVisitor {
         if (c[b + 2] == 0) {
             c[b] = t;
             c[b + 1] = t;
+            c[b + 4] = frame;
         } else if (t < c[b]) {
             c[b] = t;
+            c[b + 4] = frame;
         } else if (t > c[b + 1]) {
             c[b + 1] = t;
         }
@@ -438,11 +455,12 @@ public final class TunnelAccounting implements PacketVisitor {
                 int tunnel = tunnelRank[(int) (uses.key(u, 0) & 0xffffffffL)];
                 int c = u * UW;
                 list.add(new FlowTunnelUse(tunnel, uCounters[c], uCounters[c + 1], uCounters[c + 2],
-                        uCounters[c + 3]));
+                        uCounters[c + 3], uCounters[c + 4]));
                 p += uCounters[c + 2];
                 b += uCounters[c + 3];
             }
-            list.sort((x, y) -> Long.compare(x.firstNanos(), y.firstNanos()));
+            list.sort((x, y) -> x.firstNanos() != y.firstNanos() ? Long.compare(x.firstNanos(), y.firstNanos())
+                    : Long.compare(x.firstFrame(), y.firstFrame()));
             long k0 = flows.key(f, 0);
             int version = (int) (k0 >>> 48);
             boolean ports = (k0 & (1L << 40)) != 0;

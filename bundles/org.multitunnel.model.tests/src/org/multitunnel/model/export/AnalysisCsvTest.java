@@ -48,8 +48,9 @@ class AnalysisCsvTest {
     void findingsTableQuotesCommasAndQuotes() throws IOException {
         StringBuilder out = new StringBuilder();
         AnalysisCsv.writeFindings(SampleSession.build(), out);
-        assertEquals("frame,severity,rule,message\r\n"
-                + "6,warning,RFC5944-3.6.1.3-UNANSWERED,\"request, \"\"unanswered\"\"\"\r\n", out.toString());
+        assertEquals("frame,severity,rule,message,homeAddress,bids,tunnels\r\n"
+                + "6,warning,RFC5944-3.6.1.3-UNANSWERED,\"request, \"\"unanswered\"\"\",10.1.0.5,2,\r\n",
+                out.toString());
     }
 
     @Test
@@ -59,7 +60,7 @@ class AnalysisCsvTest {
         assertEquals(3, Files.readAllLines(target.resolve(AnalysisCsv.BINDINGS), StandardCharsets.UTF_8).size());
         assertEquals(2, Files.readAllLines(target.resolve(AnalysisCsv.TUNNELS), StandardCharsets.UTF_8).size());
         assertEquals(3, Files.readAllLines(target.resolve(AnalysisCsv.SERIES), StandardCharsets.UTF_8).size());
-        assertEquals("frame,severity,rule,message",
+        assertEquals("frame,severity,rule,message,homeAddress,bids,tunnels",
                 Files.readAllLines(target.resolve(AnalysisCsv.FINDINGS), StandardCharsets.UTF_8).get(0));
     }
 

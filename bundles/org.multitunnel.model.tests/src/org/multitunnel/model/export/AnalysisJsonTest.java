@@ -119,11 +119,33 @@ class AnalysisJsonTest {
     @Test
     void findingsHaveFrameSeverityRuleAndEscapedMessage() {
         Map<String, Object> f = object(list(json.get("findings")).get(0));
-        assertEquals(List.of("frame", "severity", "rule", "message"), List.copyOf(f.keySet()));
+        // the contract's keys first, unchanged; then the objects the finding names
+        assertEquals(List.of("frame", "severity", "rule", "message", "homeAddress", "bids", "tunnels"),
+                List.copyOf(f.keySet()));
         assertEquals(new BigDecimal("6"), f.get("frame"));
         assertEquals("warning", f.get("severity"));
         assertEquals("RFC5944-3.6.1.3-UNANSWERED", f.get("rule"));
         assertEquals("request, \"unanswered\"", f.get("message"));
+        // the finding is linked to the unanswered registration: its node and BID
+        assertEquals("10.1.0.5", f.get("homeAddress"));
+        assertEquals(List.of(new BigDecimal("2")), f.get("bids"));
+        assertEquals(List.of(), f.get("tunnels"));
+    }
+
+    @Test
+    void findingNamesTheTunnelsBindingsAndNodeItIsLinkedTo() {
+        CaptureSession s = SampleSession.build();
+        org.multitunnel.model.ModelUpdater u = new org.multitunnel.model.ModelUpdater(s);
+        org.multitunnel.model.MobileNode mn = s.getMobileNodes().get(0);
+        u.addFinding(9, org.multitunnel.model.Severity.INFO, "RFC7629-7-FLOW-SPLIT", "split",
+                s.getTunnels().get(0), mn, mn.getBindings().get(0));
+        Object parsed = org.multitunnel.wire.JsonReader.parse(AnalysisJson.toJson(s));
+        Map<String, Object> f = object(list(object(parsed).get("findings")).get(1));
+        assertEquals(new BigDecimal("9"), f.get("frame"));
+        assertEquals("10.1.0.5", f.get("homeAddress"));
+        assertEquals(List.of(new BigDecimal("1")), f.get("bids"));
+        assertEquals(List.of(Map.of("homeAgent", "192.0.2.1", "careOfAddress", "198.51.100.7",
+                "encapsulation", "ipip")), f.get("tunnels"));
     }
 
     @Test

@@ -37,7 +37,8 @@ public final class AnalysisCsv {
             "toCareOfBytes", "toHomeAgentPackets", "toHomeAgentBytes");
     public static final List<String> SERIES_COLUMNS = List.of("homeAgent", "careOfAddress", "encapsulation", "t",
             "bytes", "packets");
-    public static final List<String> FINDING_COLUMNS = List.of("frame", "severity", "rule", "message");
+    public static final List<String> FINDING_COLUMNS = List.of("frame", "severity", "rule", "message",
+            "homeAddress", "bids", "tunnels");
 
     private AnalysisCsv() {
     }
@@ -118,7 +119,10 @@ public final class AnalysisCsv {
         CsvWriter csv = new CsvWriter(out);
         csv.row(FINDING_COLUMNS.toArray(String[]::new));
         for (Finding f : session.getFindings()) {
-            csv.row(Long.toString(f.getFrame()), f.getSeverity().getLiteral(), f.getRule(), f.getMessage());
+            FindingObjects o = FindingObjects.of(f);
+            csv.row(Long.toString(f.getFrame()), f.getSeverity().getLiteral(), f.getRule(), f.getMessage(),
+                    o.homeAddress(), o.bids().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                    o.tunnels().stream().map(FindingObjects.TunnelRef::text).collect(Collectors.joining(" ")));
         }
     }
 }

@@ -61,6 +61,23 @@ public final class AnalysisJson {
             w.name("severity").value(f.getSeverity().getLiteral());
             w.name("rule").value(f.getRule());
             w.name("message").value(f.getMessage());
+            // the objects the finding concerns (added keys; see FindingObjects)
+            FindingObjects o = FindingObjects.of(f);
+            w.name("homeAddress").value(o.homeAddress());
+            w.name("bids").beginArray();
+            for (int bid : o.bids()) {
+                w.value(bid);
+            }
+            w.endArray();
+            w.name("tunnels").beginArray();
+            for (FindingObjects.TunnelRef t : o.tunnels()) {
+                w.beginObject();
+                w.name("homeAgent").value(t.homeAgent());
+                w.name("careOfAddress").value(t.careOfAddress());
+                w.name("encapsulation").value(t.encapsulation());
+                w.endObject();
+            }
+            w.endArray();
             w.endObject();
         }
         w.endArray();

@@ -116,6 +116,9 @@ class AnalysisViewsTest {
         assertEquals(seen.get("sessionFindings"), seen.get("findingRows"));
         assertNotNull(seen.get("firstFindingRow"), "the demo capture yields findings (flow splits)");
         assertEquals(seen.get("firstFinding"), seen.get("firstFindingRow"));
+        assertEquals(seen.get("firstFindingFrame"), seen.get("firstFindingFrameCell"), "the Frame cell is filled");
+        assertTrue(Long.parseLong((String) seen.get("firstFindingFrame")) > 0);
+        assertEquals(Boolean.TRUE, seen.get("goToFirstFinding"), "a double-click on the flow split goes to its frame");
         assertEquals(seen.get("findingsOfFirstRule"), seen.get("rowsOfFirstRule"));
         assertTrue((Integer) seen.get("rowsOfFirstRule") > 0);
         assertEquals(seen.get("distinctRules"), seen.get("ruleChoices"));
@@ -506,6 +509,10 @@ class AnalysisViewsTest {
             TableItem row = findings.viewer().getTable().getItem(0);
             seen.put("firstFindingRow", row.getText(0) + "|" + row.getText(1) + "|" + row.getText(2));
             Finding f = capture.session().getFindings().get(0);
+            // the demo's findings are flow splits: each names the frame where the flow reached its second tunnel
+            seen.put("firstFindingFrameCell", row.getText(3));
+            seen.put("firstFindingFrame", Long.toString(f.getFrame()));
+            seen.put("goToFirstFinding", findings.goTo(f));
             seen.put("firstFinding", f.getSeverity().getLiteral() + "|" + f.getRule() + "|" + f.getMessage());
             // Filtering by rule and by severity: the rows are exactly the session's findings of that kind.
             List<Finding> all = capture.session().getFindings();
@@ -521,8 +528,8 @@ class AnalysisViewsTest {
             findings.choose("All", "All");
             seen.put("rowsAfterFindingFilterCleared", findings.viewer().getTable().getItemCount());
         }
-        // Capture-wide findings (frame 0) have no packet to go to; one with a frame selects it in Packets and
-        // Details follows (the demo's findings are all capture-wide, so the frame finding is made here).
+        // A finding without a frame (none of the analysis's: every finding names one) has no packet to go to; one
+        // with a frame selects it in Packets and Details follows.
         Finding captureWide = MultitunnelFactory.eINSTANCE.createFinding();
         seen.put("goToCaptureWide", findings.goTo(captureWide));
         Finding atFrame5 = MultitunnelFactory.eINSTANCE.createFinding();

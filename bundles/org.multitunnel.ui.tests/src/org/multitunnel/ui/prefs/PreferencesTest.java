@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.multitunnel.capture.SpillLimits;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
 import org.multitunnel.ui.prefs.UiPreferences.TimeDisplay;
 import org.multitunnel.wire.mip.ReplyCodes;
@@ -55,6 +56,9 @@ class PreferencesTest {
         assertEquals(1.0, p.chartIntervalSeconds());
         assertEquals(Unit.BITS, p.chartUnit());
         assertEquals(TimeDisplay.RELATIVE, p.timeDisplay());
+        assertEquals(100, p.gzipMaxRatio()); // gzip bombs stop at 100:1
+        assertEquals(0, p.maxSpillMiB());    // decompressed up to the free space minus a margin
+        assertEquals(SpillLimits.defaults(), p.openOptions().spill());
     }
 
     @Test
@@ -73,6 +77,8 @@ class PreferencesTest {
             page.set("interval", "0.5");
             page.selectUnit(Unit.PACKETS);
             page.selectTime(TimeDisplay.DELTA);
+            page.set("gzipRatio", "250");
+            page.set("maxSpill", "2048");
             dialog.keysPage().addEntry(new KeyEntry(256, "any", "hmac-md5", KEY_HEX));
             dialog.pressOk();
             assertEquals(Window.OK, dialog.getReturnCode());
@@ -91,6 +97,9 @@ class PreferencesTest {
         assertEquals(500_000_000L, back.chartIntervalNanos());
         assertEquals(Unit.PACKETS, back.chartUnit());
         assertEquals(TimeDisplay.DELTA, back.timeDisplay());
+        assertEquals(250, back.gzipMaxRatio());
+        assertEquals(2048, back.maxSpillMiB());
+        assertEquals(new SpillLimits(250, 2048L << 20, null), back.openOptions().spill());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.multitunnel.ui.packets;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.multitunnel.analysis.filter.DisplayFilter;
 import org.multitunnel.analysis.filter.FilterContext;
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.CaptureShrankException;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
@@ -102,16 +102,23 @@ public final class FilterJob extends Job {
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
-                ByteBuffer buf = file.packet(i);
                 int linkType = file.linkType(i);
-                List<Field> layers = dissector.dissect(linkType, buf.duplicate());
-                ctx.reset(capture.hasFinding(i));
-                if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
-                        mipPorts) == PacketKind.TUNNEL_DATA
-                        && s.ipVersion() == 4) {
-                    ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
+                boolean finding = capture.hasFinding(i);
+                boolean matches;
+                try { // a packet whose bytes are gone (the file shrank after it was opened) matches nothing
+                    matches = file.withPacket(i, buf -> {
+                        List<Field> layers = dissector.dissect(linkType, buf.duplicate());
+                        ctx.reset(finding);
+                        if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
+                                mipPorts) == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
+                            ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
+                        }
+                        return filter.matches(layers, ctx);
+                    });
+                } catch (CaptureShrankException e) {
+                    matches = false;
                 }
-                if (filter.matches(layers, ctx)) {
+                if (matches) {
                     if (count == out.length) {
                         out = Arrays.copyOf(out, out.length * 2);
                     }

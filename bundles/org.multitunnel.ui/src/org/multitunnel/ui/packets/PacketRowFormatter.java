@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.CaptureShrankException;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.dissect.MipConfig;
@@ -37,8 +38,20 @@ public final class PacketRowFormatter {
         this.mipInfo = new MipInfo(mip.codec());
     }
 
+    /**
+     * The row of packet {@code index}; a packet whose bytes are gone because another program truncated the file is
+     * a "Gone" row saying so (its number, time and length still come from the index), never an exception.
+     */
     public PacketRow format(CaptureFile file, int index) {
-        ByteBuffer buf = file.packet(index);
+        try {
+            return file.withPacket(index, buf -> format(file, index, buf));
+        } catch (CaptureShrankException e) {
+            return new PacketRow("", "", "Gone", "bytes no longer in the file: it shrank to "
+                    + String.format("%,d", e.currentSize()) + " bytes after it was opened", PacketKind.MALFORMED, null);
+        }
+    }
+
+    private PacketRow format(CaptureFile file, int index, ByteBuffer buf) {
         int linkType = file.linkType(index);
         PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s, mipPorts);
         String src = outerSource();

@@ -1,6 +1,5 @@
 package org.multitunnel.ui.parts;
 
-import java.nio.ByteBuffer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.details.HexDump;
+import org.multitunnel.capture.CaptureShrankException;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.Field;
@@ -71,9 +71,16 @@ public class BytesPart {
         if (c == null || text == null || text.isDisposed() || index >= c.packetCount()) {
             return;
         }
-        ByteBuffer frame = c.file().packet(index);
-        byte[] bytes = new byte[frame.remaining()];
-        frame.get(frame.position(), bytes);
+        byte[] bytes;
+        try {
+            bytes = c.file().withPacket(index, frame -> {
+                byte[] b = new byte[frame.remaining()];
+                frame.get(frame.position(), b);
+                return b;
+            });
+        } catch (CaptureShrankException e) { // the file shrank: no bytes to show (Details says why)
+            bytes = new byte[0];
+        }
         show(bytes);
     }
 

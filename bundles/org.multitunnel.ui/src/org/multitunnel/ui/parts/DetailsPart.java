@@ -1,6 +1,5 @@
 package org.multitunnel.ui.parts;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,13 +17,13 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.CaptureShrankException;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.details.FieldLookup;
 import org.multitunnel.ui.details.FieldTreeContent;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.Field;
-import org.multitunnel.wire.dissect.Dissection;
 import org.multitunnel.wire.dissect.PacketDissector;
 
 /**
@@ -81,12 +80,14 @@ public class DetailsPart {
             return;
         }
         CaptureFile f = c.file();
-        ByteBuffer frame = f.packet(index);
-        Dissection d = dissector.dissectFull(f.linkType(index), frame);
         List<Field> tree = new ArrayList<>();
         tree.add(Field.leaf("frame", String.format("Frame %d: %d bytes on wire, %d bytes captured", index + 1,
                 f.originalLength(index), f.capturedLength(index)), (long) (index + 1), 0, f.capturedLength(index)));
-        tree.addAll(d.layers());
+        try {
+            tree.addAll(f.withPacket(index, frame -> dissector.dissectFull(f.linkType(index), frame).layers()));
+        } catch (CaptureShrankException e) { // another program truncated the file: say so instead of failing
+            tree.add(Field.leaf("_ws.gone", e.getMessage(), e.currentSize(), 0, 0));
+        }
         layers = tree;
         viewer.getTree().setRedraw(false);
         viewer.setInput(layers);

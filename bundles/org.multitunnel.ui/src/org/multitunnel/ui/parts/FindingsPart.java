@@ -174,7 +174,7 @@ public class FindingsPart {
         return ruleChoice;
     }
 
-    /** Shows the finding's packet in Packets (capture-wide findings have frame 0 and no packet). */
+    /** Shows the finding's packet in Packets (every analysis finding names one; frame 0 would have none). */
     boolean goTo(Finding f) {
         if (f.getFrame() <= 0) {
             return false;

@@ -111,10 +111,13 @@ public final class PreferencesDialog extends PreferenceDialog {
         private Text interval;
         private Combo unit;
         private Combo time;
+        private Text gzipRatio;
+        private Text maxSpill;
 
         GeneralPage() {
             super("Analysis");
-            setDescription("Protocol numbers used to decode captures, chart and time display.");
+            setDescription("Protocol numbers used to decode captures, chart and time display, limits for gzip"
+                    + " captures.");
             noDefaultAndApplyButton();
         }
 
@@ -155,6 +158,11 @@ public final class PreferencesDialog extends PreferenceDialog {
                 time.add(t.name().toLowerCase(java.util.Locale.ROOT));
             }
             time.select(prefs.timeDisplay().ordinal());
+            Group files = group(c, "Capture files");
+            gzipRatio = field(files, "Largest gzip compression ratio (0 = no limit):",
+                    Integer.toString(prefs.gzipMaxRatio()));
+            maxSpill = field(files, "Largest decompressed capture in MiB (0 = free space):",
+                    Long.toString(prefs.maxSpillMiB()));
             for (Text t : texts()) {
                 t.addListener(SWT.Modify, e -> validate());
             }
@@ -171,7 +179,7 @@ public final class PreferencesDialog extends PreferenceDialog {
 
         private Text[] texts() {
             return new Text[] { ports, extMir, extMtr, faRegUnavail, faUnequalLd, haRegUnavail, haUnequalLd,
-                    mtrDeniedFa, mtrDeniedHa, interval };
+                    mtrDeniedFa, mtrDeniedHa, interval, gzipRatio, maxSpill };
         }
 
         /** Applies the fields to a copy; returns the problem or null. */
@@ -207,6 +215,8 @@ public final class PreferencesDialog extends PreferenceDialog {
             p.setChartIntervalSeconds(s);
             p.setChartUnit(Unit.values()[Math.max(0, unit.getSelectionIndex())]);
             p.setTimeDisplay(TimeDisplay.values()[Math.max(0, time.getSelectionIndex())]);
+            p.setGzipMaxRatio(number(gzipRatio, "gzip compression ratio"));
+            p.setMaxSpillMiB(number(maxSpill, "decompressed capture limit"));
         }
 
         @Override
@@ -229,6 +239,8 @@ public final class PreferencesDialog extends PreferenceDialog {
                 case "extMtr" -> extMtr;
                 case "faRegUnavail" -> faRegUnavail;
                 case "interval" -> interval;
+                case "gzipRatio" -> gzipRatio;
+                case "maxSpill" -> maxSpill;
                 default -> throw new IllegalArgumentException(field);
             };
             t.setText(value);

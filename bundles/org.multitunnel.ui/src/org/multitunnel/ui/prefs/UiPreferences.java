@@ -1,5 +1,7 @@
 package org.multitunnel.ui.prefs;
 
+import org.multitunnel.capture.OpenOptions;
+import org.multitunnel.capture.SpillLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +41,8 @@ public final class UiPreferences {
         public static final String CHART_INTERVAL = "chart.intervalSeconds";
         public static final String CHART_UNIT = "chart.unit";
         public static final String TIME_DISPLAY = "packets.timeDisplay";
+        public static final String GZIP_MAX_RATIO = "capture.gzipMaxRatio";
+        public static final String MAX_SPILL_MIB = "capture.maxSpillMiB";
 
         private Keys() {
         }
@@ -64,6 +68,9 @@ public final class UiPreferences {
     private double chartIntervalSeconds = DEFAULT_CHART_INTERVAL;
     private Unit chartUnit = Unit.BITS;
     private TimeDisplay timeDisplay = TimeDisplay.RELATIVE;
+    private int gzipMaxRatio = SpillLimits.DEFAULT_MAX_RATIO;
+    /** Largest decompressed capture in MiB; 0 = the temporary folder's free space minus a margin. */
+    private long maxSpillMiB;
 
     /** The application's preference node (instance scope). */
     public static Preferences instanceNode() {
@@ -92,6 +99,8 @@ public final class UiPreferences {
         p.chartIntervalSeconds = interval > 0 ? interval : DEFAULT_CHART_INTERVAL;
         p.chartUnit = parseEnum(Unit.class, node.get(Keys.CHART_UNIT, null), p.chartUnit);
         p.timeDisplay = parseEnum(TimeDisplay.class, node.get(Keys.TIME_DISPLAY, null), p.timeDisplay);
+        p.gzipMaxRatio = Math.max(0, node.getInt(Keys.GZIP_MAX_RATIO, p.gzipMaxRatio));
+        p.maxSpillMiB = Math.max(0, node.getLong(Keys.MAX_SPILL_MIB, p.maxSpillMiB));
         return p;
     }
 
@@ -109,6 +118,8 @@ public final class UiPreferences {
         node.putDouble(Keys.CHART_INTERVAL, chartIntervalSeconds);
         node.put(Keys.CHART_UNIT, chartUnit.name());
         node.put(Keys.TIME_DISPLAY, timeDisplay.name());
+        node.putInt(Keys.GZIP_MAX_RATIO, gzipMaxRatio);
+        node.putLong(Keys.MAX_SPILL_MIB, maxSpillMiB);
         node.flush();
     }
 
@@ -351,5 +362,37 @@ public final class UiPreferences {
     public UiPreferences setTimeDisplay(TimeDisplay t) {
         timeDisplay = java.util.Objects.requireNonNull(t);
         return this;
+    }
+
+    /** Largest compression ratio of a gzip capture (0 = no limit); a gzip bomb stops here. */
+    public int gzipMaxRatio() {
+        return gzipMaxRatio;
+    }
+
+    public UiPreferences setGzipMaxRatio(int ratio) {
+        if (ratio < 0) {
+            throw new IllegalArgumentException("gzip ratio limit must be 0 (none) or more");
+        }
+        gzipMaxRatio = ratio;
+        return this;
+    }
+
+    /** Largest decompressed capture in MiB, 0 for the temporary folder's free space minus a margin. */
+    public long maxSpillMiB() {
+        return maxSpillMiB;
+    }
+
+    public UiPreferences setMaxSpillMiB(long mib) {
+        if (mib < 0 || mib > (Long.MAX_VALUE >> 20)) {
+            throw new IllegalArgumentException("decompressed capture limit must be 0 (free space) or more MiB");
+        }
+        maxSpillMiB = mib;
+        return this;
+    }
+
+    /** How captures are opened: the bounds on decompressing gzip captures. */
+    public OpenOptions openOptions() {
+        SpillLimits limits = SpillLimits.defaults().withMaxRatio(gzipMaxRatio);
+        return OpenOptions.defaults().withSpill(maxSpillMiB == 0 ? limits : limits.withMaxBytes(maxSpillMiB << 20));
     }
 }

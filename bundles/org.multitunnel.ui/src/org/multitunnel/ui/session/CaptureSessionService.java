@@ -15,6 +15,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.multitunnel.analysis.AnalysisOptions;
+import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.live.LiveCaptureException;
 import org.multitunnel.capture.live.LiveCaptureOptions;
 import org.multitunnel.ui.LaunchArguments;
@@ -39,6 +40,7 @@ public class CaptureSessionService {
     /** The live capture started last (it may have ended); see {@link #isCapturingLive()}. */
     private volatile LiveCaptureJob live;
     private BiConsumer<String, String> errorReporter = this::showErrorDialog;
+    private BiConsumer<String, String> warningReporter = this::showWarningDialog;
     private RecentFiles recent = RecentFiles.instance();
 
     @Inject
@@ -147,6 +149,11 @@ public class CaptureSessionService {
         }
     }
 
+    /** Replaces the warning dialog (tests record the message instead of blocking on a modal dialog). */
+    public void setWarningReporter(BiConsumer<String, String> reporter) {
+        warningReporter = reporter;
+    }
+
     /** Replaces the error dialog (tests record the message instead of blocking on a modal dialog). */
     public void setErrorReporter(BiConsumer<String, String> reporter) {
         errorReporter = reporter;
@@ -162,6 +169,11 @@ public class CaptureSessionService {
      * the key table from secure storage. A key table that cannot be read leaves authenticators unverified rather
      * than failing the open.
      */
+    /** How captures are opened (the gzip limits of Window > Preferences > Capture files). */
+    OpenOptions openOptions() {
+        return UiPreferences.load().openOptions();
+    }
+
     AnalysisOptions analysisOptions() {
         UiPreferences prefs = UiPreferences.load();
         AnalysisOptions options = AnalysisOptions.defaults().withInterval(prefs.chartIntervalNanos())
@@ -213,6 +225,21 @@ public class CaptureSessionService {
         if (!display.isDisposed()) {
             display.asyncExec(() -> errorReporter.accept(p.title(), p.message()));
         }
+    }
+
+    /** Tells the user something went wrong but what was read is kept (e.g. the file shrank while it was read). */
+    void reportWarning(String title, String message) {
+        if (!display.isDisposed()) {
+            display.asyncExec(() -> warningReporter.accept(title, message));
+        }
+    }
+
+    private void showWarningDialog(String title, String message) {
+        Shell shell = display.getActiveShell();
+        if (shell == null && display.getShells().length > 0) {
+            shell = display.getShells()[0];
+        }
+        MessageDialog.openWarning(shell, title, message);
     }
 
     private void showErrorDialog(String title, String message) {

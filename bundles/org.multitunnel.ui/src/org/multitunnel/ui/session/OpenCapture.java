@@ -132,6 +132,9 @@ public final class OpenCapture {
         }
         String state = cancelled ? "cancelled" : !indexingDone ? "indexing…" : !analysisDone ? "analysing…"
                 : analysisProblem != null ? "analysis stopped: " + analysisProblem : "done";
-        return String.format("%s — %,d packets · %s", path.getFileName(), packetCount(), state);
+        long end = file.readableEnd();
+        String shrank = end == Long.MAX_VALUE ? "" : String.format(" · the file shrank: packets past byte %,d are gone",
+                end);
+        return String.format("%s — %,d packets · %s%s", path.getFileName(), packetCount(), state, shrank);
     }
 }

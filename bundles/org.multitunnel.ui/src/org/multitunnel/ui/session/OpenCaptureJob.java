@@ -15,6 +15,8 @@ import org.multitunnel.analysis.CaptureAnalyzer;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.IndexListener;
 import org.multitunnel.capture.OpenOptions;
+import org.multitunnel.capture.DecompressionLimitException;
+import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.model.CaptureSession;
 import org.multitunnel.model.ModelUpdater;
@@ -36,6 +38,8 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
     private volatile OpenCapture capture;
     private volatile IProgressMonitor monitor;
     private volatile long lastGrown;
+    /** What the analysis pass read (its warnings), once it has ended. */
+    private volatile ReadSummary analysed;
 
     OpenCaptureJob(Path file, CaptureSessionService service) {
         super("Opening " + file.getFileName());
@@ -49,8 +53,9 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
         monitor = mon;
         mon.beginTask("Opening " + file.getFileName(), IProgressMonitor.UNKNOWN);
         CaptureFile opened;
+        OpenOptions reading = service.openOptions();
         try {
-            opened = CaptureFile.openInBackground(file, OpenOptions.defaults(), new Listener());
+            opened = CaptureFile.openInBackground(file, reading, new Listener());
         } catch (IOException | RuntimeException e) {
             service.reportError(file, e);
             return Status.OK_STATUS; // reported in a dialog; an error status would be shown a second time
@@ -63,9 +68,10 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
         if (opened.indexingComplete()) {
             c.markIndexingDone();
         }
-        String problem = analyze(c, options, mon);
+        String problem = analyze(c, options, reading, mon);
         awaitIndex(opened, mon);
         c.markIndexingDone();
+        warnIfShrunk(opened);
         service.post(UiTopics.PACKETS_GROWN, c);
         if (mon.isCanceled()) {
             c.markCancelled();
@@ -77,11 +83,11 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
     }
 
     /** Runs the analysis; returns why it stopped early, or null. */
-    private String analyze(OpenCapture c, AnalysisOptions options, IProgressMonitor mon) {
+    private String analyze(OpenCapture c, AnalysisOptions options, OpenOptions reading, IProgressMonitor mon) {
         mon.subTask("Analysing");
         ModelUpdater updater = new ModelUpdater(c.session(), new UiThreadContext(service.display()));
         try {
-            CaptureAnalyzer.analyze(file, options, updater, new AnalysisProgress() {
+            analysed = CaptureAnalyzer.analyze(file, options, reading, updater, new AnalysisProgress() {
                 @Override
                 public void packets(long seen) {
                     mon.subTask(String.format("Analysing: %,d packets", seen));
@@ -99,6 +105,26 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
             }
             return String.valueOf(e.getMessage());
         }
+    }
+
+    /**
+     * The file shrank while it was indexed or analysed (another program truncated it): the readers stopped at the
+     * new end and kept what they had read, which the views show; the user is told once, as a warning.
+     */
+    private void warnIfShrunk(CaptureFile f) {
+        ReadSummary a = analysed;
+        String message = shrinkWarning(f.warnings(), a == null ? List.of() : a.warnings(), f.packetCount());
+        if (message != null) {
+            service.reportWarning("Capture file shrank", message);
+        }
+    }
+
+    /** The warning for a capture that shrank while the index or the analysis read it, or null if it did not. */
+    static String shrinkWarning(List<ReadWarning> index, List<ReadWarning> analysis, int packets) {
+        return java.util.stream.Stream.concat(index.stream(), analysis.stream())
+                .filter(w -> w.kind() == ReadWarning.Kind.SHRANK).findFirst()
+                .map(w -> w.message() + String.format("%n%n%,d packets were read before; they stay open.", packets))
+                .orElse(null);
     }
 
     private static void awaitIndex(CaptureFile f, IProgressMonitor mon) {
@@ -141,8 +167,8 @@ public final class OpenCaptureJob extends Job implements CaptureJob {
                 c.markIndexingDone();
                 service.post(UiTopics.PACKETS_GROWN, c);
             }
-            if (failure != null) {
-                service.reportError(file, failure);
+            if (failure != null && !(failure instanceof DecompressionLimitException)) {
+                service.reportError(file, failure); // a decompression limit is reported once, by the analysis
             }
         }
     }

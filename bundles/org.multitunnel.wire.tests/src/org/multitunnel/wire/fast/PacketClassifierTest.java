@@ -98,7 +98,14 @@ class PacketClassifierTest {
         ByteBuffer req = Frames.registrationRequest();
         assertEquals(PacketKind.MALFORMED, PacketClassifier.classify(LinkTypes.ETHERNET, req, 0, 30, s));
         assertEquals(14, s.malformedOffset());
-        assertEquals(PacketKind.MALFORMED, PacketClassifier.classify(LinkTypes.ETHERNET, req, 0, 14 + 20 + 8 + 10, s));
+        // a registration request cut to 10 bytes stays signalling (so it is listed and reported as truncated),
+        // marked malformed where its bytes end, with none of the request's fields taken from beyond the cut
+        assertEquals(PacketKind.MIP_SIGNALLING,
+                PacketClassifier.classify(LinkTypes.ETHERNET, req, 0, 14 + 20 + 8 + 10, s));
+        assertEquals(1, s.mipType());
+        assertEquals(14 + 20 + 8, s.mipOffset());
+        assertEquals(14 + 20 + 8 + 10, s.malformedOffset());
+        assertEquals(-1, s.mipLifetime());
         ByteBuffer bad = Frames.greWithKey();
         bad.put(14, (byte) 0x43); // IHL 3
         assertEquals(PacketKind.MALFORMED, classify(bad));

@@ -2,6 +2,7 @@ package org.multitunnel.wire.mip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,13 +104,21 @@ class MipDissectorTest {
     }
 
     @Test
-    void truncatedRequestBecomesMalformedLayer() {
+    void truncatedRequestKeepsItsFieldsAndIsMarkedMalformedAtTheCut() {
         DissectorRegistry reg = new DissectorRegistry();
         MipDissectors.register(reg, 434);
         DissectContext ctx = new DissectContext(reg);
-        byte[] b = Hex.decode("0182070800");
+        byte[] b = Hex.decode("01" // Type 1: Registration Request
+                + "82" // flags S, T
+                + "0708" // Lifetime 1800
+                + "00"); // first byte of the Home Address; the message ends here (24 bytes needed)
         ctx.next(DissectorRegistry.UDP_PORT, 434, ByteBuffer.wrap(b), 0, b.length);
-        assertEquals("_ws.malformed", ctx.layers().get(0).name());
+        Field mip = ctx.layers().get(0);
+        assertEquals("mip", mip.name());
+        assertEquals(1L, mip.find("mip.type").value());
+        assertEquals(1800L, mip.find("mip.life").value());
+        assertNull(mip.find("mip.homeaddr"), "the Home Address is cut short, so it is not shown");
+        assertEquals(4L, mip.find("_ws.malformed.offset").value());
         assertEquals(1, ctx.errors().size());
     }
 

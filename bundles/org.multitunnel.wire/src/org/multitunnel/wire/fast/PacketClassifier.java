@@ -102,6 +102,17 @@ public final class PacketClassifier {
         return PacketKind.OTHER;
     }
 
+    /**
+     * A Mobile IP message shorter than its fixed part (RFC 5944 §3.3/§3.4, RFC 3519 §3.1): still signalling, so
+     * listings and the analysis see it (RFC5944-3.3-TRUNCATED), with {@code malformedOffset} where its bytes end and
+     * none of the message fields set.
+     */
+    private static PacketKind shortMessage(PacketSummary out, int end) {
+        out.kind = PacketKind.MIP_SIGNALLING;
+        out.malformedOffset = end;
+        return PacketKind.MIP_SIGNALLING;
+    }
+
     private static PacketKind malformed(PacketSummary out, int at) {
         out.kind = PacketKind.MALFORMED;
         out.malformedOffset = at;
@@ -158,6 +169,13 @@ public final class PacketClassifier {
                 out.outerProtocol = 44;
                 return PacketKind.OTHER; // a fragment: not reassembled here
             }
+            if (nxt == 60) {
+                homeAddressOption(buf, q + 2, Math.min(q + size, ipEnd), out);
+            } else if (nxt == 43 && size >= 24 && ipEnd - q >= 24 && (buf.get(q + 2) & 0xff) == 2) {
+                // RFC 6275 §6.4: type 2 routing header, the home address after 4 reserved bytes
+                out.mip6HomeAddressOffset = q + 8;
+                out.mip6HomeAddressKind = PacketSummary.TYPE2_ROUTING_HEADER;
+            }
             nxt = buf.get(q) & 0xff;
             q += size;
         }
@@ -166,14 +184,42 @@ public final class PacketClassifier {
             return malformed(out, ipEnd);
         }
         if (nxt == 135) {
-            if (ipEnd - q < 8) {
-                return malformed(out, q);
+            out.kind = PacketKind.MIP6_MOBILITY;
+            if (ipEnd - q < 8) { // RFC 6275 §6.1.1: at least 8 bytes; a shorter one is shown as malformed
+                out.mhType = ipEnd - q >= 3 ? buf.get(q + 2) & 0xff : -1;
+                out.malformedOffset = ipEnd;
+                return PacketKind.MIP6_MOBILITY;
             }
             out.mhType = buf.get(q + 2) & 0xff;
             out.kind = PacketKind.MIP6_MOBILITY;
             return PacketKind.MIP6_MOBILITY;
         }
         return transport(buf, nxt, q, ipEnd, out, mipPorts);
+    }
+
+    /**
+     * RFC 6275 §6.3: a Home Address destination option (type 201, length 16) among the options at [p, end) marks a
+     * route-optimised packet from a mobile node. Options are walked by their lengths; the loop advances each turn.
+     */
+    private static void homeAddressOption(ByteBuffer buf, int p, int end, PacketSummary out) {
+        int r = p;
+        while (r < end) {
+            int type = buf.get(r) & 0xff;
+            if (type == 0) { // Pad1
+                r++;
+                continue;
+            }
+            if (end - r < 2) {
+                return;
+            }
+            int len = buf.get(r + 1) & 0xff;
+            if (type == 201 && len == 16 && end - r >= 18) {
+                out.mip6HomeAddressOffset = r + 2;
+                out.mip6HomeAddressKind = PacketSummary.HOME_ADDRESS_OPTION;
+                return;
+            }
+            r += 2 + len;
+        }
     }
 
     /** The outer IP payload at [p, end): tunnels, UDP 434, or nothing of interest. */
@@ -265,15 +311,15 @@ public final class PacketClassifier {
         int ulen = buf.getShort(p + 4) & 0xffff;
         int m = p + 8;
         int mEnd = ulen >= 8 ? Math.min(end, p + ulen) : end;
+        out.mipOffset = m;
         if (mEnd - m < 1) {
-            return malformed(out, m);
+            return shortMessage(out, mEnd); // an empty message on the Mobile IP port: shown, not dropped
         }
         int type = buf.get(m) & 0xff;
-        out.mipOffset = m;
         out.mipType = type;
         if (type == 4) { // RFC 3519 §3.1 tunnel data: Type | Next Header | Reserved(16) | payload
             if (mEnd - m < 4) {
-                return malformed(out, m);
+                return shortMessage(out, mEnd);
             }
             int next = buf.get(m + 1) & 0xff;
             out.kind = PacketKind.TUNNEL_DATA;
@@ -295,7 +341,7 @@ public final class PacketClassifier {
         out.kind = PacketKind.MIP_SIGNALLING;
         if (type == 1) { // RFC 5944 §3.3
             if (mEnd - m < 24) {
-                return malformed(out, m);
+                return shortMessage(out, mEnd);
             }
             out.mipFlags = buf.get(m + 1) & 0xff;
             out.mipLifetime = buf.getShort(m + 2) & 0xffff;
@@ -305,13 +351,15 @@ public final class PacketClassifier {
             out.identification = buf.getLong(m + 16);
         } else if (type == 3) { // RFC 5944 §3.4
             if (mEnd - m < 20) {
-                return malformed(out, m);
+                return shortMessage(out, mEnd);
             }
             out.mipCode = buf.get(m + 1) & 0xff;
             out.mipLifetime = buf.getShort(m + 2) & 0xffff;
             out.homeAddress = buf.getInt(m + 4);
             out.homeAgent = buf.getInt(m + 8);
             out.identification = buf.getLong(m + 12);
+        } else if ((type == 7 && mEnd - m < 20) || (type == 15 && mEnd - m < 12)) { // RFC 3543 §6.1, §6.2
+            return shortMessage(out, mEnd);
         }
         return PacketKind.MIP_SIGNALLING;
     }

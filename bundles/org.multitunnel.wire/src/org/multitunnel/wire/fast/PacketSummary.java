@@ -29,6 +29,12 @@ public final class PacketSummary {
     int homeAddress, homeAgent, careOfAddress;
     long identification;
     int mhType;
+    int mip6HomeAddressOffset, mip6HomeAddressKind;
+
+    /** {@link #mip6HomeAddressKind()}: a Home Address destination option, on a packet from a mobile node. */
+    public static final int HOME_ADDRESS_OPTION = 1;
+    /** {@link #mip6HomeAddressKind()}: a type 2 routing header, on a packet to a mobile node's care-of address. */
+    public static final int TYPE2_ROUTING_HEADER = 2;
 
     /** Clears every field back to "nothing found" (called by the classifier first). */
     public void reset() {
@@ -53,11 +59,26 @@ public final class PacketSummary {
         homeAddress = homeAgent = careOfAddress = 0;
         identification = 0;
         mhType = -1;
+        mip6HomeAddressOffset = -1;
+        mip6HomeAddressKind = 0;
     }
+
+    /**
+     * Absolute offset of the 16-byte home address an IPv6 packet carries for Mobile IPv6 route optimisation
+     * (RFC 6275 §6.3 Home Address option, §6.4 type 2 routing header), or -1; {@link #mip6HomeAddressKind()} says
+     * which of the two.
+     */
+    public int mip6HomeAddressOffset() { return mip6HomeAddressOffset; }
+    /** {@link #HOME_ADDRESS_OPTION}, {@link #TYPE2_ROUTING_HEADER}, or 0 when the packet carries neither. */
+    public int mip6HomeAddressKind() { return mip6HomeAddressKind; }
 
     public PacketKind kind() { return kind; }
     public TunnelEncapsulation encapsulation() { return encapsulation; }
-    /** Absolute offset where the classifier found the packet malformed, or -1. */
+    /**
+     * Absolute offset where the classifier found the packet malformed, or -1. Also set for
+     * {@link PacketKind#MIP_SIGNALLING} and {@link PacketKind#MIP6_MOBILITY} when the message is shorter than its
+     * fixed part: then it is where the message's bytes end, and its fields are not set.
+     */
     public int malformedOffset() { return malformedOffset; }
     /** 4 or 6 for the outer IP header, 0 when none was found. */
     public int ipVersion() { return ipVersion; }

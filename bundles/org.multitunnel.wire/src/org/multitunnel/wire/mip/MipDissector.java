@@ -4,11 +4,14 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.DissectContext;
 import org.multitunnel.wire.DissectorRegistry;
 import org.multitunnel.wire.Dissector;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.mip.ext.MipExtension;
+import org.multitunnel.wire.mip.finding.MessageFinding;
+import org.multitunnel.wire.mip.finding.MipChecker;
 import org.multitunnel.wire.mip.internal.Fields;
 
 /**
@@ -18,6 +21,8 @@ import org.multitunnel.wire.mip.internal.Fields;
  */
 public final class MipDissector implements Dissector {
     private final MipCodec codec;
+    /** The analyzer's own checks: every malformation they report is marked here too. */
+    private final MipChecker checker;
 
     public MipDissector() {
         this(new MipCodec());
@@ -25,11 +30,20 @@ public final class MipDissector implements Dissector {
 
     public MipDissector(MipCodec codec) {
         this.codec = codec;
+        this.checker = new MipChecker(codec.extensions(), ReplyCodes.standard());
     }
 
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
-        MipMessage m = codec.decode(buf, offset, length);
+        MipMessage m = codec.decodeTolerant(buf, offset, length);
+        if (m instanceof TruncatedMessage t) {
+            // RFC5944-3.3-TRUNCATED: every field present, then the malformed marker at the cut
+            DecodeException e = DecodeException.truncated(offset + t.cutAt(), t.name(), t.needed(), t.length());
+            ctx.errors().add(e);
+            List<Field> children = new ArrayList<>(t.fixedFields(offset));
+            children.add(malformed(e));
+            return Fields.node(MipFields.PROTO, "Mobile IP, " + t.summary(), offset, t.length(), children);
+        }
         if (m instanceof TunnelData td) {
             Field layer = Fields.node(MipFields.PROTO, "Mobile IP, " + m.summary(), offset, TunnelData.HEADER_LENGTH,
                     td.fixedFields(offset));
@@ -38,7 +52,28 @@ public final class MipDissector implements Dissector {
                     length - TunnelData.HEADER_LENGTH);
             return null;
         }
-        return tree(m, offset);
+        Field tree = tree(m, offset);
+        List<Field> marks = new ArrayList<>();
+        for (MessageFinding f : checker.check(m, offset)) {
+            if (f.malformation()) {
+                DecodeException e = DecodeException.malformed(f.offset(), f.rule() + ": " + f.message());
+                ctx.errors().add(e);
+                marks.add(malformed(e));
+            }
+        }
+        if (marks.isEmpty()) {
+            return tree;
+        }
+        List<Field> children = new ArrayList<>(tree.children());
+        children.addAll(marks);
+        return Field.node(tree.name(), tree.display(), tree.value(), tree.offset(), tree.length(), children);
+    }
+
+    /** Wireshark's expert marker for a malformed packet, at the offset of the error. */
+    static Field malformed(DecodeException e) {
+        return Field.node("_ws.malformed", "[Malformed Packet: " + e.getMessage() + "]", null, e.offset(), 0,
+                List.of(Field.leaf("_ws.malformed.offset", "Error offset: " + e.offset(), (long) e.offset(),
+                        e.offset(), 0)));
     }
 
     /** The field tree of a decoded message located at absolute {@code offset}. */

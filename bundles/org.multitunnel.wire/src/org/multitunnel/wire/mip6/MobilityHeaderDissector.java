@@ -23,19 +23,21 @@ public final class MobilityHeaderDissector implements Dissector {
     @Override
     public Field dissect(DissectContext ctx, ByteBuffer buf, int offset, int length) {
         Layer l = new Layer(buf, offset, length);
-        l.need(offset, MobilityHeader.FIXED, "mobility header");
-        int hlen = l.u8(offset + 1, "header length");
-        int mhType = l.u8(offset + 2, "MH type");
-        int size = (hlen + 1) * 8;
-        l.uint("mip6.proto", "Payload protocol", offset, 1);
-        l.add(Field.leaf("mip6.hlen", "Header length: " + hlen + " (" + size + " bytes)", (long) hlen, offset + 1,
-                1));
-        l.named("mip6.mhtype", "Mobility Header Type", offset + 2, 1, MobilityNames.mhType(mhType));
-        l.hex("mip6.reserved", "Reserved", offset + 3, 1);
-        l.hex("mip6.csum", "Checksum", offset + 4, 2);
-        // RFC 6275 §9.2: a header longer than the packet is an error; show what is there, then flag it.
-        int end = Math.min(offset + size, l.end());
+        int size;
+        int end;
         try {
+            // each header field as far as the bytes go: a header cut short still shows what it holds
+            l.uint("mip6.proto", "Payload protocol", offset, 1);
+            int hlen = l.u8(offset + 1, "header length");
+            size = (hlen + 1) * 8;
+            l.add(Field.leaf("mip6.hlen", "Header length: " + hlen + " (" + size + " bytes)", (long) hlen,
+                    offset + 1, 1));
+            int mhType = l.u8(offset + 2, "MH type");
+            l.named("mip6.mhtype", "Mobility Header Type", offset + 2, 1, MobilityNames.mhType(mhType));
+            l.hex("mip6.reserved", "Reserved", offset + 3, 1);
+            l.hex("mip6.csum", "Checksum", offset + 4, 2);
+            // RFC 6275 §9.2: a header longer than the packet is an error; show what is there, then flag it.
+            end = Math.min(offset + size, l.end());
             int p = offset + MobilityHeader.FIXED;
             Dissector message = ctx.registry().lookup(MH_TYPE_TABLE, mhType);
             if (message == null) {
@@ -44,8 +46,12 @@ public final class MobilityHeaderDissector implements Dissector {
                 }
                 p = end;
             } else {
+                int errors = ctx.errors().size();
                 Field m = message.dissect(ctx, buf, p, end - p);
                 l.add(m);
+                if (ctx.errors().size() > errors) {
+                    return l.build("mipv6", "Mobile IPv6", l.end() - offset); // the message marked its own cut
+                }
                 p += m.length();
             }
             options(ctx, l, p, end, offset + size > l.end());

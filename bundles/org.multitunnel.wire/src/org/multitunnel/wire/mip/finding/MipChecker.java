@@ -8,6 +8,7 @@ import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.ReplyCodes;
+import org.multitunnel.wire.mip.TruncatedMessage;
 import org.multitunnel.wire.mip.ext.ExtensionRegistry;
 
 /**
@@ -42,8 +43,12 @@ public final class MipChecker {
 
     /** Findings for a decoded message whose first byte is at absolute offset {@code base}. */
     public List<MessageFinding> check(MipMessage m, int base) {
-        CheckContext c = new CheckContext(m, base, registry, codes);
         List<MessageFinding> out = new ArrayList<>();
+        if (m instanceof TruncatedMessage t) {
+            out.add(MipRules.TRUNCATED.malformedAt(base + t.cutAt(), t.reason()));
+            return out;
+        }
+        CheckContext c = new CheckContext(m, base, registry, codes);
         for (MessageCheck check : checks) {
             check.check(c, out);
         }
@@ -54,9 +59,9 @@ public final class MipChecker {
     public List<MessageFinding> check(byte[] message) {
         MipMessage m;
         try {
-            m = codec.decode(message);
+            m = codec.decodeTolerant(message);
         } catch (DecodeException e) {
-            return List.of(MipRules.TRUNCATED.at(e.offset(), e.getMessage()));
+            return List.of(MipRules.TRUNCATED.malformedAt(e.offset(), e.getMessage()));
         }
         return check(m, 0);
     }

@@ -17,7 +17,9 @@ public final class MipRules {
     // decoding (RFC 5944 §3.3, §3.4, §1.8-§1.11). The 1.11 in four ids predates checking the section numbers (the
     // skippable rule is §1.8, the TLV format §1.9); the ids stay as they are because agents and scenarios use them.
     public static final Rule TRUNCATED = new Rule("RFC5944-3.3-TRUNCATED", MessageSeverity.ERROR,
-            "The fixed part of a registration message is shorter than its format (§3.3, §3.4).");
+            "The fixed part of a Mobile IP message is shorter than its format (RFC 5944 §3.3 Request 24 bytes, "
+                    + "§3.4 Reply 20; RFC 3543 §6.1/§6.2 Revocation 20, Acknowledgement 12; RFC 3519 §3.3 tunnel "
+                    + "data 4).");
     public static final Rule EXT_TRUNCATED = new Rule("RFC5944-1.11-EXT-TRUNCATED", MessageSeverity.ERROR,
             "An extension's Length runs past the end of the message.");
     public static final Rule EXT_LENGTH = new Rule("RFC5944-1.11-EXT-LENGTH", MessageSeverity.ERROR,
@@ -76,9 +78,23 @@ public final class MipRules {
     public static final Rule FB_TS_FORMAT_MISMATCH = new Rule("RFC7629-4.2-TS-FORMAT-MISMATCH", MessageSeverity.ERROR,
             "The TS Format inside the selector disagrees with the extension's TS Format.");
     public static final Rule FB_TS_LENGTH = new Rule("RFC7629-4.2-TS-LENGTH", MessageSeverity.ERROR,
-            "The traffic selector's flags announce fields its length does not hold, or bytes follow them.");
+            "The traffic selector holds exactly the fields its flags announce: none missing, no bytes over.");
+    public static final Rule FB_TS_AMBIGUOUS = new Rule("RFC7629-4.2-TS-AMBIGUOUS", MessageSeverity.INFO,
+            "The selector's bytes read exactly both as a bare RFC 6088 selector and as one that repeats RFC 6088's "
+                    + "TS Format and Reserved octets; the bare reading is shown.");
     public static final Rule FB_TS_RESERVED_FLAGS = new Rule("RFC6088-3.1-RESERVED-FLAGS", MessageSeverity.WARNING,
             "The reserved bits of the IPv4 binary traffic selector flags are set to 0 by the sender.");
+    public static final Rule TS_END_WITHOUT_START_V4 = new Rule("RFC6088-3.1-END-WITHOUT-START", MessageSeverity.ERROR,
+            "An End field (source/destination address, SPI, port, DS, protocol) MUST NOT be included unless its "
+                    + "Start field is included.");
+    public static final Rule TS_END_WITHOUT_START_V6 = new Rule("RFC6088-3.2-END-WITHOUT-START", MessageSeverity.ERROR,
+            "An End field (address, SPI, flow label, port, traffic class, next header) MUST NOT be included "
+                    + "unless its Start field is included.");
+    public static final Rule TS_FLOW_LABEL_PREFIX = new Rule("RFC6088-3.2-FLOW-LABEL-PREFIX", MessageSeverity.WARNING,
+            "The bits of a Start/End Flow Label field above the 20-bit IPv6 flow label (RFC 6437) are zero.");
+    public static final Rule TS_FLOW_LABEL_WIDTH = new Rule("RFC6088-3.2-FLOW-LABEL-WIDTH", MessageSeverity.INFO,
+            "The flow label fields were read as 32-bit fields: only that width accounts for the selector's "
+                    + "bytes; this product writes them as 3 octets (24 bits).");
     // seed 000 Multi-Interface Routing
     public static final Rule MIR_IN_REPLY = new Rule("MIR-4.1-IN-REPLY", MessageSeverity.ERROR,
             "The Multi-Interface Routing extension MUST not be added to the Registration Reply.");
@@ -113,6 +129,14 @@ public final class MipRules {
             "The 14-bit Reserved field MUST be initialized to 0 by the sender.");
 
     private static final List<Rule> ALL;
+
+    /**
+     * The rules whose findings can be malformations (bytes that do not fit the format); each such finding is also
+     * marked {@code _ws.malformed} by the decode. MTS02-4.1-LENGTH is one only when bytes follow the Interface
+     * Bandwidth: Lengths 8 and 10 carry the field the draft draws.
+     */
+    public static final List<Rule> MALFORMATIONS = List.of(TRUNCATED, EXT_TRUNCATED, EXT_LENGTH, MP_LENGTH,
+            FB_TS_LENGTH, MIR_LENGTH, MTR_LENGTH);
 
     static {
         List<Rule> rules = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class MirChecks implements MessageCheck {
                 out.add(MipRules.MIR_UNAUTHENTICATED.at(at, "message carrying the extension is not authenticated"));
             }
             if (e.lengthField() != 6) {
-                out.add(MipRules.MIR_LENGTH.at(at + 1, "Length is " + e.lengthField() + ", not 6"));
+                out.add(MipRules.MIR_LENGTH.malformedAt(at + 1, "Length is " + e.lengthField() + ", not 6"));
             }
             if (e.subtype() != 0) {
                 out.add(MipRules.MIR_SUBTYPE.at(at + 2, "Sub-Type is " + e.subtype() + ", not 0"));

@@ -26,9 +26,12 @@ public final class Mts02Checks implements MessageCheck {
             if (len == 6) {
                 out.add(MipRules.MTR_LENGTH_SPEC.at(at + 1, "Length 6: no Interface Bandwidth field present"));
             } else {
-                out.add(MipRules.MTR_LENGTH.at(at + 1, "Length is " + len + " (Interface Bandwidth of "
-                        + e.bandwidthSize() * 8 + " bits" + (e.trailing().length > 0 ? " plus "
-                        + e.trailing().length + " unexplained bytes" : "") + "), the text requires 6"));
+                // Lengths 8 and 10 carry the Interface Bandwidth the draft draws; bytes beyond it fit no format
+                String text = "Length is " + len + " (Interface Bandwidth of " + e.bandwidthSize() * 8 + " bits"
+                        + (e.trailing().length > 0 ? " plus " + e.trailing().length + " unexplained bytes" : "")
+                        + "), the text requires 6";
+                out.add(e.trailing().length > 0 ? MipRules.MTR_LENGTH.malformedAt(at + 1, text)
+                        : MipRules.MTR_LENGTH.at(at + 1, text));
             }
             if (e.subtype() != 0) {
                 out.add(MipRules.MTR_SUBTYPE.at(at + 2, "Sub-Type is " + e.subtype() + ", not 0"));

@@ -20,10 +20,10 @@ public final class Rfc5944Checks implements MessageCheck {
             int at = c.offset(i);
             if (e instanceof RawExtension raw) {
                 if (raw.truncated()) {
-                    out.add(MipRules.EXT_TRUNCATED.at(at, "extension type " + e.type() + " declares "
+                    out.add(MipRules.EXT_TRUNCATED.malformedAt(at, "extension type " + e.type() + " declares "
                             + raw.lengthField() + " bytes but the message ends after " + raw.encodedLength()));
                 } else if (raw.reason() != null) {
-                    out.add(MipRules.EXT_LENGTH.at(at, "extension type " + e.type() + ": " + raw.reason()));
+                    out.add(MipRules.EXT_LENGTH.malformedAt(at, "extension type " + e.type() + ": " + raw.reason()));
                 } else if (!c.registry().known(e.type(), e.subtype())
                         && e.type() != ExtensionTypes.MULTIPATH) {
                     Rule r = e.skippable() ? MipRules.UNKNOWN_SKIPPABLE : MipRules.UNKNOWN_NON_SKIPPABLE;

@@ -2,6 +2,7 @@ package org.multitunnel.wire.mip.finding;
 
 import java.util.List;
 
+import org.multitunnel.wire.mip.MipFields;
 import org.multitunnel.wire.mip.ext.ExtensionTypes;
 import org.multitunnel.wire.mip.ext.FlowBindingExtension;
 import org.multitunnel.wire.mip.ext.MipExtension;
@@ -43,7 +44,7 @@ public final class Rfc7629Checks implements MessageCheck {
                     + "integrity protected"));
         }
         if (mp.lengthField() != 4) {
-            out.add(MipRules.MP_LENGTH.at(at + 2, "Length is " + mp.lengthField() + ", not 4"));
+            out.add(MipRules.MP_LENGTH.malformedAt(at + 2, "Length is " + mp.lengthField() + ", not 4"));
         }
         if (mp.ifLabel() == 0) {
             out.add(MipRules.MP_IFLABEL_ZERO.at(at + 5, "If-Label 0"));
@@ -93,15 +94,75 @@ public final class Rfc7629Checks implements MessageCheck {
             }
         }
         if (TsLayout.forFormat(fb.tsFormat()) != null) {
-            if (!ts.hasFlags() || ts.leftover().length > 0) {
-                out.add(MipRules.FB_TS_LENGTH.at(tsAt, ts.hasFlags() ? ts.leftover().length
-                        + " selector bytes not accounted for by its flags" : "selector too short for its flags"));
-            }
-            int reserved = ts.flags() & TsLayout.reservedMask(fb.tsFormat());
-            if (ts.hasFlags() && reserved != 0) {
-                out.add(MipRules.FB_TS_RESERVED_FLAGS.at(tsAt + (ts.embeddedHeader() ? 2 : 0),
-                        "reserved selector flag bits 0x" + Integer.toHexString(reserved)));
+            selector(fb.tsFormat(), ts, tsAt, out);
+        }
+    }
+
+    /** RFC 6088 §3.1/§3.2 rules on the selector at absolute {@code tsAt}; RFC 7629 §4.2 on its framing. */
+    private static void selector(int format, TrafficSelector ts, int tsAt, List<MessageFinding> out) {
+        int unread = tsAt + ts.encodedLength() - ts.leftover().length;
+        if (!ts.hasFlags()) {
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(tsAt, "selector of " + ts.encodedLength()
+                    + " byte(s) is too short for its flags"));
+            return;
+        }
+        if (ts.missingBytes() > 0) {
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(unread, "selector flags 0x" + hex4(ts.flags()) + " announce "
+                    + ts.missingBytes() + " more byte(s) than present (missing: " + shortNames(ts.missingFields())
+                    + ")"));
+        } else if (ts.extraBytes() > 0) {
+            out.add(MipRules.FB_TS_LENGTH.malformedAt(unread, ts.extraBytes()
+                    + " selector byte(s) after the fields flags 0x" + hex4(ts.flags()) + " announce"));
+        }
+        TrafficSelector alt = ts.alternative();
+        if (ts.ambiguous()) {
+            out.add(MipRules.FB_TS_AMBIGUOUS.at(tsAt, "read as flags 0x" + hex4(ts.flags()) + " (" + ts.text()
+                    + "); the bytes also read exactly as RFC 6088 TS Format " + alt.innerFormat() + ", Reserved "
+                    + alt.reserved() + ", flags 0x" + hex4(alt.flags()) + " (" + alt.text() + ")"));
+        }
+        int flagsAt = tsAt + (ts.embeddedHeader() ? 2 : 0);
+        if (ts.wideFlowLabel()) {
+            out.add(MipRules.TS_FLOW_LABEL_WIDTH.at(flagsAt, "flags 0x" + hex4(ts.flags()) + ": the flow label fields"
+                    + " are 32 bits each; with 3-octet fields the bytes do not account for the selector"));
+        }
+        int reserved = ts.flags() & TsLayout.reservedMask(format);
+        if (reserved != 0) {
+            out.add(MipRules.FB_TS_RESERVED_FLAGS.at(flagsAt, "reserved selector flag bits 0x"
+                    + Integer.toHexString(reserved)));
+        }
+        Rule endRule = format == TrafficSelector.FORMAT_IPV6 ? MipRules.TS_END_WITHOUT_START_V6
+                : MipRules.TS_END_WITHOUT_START_V4;
+        for (TsLayout.Item item : TsLayout.forFormat(format)) {
+            TsLayout.Item start = TsLayout.startOf(format, item);
+            if (start != null && (ts.flags() & item.mask()) != 0 && (ts.flags() & start.mask()) == 0) {
+                out.add(endRule.at(flagsAt, item.label() + " without " + start.label()));
             }
         }
+        if (format == TrafficSelector.FORMAT_IPV6) {
+            int o = flagsAt + 2;
+            for (TsLayout.Item item : TsLayout.forFormat(format, ts.wideFlowLabel())) {
+                Object v = ts.values().get(item.field());
+                if (v == null) {
+                    continue;
+                }
+                if (TsLayout.isFlowLabel(item.field()) && (((Long) v) >>> 20) != 0) {
+                    out.add(MipRules.TS_FLOW_LABEL_PREFIX.at(o, item.label() + " 0x" + Long.toHexString((Long) v)
+                            + " has bits set above the 20-bit flow label"));
+                }
+                o += item.size();
+            }
+        }
+    }
+
+    private static String hex4(int v) {
+        return String.format("%04x", v);
+    }
+
+    private static String shortNames(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (String f : fields) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(f.substring(f.lastIndexOf('.') + 1));
+        }
+        return sb.toString();
     }
 }

@@ -5,4 +5,9 @@ public record Rule(String id, MessageSeverity severity, String statement) {
     public MessageFinding at(int offset, String message) {
         return new MessageFinding(severity, id, message, offset);
     }
+
+    /** A finding that is also a malformation: the decode marks it {@code _ws.malformed} at the same offset. */
+    public MessageFinding malformedAt(int offset, String message) {
+        return new MessageFinding(severity, id, message, offset, true);
+    }
 }
