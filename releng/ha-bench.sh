@@ -23,11 +23,12 @@ bids=${HA_BENCH_BIDS:-4}
 rate=${HA_BENCH_RATE:-20000}
 secs=${HA_BENCH_SECONDS:-15}
 maxrate=${HA_BENCH_MAXRATE:-40000}
-key=256:00112233445566778899aabbccddeeff
 port=$((20000 + RANDOM % 20000))
 M2=${M2_REPO:-$HOME/.m2/repository}
 command -v python3 >/dev/null || { echo "ha-bench: python3 is missing" >&2; exit 2; }
 mkdir -p "$out"
+keys="$out/mnha.keys" # a bench-only key, in a private file (a literal --key would warn)
+printf '256 00112233445566778899aabbccddeeff\n' > "$keys" && chmod 600 "$keys"
 
 jars() { # EMF (model bundle), pcap4j + JNA (capture.live, needed by the cli bundle)
   for p in org/eclipse/emf/org.eclipse.emf.common org/eclipse/emf/org.eclipse.emf.ecore \
@@ -56,13 +57,13 @@ java=("$JAVA_HOME/bin/java")
 ha_pid=""
 cleanup() { [ -n "$ha_pid" ] && kill "$ha_pid" 2>/dev/null || true; }
 trap cleanup EXIT
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo x; } # x: the process has ended
 heap_bytes() { "$JAVA_HOME/bin/jcmd" "$1" GC.class_histogram | awk '/^Total/ {print $3}'; }
 slots() { "$JAVA_HOME/bin/jcmd" "$1" GC.class_histogram | awk '/org.multitunnel.agent.ha.HaSlot$/ {n = $2} END {print n + 0}'; }
 
 start_ha() { # CLASSES LOG
   "${java[@]}" ${HA_JAVA_OPTS:-} -cp "$1:$cp" org.multitunnel.cli.Main agent ha --listen "127.0.0.1:$port" \
-    --key "$key" --max-lifetime 65534 >"$2.out" 2>"$2.err" &
+    --key-file "$keys" --max-lifetime 65534 >"$2.out" 2>"$2.err" &
   ha_pid=$!
   for _ in $(seq 100); do grep -q "listening on" "$2.err" 2>/dev/null && return 0; sleep 0.1; done
   echo "ha-bench: agent did not start, see $2.err" >&2; exit 1
@@ -72,7 +73,7 @@ stop_ha() { kill "$ha_pid"; wait "$ha_pid" 2>/dev/null || true; ha_pid=""; }
 run_load() { # NAME NODES RATE DURATION [SAMPLE]: SAMPLE=1 measures CPU and heap in the middle of the sustain phase
   local name=$1 nodes=$2 r=$3 d=$4 sample=${5:-0}
   "${java[@]}" ${LOAD_JAVA_OPTS:-} -cp "$out/classes:$cp" org.multitunnel.cli.Main load \
-    --target "127.0.0.1:$port" --nodes "$nodes" --bids "$bids" --rate "$r" --duration "$d" --key "$key" \
+    --target "127.0.0.1:$port" --nodes "$nodes" --bids "$bids" --rate "$r" --duration "$d" --key-file "$keys" \
     --lifetime 600 --report "$out/$name.json" --quiet >"$out/$name.out" 2>&1 &
   local lp=$! reg window
   reg=$(python3 -c "print($nodes * $bids / $r + 3)")
@@ -81,7 +82,9 @@ run_load() { # NAME NODES RATE DURATION [SAMPLE]: SAMPLE=1 measures CPU and heap
     sleep "$reg"
     local a1 l1 a2 l2
     a1=$(cpu_ticks "$ha_pid"); l1=$(cpu_ticks "$lp"); sleep "$window"; a2=$(cpu_ticks "$ha_pid"); l2=$(cpu_ticks "$lp")
-    echo "$(( (a2 - a1) * 10 )) $(( (l2 - l1) * 10 )) $window" > "$out/$name.cpu"   # ms of CPU in the window
+    if [[ "$a1$l1$a2$l2" != *x* ]]; then   # ms of CPU in the window (none when the run ended before it)
+      echo "$(( (a2 - a1) * 10 )) $(( (l2 - l1) * 10 )) $window" > "$out/$name.cpu"
+    fi
     if [ -z "${HA_BENCH_BASELINE_RUN:-}" ]; then
       echo "$(heap_bytes "$ha_pid") $(slots "$ha_pid")" > "$out/$name.heap" # total live bytes, bindings held
     fi
