@@ -72,6 +72,7 @@ stop_ha() { kill "$ha_pid"; wait "$ha_pid" 2>/dev/null || true; ha_pid=""; }
 
 run_load() { # NAME NODES RATE DURATION [SAMPLE]: SAMPLE=1 measures CPU and heap in the middle of the sustain phase
   local name=$1 nodes=$2 r=$3 d=$4 sample=${5:-0}
+  rm -f "$out/$name.cpu" "$out/$name.heap" "$out/$name.json"
   "${java[@]}" ${LOAD_JAVA_OPTS:-} -cp "$out/classes:$cp" org.multitunnel.cli.Main load \
     --target "127.0.0.1:$port" --nodes "$nodes" --bids "$bids" --rate "$r" --duration "$d" --key-file "$keys" \
     --lifetime 600 --report "$out/$name.json" --quiet >"$out/$name.out" 2>&1 &
