@@ -29,7 +29,7 @@ rm -rf "$out/classes"; mkdir -p "$out/classes"
 cli=bundles/org.multitunnel.cli/src/org/multitunnel/cli
 "$JAVA_HOME/bin/javac" --release 21 -nowarn -d "$out/classes" \
   $(find bundles/org.multitunnel.wire/src bundles/org.multitunnel.capture/src -name '*.java') \
-  "$cli/Command.java" "$cli/UsageException.java" "$cli/Standalone.java" "$cli/BenchCommand.java" "$cli/SynthCommand.java"
+  "$cli/Command.java" "$cli/UsageException.java" "$cli/Standalone.java" "$cli/DecodeAsOption.java" "$cli/BenchCommand.java" "$cli/SynthCommand.java"
 java=("$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$out/classes")
 
 file="$out/bench-mns$mns-s$secs-pps$pps-seed$seed.pcapng"

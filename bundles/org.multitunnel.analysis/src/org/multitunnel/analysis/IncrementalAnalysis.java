@@ -13,6 +13,7 @@ import org.multitunnel.analysis.dataplane.PolicyChecks;
 import org.multitunnel.analysis.dataplane.UnboundTunnelCheck;
 import org.multitunnel.analysis.registration.Mip6Analyzer;
 import org.multitunnel.analysis.registration.SignallingAnalyzer;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.capture.tunnel.FlowTunnelUse;
@@ -54,7 +55,7 @@ public final class IncrementalAnalysis {
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
         this.options = options;
         this.updater = updater;
-        this.accounting = new TunnelAccounting(options.intervalNanos(), options.mip().ports());
+        this.accounting = new TunnelAccounting(options.intervalNanos(), new DecodeAsResolver(options.mip()));
         this.signalling = new SignallingAnalyzer(updater, options);
         this.unbound = new UnboundTunnelCheck(updater, signalling.semantics(), signalling.homeAgents());
         this.mip6 = new Mip6Analyzer(updater, signalling.semantics());
@@ -66,8 +67,7 @@ public final class IncrementalAnalysis {
         long time = p.timestampNanos();
         last = Math.max(last, time);
         packets++;
-        PacketSummary s = accounting.accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(),
-                p.originalLength(), time, frame);
+        PacketSummary s = accounting.accept(p); // Mobile IP ports: the setting plus what the file records
         if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4) {
             // every message is checked (a revocation or a message cut short has findings too); only requests and
             // replies change bindings

@@ -20,6 +20,60 @@ final class PcapngBlocks {
                 .u32(28);             // block total length again
     }
 
+    /** Section header block with one opt_comment (code 1) per comment, then opt_endofopt. */
+    static Crafted shb(Crafted c, String... comments) {
+        int options = 0;
+        for (String s : comments) {
+            options += 4 + pad(s.getBytes(StandardCharsets.UTF_8).length);
+        }
+        if (options > 0) {
+            options += 4; // opt_endofopt
+        }
+        int length = 24 + options + 4;
+        c.u32(0x0A0D0D0A)             // block type SHB
+                .u32(length)          // block total length
+                .u32(0x1A2B3C4D)      // byte-order magic (in the section's order)
+                .u16(1).u16(0)        // version 1.0
+                .u64(-1);             // section length: unspecified
+        for (String s : comments) {
+            comment(c, s);            // opt_comment
+        }
+        if (options > 0) {
+            c.u16(0).u16(0);          // opt_endofopt
+        }
+        return c.u32(length);         // block total length again
+    }
+
+    /** Interface description block with only opt_comment options (and opt_endofopt). */
+    static Crafted idbWithComments(Crafted c, int linkType, String... comments) {
+        int options = 0;
+        for (String s : comments) {
+            options += 4 + pad(s.getBytes(StandardCharsets.UTF_8).length);
+        }
+        options += 4; // opt_endofopt
+        int length = 16 + options + 4;
+        c.u32(1)                      // block type IDB
+                .u32(length)          // block total length
+                .u16(linkType)        // link type
+                .u16(0)               // reserved
+                .u32(0);              // snaplen: unlimited
+        for (String s : comments) {
+            comment(c, s);            // opt_comment
+        }
+        c.u16(0).u16(0);              // opt_endofopt
+        return c.u32(length);         // block total length again
+    }
+
+    /** One opt_comment option: code 1, length, UTF-8 text, padding to 32 bits. */
+    static Crafted comment(Crafted c, String text) {
+        byte[] t = text.getBytes(StandardCharsets.UTF_8);
+        c.u16(1).u16(t.length);       // option code opt_comment, value length
+        for (byte b : t) {
+            c.u8(b);                  // comment text
+        }
+        return c.zeros(pad(t.length) - t.length); // option padding
+    }
+
     /**
      * Interface description block.
      *

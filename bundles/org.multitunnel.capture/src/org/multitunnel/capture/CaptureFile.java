@@ -428,6 +428,16 @@ public final class CaptureFile implements AutoCloseable {
                 mapped, readableEnd));
     }
 
+    /** Interface {@code id} (an indexed packet's, see {@link #interfaceId}); no copy, unlike {@link #interfaces()}. */
+    public CaptureInterface captureInterface(int id) {
+        return interfaces.get(id);
+    }
+
+    /** A reusable view for {@link #view} that also names its packet's {@link PacketView#captureInterface()}. */
+    public PacketView newView() {
+        return new PacketView(interfaces::get);
+    }
+
     /** Interfaces in file order, numbered across pcapng sections (pcap: exactly one). */
     public List<CaptureInterface> interfaces() {
         return interfaces.list();

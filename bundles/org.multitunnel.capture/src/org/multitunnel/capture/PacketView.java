@@ -1,6 +1,7 @@
 package org.multitunnel.capture;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntFunction;
 
 /**
  * A reusable, zero-copy window onto the current packet of a single pass, so visitors and classifiers can look at
@@ -10,6 +11,8 @@ import java.nio.ByteBuffer;
  * read-only, big-endian (network order) and is shared: never change its position, limit or order.
  */
 public final class PacketView {
+    /** Looks up an interface by id (the reader's interface table), or null for a view made without one. */
+    private final IntFunction<CaptureInterface> interfaces;
     private ByteBuffer buffer;
     private int dataOffset;
     private long index;
@@ -19,6 +22,16 @@ public final class PacketView {
     private int originalLength;
     private int interfaceId;
     private int linkType;
+
+    /** A view that cannot name its packet's {@link #captureInterface()} (tests; see {@link CaptureFile#newView}). */
+    public PacketView() {
+        this(null);
+    }
+
+    /** A view whose {@link #captureInterface()} is looked up in {@code interfaces} (the readers' own views). */
+    public PacketView(IntFunction<CaptureInterface> interfaces) {
+        this.interfaces = interfaces;
+    }
 
     /** Refills this view; called by the readers only. */
     public void set(ByteBuffer buffer, int dataOffset, long index, long fileOffset, long timestampNanos,
@@ -70,6 +83,14 @@ public final class PacketView {
     /** The packet's interface, an index into the capture's interface list. */
     public int interfaceId() {
         return interfaceId;
+    }
+
+    /**
+     * The packet's interface with what the file records about it (e.g. its Decode As ports), or null when this view
+     * was made without an interface table. No allocation: the reader's table entry.
+     */
+    public CaptureInterface captureInterface() {
+        return interfaces == null ? null : interfaces.apply(interfaceId);
     }
 
     /** LINKTYPE_* of the packet's interface. */

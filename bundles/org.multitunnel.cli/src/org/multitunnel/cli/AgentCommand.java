@@ -63,7 +63,8 @@ public final class AgentCommand implements Command {
                   --key SPI:HEXKEY       the same literally (repeatable); warns, since every local user can read
                                          a command line (ps, /proc/PID/cmdline)
                   --config FILE          settings in Java properties syntax (below); the command line wins
-                  --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228)
+                  --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228);
+                                         the file names the agent's port, so it decodes on any port
                   --record-size SIZE     start a new file when FILE reaches SIZE (default 64M; k, M, G suffixes);
                                          the full one becomes FILE.1.pcapng, older ones move up
                   --record-files N       keep at most N files, the oldest is deleted (default 4: ≤ 256 MiB)

@@ -45,7 +45,8 @@ public final class AnalyzeCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel analyze FILE [--json OUT|-] [--csv DIR] [--key-file KEYFILE]...
-                                           [--interval SECONDS] [--max-gzip-ratio N] [--max-spill SIZE]
+                                           [--interval SECONDS] [-d udp.port==N,mip]...
+                                           [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
                 multiple-tunnel drafts), attributes tunnelled data to its home agent <-> care-of address tunnel,
@@ -59,7 +60,7 @@ public final class AnalyzeCommand implements Command {
                   --key -         SPI:HEXKEY lines from standard input
                   --key SPI:HEX   one HMAC-MD5 key for any peer, literally (repeatable; warns: visible in ps)
                   --interval S    width of the throughput buckets in seconds (default 1)
-                """ + SpillOptions.USAGE + """
+                """ + DecodeAsOption.HELP + SpillOptions.USAGE + """
 
                 Without --json or --csv a summary is printed. Exit 0 when analyzed (findings do not change it),
                 65 for a file that is not a capture or decompresses beyond the limits, 66 for a missing file, a
@@ -72,7 +73,9 @@ public final class AnalyzeCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(argv, err);
+        List<String> args = decodeAs.rest();
         Path file = null;
         String json = null;
         Path csv = null;
@@ -109,7 +112,7 @@ public final class AnalyzeCommand implements Command {
             return 66;
         }
         AnalysisOptions options = AnalysisOptions.defaults()
-                .withInterval(Math.round(interval * AnalysisOptions.SECOND)).withKeys(keys);
+                .withInterval(Math.round(interval * AnalysisOptions.SECOND)).withKeys(keys).withMip(decodeAs.config());
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
         ReadSummary read;
         try {

@@ -12,12 +12,14 @@ import java.util.Locale;
 
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.CaptureReader;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.NotACaptureFileException;
 import org.multitunnel.capture.OpenOptions;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.tunnel.TunnelAccounting;
 import org.multitunnel.capture.tunnel.TunnelReport;
 import org.multitunnel.wire.DecodeException;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 import org.multitunnel.wire.mip.MipCodec;
@@ -48,6 +50,7 @@ public final class BenchCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel bench FILE [--interval SECONDS] [--repeat N] [--only STAGE[,STAGE...]] [--json]
+                                         [-d udp.port==N,mip]...
 
                 Times the capture engine's stages on FILE and prints packets/s and MB/s (MB = 10^6 bytes of the
                 capture file). Each stage runs once to warm up, then N times (default 3); the best run counts.
@@ -65,6 +68,7 @@ public final class BenchCommand implements Command {
                                  warm-up (what a one-shot process such as tshark pays)
                   --only LIST    run only these stages (comma-separated)
                   --json         one JSON object instead of the table
+                """ + DecodeAsOption.HELP + """
 
                 Example:
                   multitunnel synth /tmp/big.pcapng --mns 150 --seconds 200 --pps 5100
@@ -77,7 +81,9 @@ public final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(argv, err);
+        List<String> args = decodeAs.rest();
         Path file = null;
         long interval = TunnelAccounting.DEFAULT_INTERVAL_NANOS;
         int repeat = 3;
@@ -111,7 +117,7 @@ public final class BenchCommand implements Command {
             for (String stage : only) {
                 Result best = null;
                 for (int r = repeat == 0 ? 1 : 0; r <= Math.max(1, repeat); r++) {
-                    Result x = once(stage, file, interval);
+                    Result x = once(stage, file, interval, decodeAs.config());
                     System.gc(); // lets the JDK unmap the run's windows before the next one maps the file again
                     if (r > 0 && (best == null || x.seconds() < best.seconds())) {
                         best = x;
@@ -132,8 +138,9 @@ public final class BenchCommand implements Command {
         return 0;
     }
 
-    private static Result once(String stage, Path file, long interval) throws IOException {
+    private static Result once(String stage, Path file, long interval, MipConfig mip) throws IOException {
         long t0 = System.nanoTime();
+        DecodeAsResolver decodeAs = new DecodeAsResolver(mip); // the setting plus the ports the file records
         return switch (stage) {
             case "index" -> {
                 try (CaptureFile f = CaptureFile.open(file)) {
@@ -154,14 +161,14 @@ public final class BenchCommand implements Command {
                 long[] kinds = new long[PacketKind.values().length];
                 ReadSummary s = CaptureReader.read(file, p -> {
                     kinds[org.multitunnel.wire.fast.PacketClassifier.classify(p.linkType(), p.buffer(),
-                            p.dataOffset(), p.capturedLength(), summary).ordinal()]++;
+                            p.dataOffset(), p.capturedLength(), summary, decodeAs.ports(p)).ordinal()]++;
                     return true;
                 });
                 yield new Result(stage, s.packets(), since(t0), kinds[PacketKind.TUNNEL_DATA.ordinal()]
                         + " tunnelled, " + kinds[PacketKind.MIP_SIGNALLING.ordinal()] + " signalling");
             }
             case "tunnels" -> {
-                TunnelAccounting a = new TunnelAccounting(interval);
+                TunnelAccounting a = new TunnelAccounting(interval, decodeAs);
                 CaptureReader.read(file, a);
                 long retained = a.retainedBytes();
                 TunnelReport r = a.finish();
@@ -169,7 +176,7 @@ public final class BenchCommand implements Command {
                         + " inner flows, " + retained / 1024 + " KiB of tables");
             }
             case "gui" -> {
-                TunnelAccounting a = new TunnelAccounting(interval);
+                TunnelAccounting a = new TunnelAccounting(interval, decodeAs);
                 try (CaptureFile f = CaptureFile.open(file,
                         OpenOptions.defaults().withClassifier(a.indexingClassifier()))) {
                     TunnelReport r = a.finish();
@@ -179,11 +186,11 @@ public final class BenchCommand implements Command {
             }
             case "decode" -> {
                 PacketSummary summary = new PacketSummary();
-                MipCodec codec = new MipCodec();
+                MipCodec codec = mip.codec();
                 long[] n = new long[2];
                 ReadSummary s = CaptureReader.read(file, p -> {
                     if (org.multitunnel.wire.fast.PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(),
-                            p.capturedLength(), summary) == PacketKind.MIP_SIGNALLING) {
+                            p.capturedLength(), summary, decodeAs.ports(p)) == PacketKind.MIP_SIGNALLING) {
                         n[decode(codec, p.buffer(), p.dataOffset() + p.capturedLength(), summary) ? 0 : 1]++;
                     }
                     return true;

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.multitunnel.capture.CaptureReader;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.NotACaptureFileException;
 import org.multitunnel.capture.ReadSummary;
 import org.multitunnel.capture.ReadWarning;
 import org.multitunnel.wire.dissect.Dissection;
 import org.multitunnel.wire.dissect.FieldsJson;
 import org.multitunnel.wire.dissect.FieldsText;
-import org.multitunnel.wire.dissect.PacketDissector;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -40,15 +40,17 @@ public final class DecodeCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: multitunnel decode FILE [--json] [--all] [--max-gzip-ratio N] [--max-spill SIZE]
+                Usage: multitunnel decode FILE [--json] [--all] [-d udp.port==N,mip]...
+                                          [--max-gzip-ratio N] [--max-spill SIZE]
 
-                Dissects every Mobile IPv4 registration message (UDP 434) and Mobile IPv6 mobility header of FILE
-                (pcap, pcapng or gzip). Field names are Wireshark's where it has the field; see docs/fields.md.
+                Dissects every Mobile IPv4 registration message (UDP 434 and 4434, plus the ports of -d and those
+                the file records) and Mobile IPv6 mobility header of FILE (pcap, pcapng or gzip). Field names are
+                Wireshark's where it has the field; see docs/fields.md.
 
                   --json   one JSON object per packet per line:
                            {"frame": 12, "time": 1700000000.123456, "fields": {"mip.type": [1], ...}}
                   --all    every packet, not just signalling
-                """ + SpillOptions.USAGE + """
+                """ + DecodeAsOption.HELP + SpillOptions.USAGE + """
 
                 Malformed packets are shown with a _ws.malformed layer; decoding never stops at one.
                 Exit 0 on success (damage and a file cut while it is read are warnings), 65 for a file that is
@@ -57,11 +59,14 @@ public final class DecodeCommand implements Command {
                 Examples:
                   multitunnel decode test-captures/demo-multipath.pcapng | less
                   multitunnel decode ha.pcapng --json | jq -c '.fields["mip.ext.mp.bid"]'
+                  multitunnel decode field.pcap -d udp.port==5434,mip     # an agent on port 5434
                 """;
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(argv, err);
+        List<String> args = decodeAs.rest();
         Path file = null;
         boolean json = false;
         boolean all = false;
@@ -87,7 +92,7 @@ public final class DecodeCommand implements Command {
             err.println("multitunnel decode: cannot read " + file);
             return 66;
         }
-        PacketDissector dissector = new PacketDissector();
+        DecodeAsResolver mip = new DecodeAsResolver(decodeAs.config()); // per packet: the setting + the file's ports
         PacketSummary summary = new PacketSummary();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         boolean asJson = json;
@@ -97,13 +102,13 @@ public final class DecodeCommand implements Command {
         try {
             read = CaptureReader.read(file, p -> {
                 PacketKind kind = PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(),
-                        p.capturedLength(), summary);
+                        p.capturedLength(), summary, mip.ports(p));
                 boolean signalling = kind == PacketKind.MIP_SIGNALLING || kind == PacketKind.MIP6_MOBILITY;
                 if (!every && !signalling) {
                     return true;
                 }
                 long frame = p.index() + 1;
-                Dissection d = dissector.dissectFull(p.linkType(), p.slice());
+                Dissection d = mip.dissector(p).dissectFull(p.linkType(), p.slice());
                 if (d.internalError() != null) {
                     internalErrors[0]++;
                 }

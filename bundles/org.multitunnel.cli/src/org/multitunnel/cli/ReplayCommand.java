@@ -17,6 +17,7 @@ import org.multitunnel.agent.replay.ReplayReport;
 import org.multitunnel.agent.replay.ReplayText;
 import org.multitunnel.agent.replay.ReplayTiming;
 import org.multitunnel.agent.replay.Replayer;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
 
 /**
@@ -58,10 +59,11 @@ public final class ReplayCommand implements Command {
                                           (repeatable); also --key-env VAR (it holds SPI:HEXKEY), --key -
                                           (standard input) and --key SPI:HEXKEY (warns: visible in ps)
                   --timing original|step  keep the captured spacing, or send each after the last reply (default)
-                  --port N                also decode UDP port N of the capture as Mobile IP (agents off 434)
+                  --port N                the same as --mip-port N (below)
                   --timeout MS            reply timeout (default 1000); --transmissions N (default 2)
                   --pcapng FILE           save the replayed exchange
                   --json                  one JSON object instead of the table
+                """ + DecodeAsOption.HELP + """
 
                 Exit codes: 0 every compared code matched, 1 a mismatch, 2 no registration request in FILE.
 
@@ -73,7 +75,8 @@ public final class ReplayCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs a = CommandArgs.parse(args, VALUED, FLAGS);
+        DecodeAsOption.Parsed decodeAs = DecodeAsOption.extract(args, err);
+        CommandArgs a = CommandArgs.parse(decodeAs.rest(), VALUED, FLAGS);
         if (a.positional().size() != 1) {
             throw new UsageException("exactly one capture FILE is required");
         }
@@ -99,14 +102,23 @@ public final class ReplayCommand implements Command {
         }
         var to = CommandArgs.hostPort(a.require("to"), "--to");
         List<Integer> ports = new ArrayList<>();
-        if (a.get("port") != null) {
-            ports.add(a.intValue("port", 0, 1, 65535));
+        for (String p : a.all("port")) {
+            try {
+                int n = Integer.parseInt(p.strip());
+                if (n < 1 || n > 65535) {
+                    throw new NumberFormatException();
+                }
+                ports.add(n);
+            } catch (NumberFormatException e) {
+                throw new UsageException("--port must be 1..65535: " + p);
+            }
         }
-        List<CapturedRegistration> regs = CaptureRegistrations.read(file,
-                ports.stream().mapToInt(Integer::intValue).toArray());
+        MipConfig mip = decodeAs.config().withMorePorts(ports);
+        List<CapturedRegistration> regs = CaptureRegistrations.read(file, mip);
         if (regs.isEmpty()) {
-            err.println("multitunnel replay: no Registration Request in " + file
-                    + (ports.isEmpty() ? " (agents off port 434: add --port N)" : ""));
+            err.println("multitunnel replay: no Registration Request in " + file + " on UDP "
+                    + DecodeAsOption.describe(mip.ports())
+                    + " (an agent on another port: add -d udp.port==N,mip)");
             return 2;
         }
         ExchangeLog log = new ExchangeLog();

@@ -34,6 +34,7 @@ public final class SynthCommand implements Command {
         return """
                 Usage: multitunnel synth OUT [--mns N] [--coas K|MIN-MAX] [--seconds S] [--pps P] [--seed X]
                                          [--format pcap|pcapng] [--lifetime S] [--interval S] [--no-flow-bindings]
+                                         [--mip-port N]
 
                 Writes OUT: N mobile nodes with K care-of addresses each register every binding (RFC 7629
                 Multipath extension per BID, MN-HA authenticator, accepted replies; re-registration before the
@@ -52,6 +53,9 @@ public final class SynthCommand implements Command {
                   --lifetime S     registration lifetime in seconds (default 300)
                   --interval S     series bucket width of the expected JSON (default 1)
                   --no-flow-bindings  send no Flow Binding extensions
+                  --mip-port N     Mobile IP (signalling, RFC 3519 UDP tunnels) on UDP N instead of 434, as a
+                                   test bed's agent would use; a pcapng records N for the readers
+                                   (multitunnel:decode-as, docs/decode-as.md), a pcap needs -d udp.port==N,mip
 
                 Examples:
                   multitunnel synth demo.pcapng
@@ -82,6 +86,7 @@ public final class SynthCommand implements Command {
                     case "--lifetime" -> spec = spec.withLifetime(Integer.parseInt(value(args, ++i, a)));
                     case "--interval" -> spec = spec.withIntervalNanos(BenchCommand.seconds(value(args, ++i, a)));
                     case "--no-flow-bindings" -> spec = spec.withFlowBindings(false);
+                    case "--mip-port" -> spec = spec.withMipPort(Integer.parseInt(value(args, ++i, a)));
                     case "--format" -> format = switch (value(args, ++i, a)) {
                         case "pcap" -> ScenarioSynthesizer.Format.PCAP;
                         case "pcapng" -> ScenarioSynthesizer.Format.PCAPNG;

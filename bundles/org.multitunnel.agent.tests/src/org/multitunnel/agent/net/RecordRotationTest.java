@@ -30,7 +30,7 @@ class RecordRotationTest {
         byte[] payload = new byte[1000];
         int datagrams = 2000; // about 2 MB offered, 3 × 128 KiB kept
         try (PacketRecorder r = PacketRecorder.create(file, "home agent", InstantSource.fixed(Instant.EPOCH),
-                limits)) {
+                List.of(4434)).limit(limits)) {
             for (int i = 0; i < datagrams; i++) {
                 payload[0] = (byte) i;
                 payload[1] = (byte) (i >> 8);
@@ -46,6 +46,7 @@ class RecordRotationTest {
         for (Path f : List.of(dir.resolve("ha.2.pcapng"), dir.resolve("ha.1.pcapng"), file)) { // oldest first
             assertTrue(Files.size(f) <= limits.maxFileBytes(), f + " is " + Files.size(f) + " bytes");
             try (CaptureFile cf = CaptureFile.open(f)) {
+                assertEquals(List.of(4434), cf.interfaces().get(0).mipPorts(), "every file names the agent's port");
                 // a full file holds about 128 KiB / (1028 + 32) bytes per packet; the current one what is left
                 assertTrue(f.equals(file) ? cf.packetCount() > 0 : cf.packetCount() > 100, f + ": " + cf.packetCount());
                 for (int p = 0; p < cf.packetCount(); p++) {
@@ -67,8 +68,8 @@ class RecordRotationTest {
     @Test
     void oneFileMeansTheRecordingStartsOverWhenFull(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("fa");
-        try (PacketRecorder r = PacketRecorder.create(file, "foreign agent", InstantSource.fixed(Instant.EPOCH),
-                new RecordLimits(RecordLimits.MIN_FILE_BYTES, 1))) {
+        try (PacketRecorder r = PacketRecorder.create(file, "foreign agent", InstantSource.fixed(Instant.EPOCH))
+                .limit(new RecordLimits(RecordLimits.MIN_FILE_BYTES, 1))) {
             for (int i = 0; i < 500; i++) {
                 r.record(FROM, TO, new byte[1000], 1000);
             }

@@ -34,17 +34,38 @@ public final class ExchangeLog {
         return out;
     }
 
+    /**
+     * The agents' UDP ports in {@code packets}: the destination port of what the client sent and the source port of
+     * what it received (the client's own ports are ephemeral and are not Mobile IP ports), in order of appearance.
+     */
+    public static List<Integer> agentPorts(List<ExchangedPacket> packets) {
+        List<Integer> ports = new ArrayList<>();
+        for (ExchangedPacket p : packets) {
+            int port = p.sent() ? p.destination().getPort() : p.source().getPort();
+            if (port > 0 && !ports.contains(port)) {
+                ports.add(port);
+            }
+        }
+        return ports;
+    }
+
     public synchronized int size() {
         return entries.size();
     }
 
-    /** Writes every packet as raw IPv4 (link type 101) in the order logged, with its comment. */
+    /**
+     * Writes every packet as raw IPv4 (link type 101) in the order logged, with its comment. The section header
+     * records the agents' ports ({@link #agentPorts}) as Mobile IP, so the file opens decoded whatever port the
+     * agent used.
+     */
     public void writePcapng(Path file, String sectionComment) throws IOException {
         List<Entry> copy;
         synchronized (this) {
             copy = List.copyOf(entries);
         }
-        try (PcapngWriter w = PcapngWriter.create(file, sectionComment, false)) {
+        List<ExchangedPacket> packets = new ArrayList<>(copy.size());
+        copy.forEach(e -> packets.add(e.packet()));
+        try (PcapngWriter w = PcapngWriter.create(file, sectionComment, agentPorts(packets), false)) {
             int ifc = w.addInterface(ExchangedPacket.LINK_TYPE, 0, "multitunnel-client");
             for (Entry e : copy) {
                 byte[] frame = e.packet().ipv4Frame();

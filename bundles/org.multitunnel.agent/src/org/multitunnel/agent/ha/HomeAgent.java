@@ -59,7 +59,8 @@ public final class HomeAgent implements AutoCloseable {
     /** Binds {@code config.listen()} and starts answering. */
     public static HomeAgent start(HomeAgentConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
-                : PacketRecorder.create(config.recordTo(), "home agent", config.clock(), config.recordLimits());
+                : PacketRecorder.forAgent(config.recordTo(), "home agent", config.clock(), List.of())
+                        .limit(config.recordLimits());
         HomeAgent ha = new HomeAgent(config, rec);
         try {
             ha.endpoint = UdpEndpoint.open(config.listen(), ha::onDatagram, rec, "ha");

@@ -109,8 +109,8 @@ public final class ReferenceMobileNode implements AutoCloseable {
     /** Opens one socket per interface and sends the first registrations. */
     public static ReferenceMobileNode start(MobileNodeConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
-                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock(),
-                        config.recordLimits());
+                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock(), mipPorts(config))
+                        .limit(config.recordLimits());
         ReferenceMobileNode mn = new ReferenceMobileNode(config, rec);
         try {
             for (int i = 0; i < config.interfaces().size(); i++) {
@@ -236,6 +236,17 @@ public final class ReferenceMobileNode implements AutoCloseable {
         // RFC 5944 §3.6.3: retransmit with back-off until a reply arrives or we give up.
         long wait = (long) config.retransmitMillis() << Math.min(p.transmissions - 1, 5);
         p.task = timer.schedule(() -> timeout(p, id), wait, TimeUnit.MILLISECONDS);
+    }
+
+    /** The agents' ports this node sends registrations to: what its recording names as Mobile IP. */
+    private static List<Integer> mipPorts(MobileNodeConfig c) {
+        List<Integer> ports = new ArrayList<>(List.of(c.target().getPort()));
+        for (MobileNodeConfig.Interface i : c.interfaces()) {
+            if (i.via() != null) {
+                ports.add(i.via().getPort());
+            }
+        }
+        return ports;
     }
 
     /** At home there is no foreign agent to relay: the home agent itself (its port when it is the target). */

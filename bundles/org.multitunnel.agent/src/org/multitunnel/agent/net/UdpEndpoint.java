@@ -58,6 +58,14 @@ public final class UdpEndpoint implements AutoCloseable {
             throw e;
         }
         UdpEndpoint e = new UdpEndpoint(s, recorder, Objects.requireNonNull(handler), name);
+        if (recorder != null) {
+            try {
+                recorder.bound(e.local); // an agent's recording names the port it got before any datagram
+            } catch (IOException | RuntimeException x) {
+                s.close();
+                throw x;
+            }
+        }
         e.thread.start();
         return e;
     }

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.multitunnel.capture.CaptureFile;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.wire.DecodeException;
-import org.multitunnel.wire.DissectorRegistry;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Dissection;
-import org.multitunnel.wire.dissect.PacketDissector;
+import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.mip.MipCodec;
-import org.multitunnel.wire.mip.MipDissectors;
 import org.multitunnel.wire.mip.MipFields;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.RegistrationReply;
@@ -22,28 +21,35 @@ import org.multitunnel.wire.mip.RegistrationRequest;
 /**
  * Pulls the registration requests out of a capture and pairs each with the captured reply that answers it, so a
  * replay knows what code to expect. Dissection finds the Mobile IP layer under any link type or tunnel the
- * dissector understands; UDP 434 always counts, other ports (agents on unprivileged ports) are added by the caller.
+ * dissector understands, on the ports of the Decode As setting (434 and 4434 by default, more from the caller) and
+ * on those the capture file records for itself.
  */
 public final class CaptureRegistrations {
     private CaptureRegistrations() {
     }
 
+    /** The registrations on the default ports, {@code extraPorts} (0 entries ignored) and the file's own. */
     public static List<CapturedRegistration> read(Path file, int... extraPorts) throws IOException {
-        DissectorRegistry r = PacketDissector.standardRegistry();
+        List<Integer> more = new ArrayList<>();
         for (int p : extraPorts) {
-            if (p > 0 && p != MipDissectors.DEFAULT_PORT) {
-                MipDissectors.register(r, p);
+            if (p > 0) {
+                more.add(p);
             }
         }
-        PacketDissector dissector = new PacketDissector(r);
-        MipCodec codec = new MipCodec();
+        return read(file, MipConfig.defaults().withMorePorts(more));
+    }
+
+    /** The registrations found where {@code decodeAs} (plus the ports the file records) says Mobile IP is. */
+    public static List<CapturedRegistration> read(Path file, MipConfig decodeAs) throws IOException {
+        DecodeAsResolver resolver = new DecodeAsResolver(decodeAs);
+        MipCodec codec = decodeAs.codec();
         List<CapturedRegistration> requests = new ArrayList<>();
         List<RegistrationReply> replies = new ArrayList<>();
         List<Integer> replyAfter = new ArrayList<>(); // index into requests at the time the reply was seen
         try (CaptureFile f = CaptureFile.open(file)) {
             for (int i = 0; i < f.packetCount(); i++) {
                 ByteBuffer frame = f.packet(i);
-                Dissection d = dissector.dissectFull(f.linkType(i), frame);
+                Dissection d = resolver.dissector(f, i).dissectFull(f.linkType(i), frame);
                 Field mip = d.find(MipFields.PROTO);
                 if (mip == null) {
                     continue;

@@ -173,6 +173,23 @@ class LiveCaptureLoopbackTest {
     }
 
     @Test
+    void theWriteThroughFileRecordsTheMobileIpPortsItIsGiven() throws Exception {
+        int n = 3;
+        LiveCapture c = LiveCapture.start(options("ports.pcapng").withMoreMipPorts(List.of(port, 434)), collector());
+        try {
+            sendDatagrams(n);
+            Loopback.await(10_000, () -> packets.size() >= n, n + " packets");
+        } finally {
+            c.stop();
+        }
+        try (CaptureFile f = CaptureFile.open(dir.resolve("ports.pcapng"))) {
+            assertEquals(n, f.packetCount());
+            assertEquals(List.of(434, port).stream().sorted().toList(), f.interfaces().get(0).mipPorts(),
+                    "multitunnel:decode-as comments of the section header");
+        }
+    }
+
+    @Test
     void badFilterIsATypedErrorWithLibpcapsMessageAndCreatesNoFile() {
         LiveCaptureOptions o = options("bad.pcapng").withFilter("udp prot 434");
         LiveCaptureException e = assertThrows(LiveCaptureException.class, () -> LiveCapture.start(o, collector()));

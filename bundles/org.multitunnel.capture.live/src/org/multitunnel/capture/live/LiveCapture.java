@@ -103,7 +103,7 @@ public final class LiveCapture implements AutoCloseable {
         String comment = "Live capture on " + o.interfaceName()
                 + (o.filter().isEmpty() ? "" : ", filter: " + o.filter());
         try {
-            return WriteThrough.create(o.writeThrough(), linkType, snap, o.interfaceName(), comment,
+            return WriteThrough.create(o.writeThrough(), linkType, snap, o.interfaceName(), comment, o.mipPorts(),
                     o.flushIntervalMillis());
         } catch (IOException e) {
             throw new LiveCaptureException(Reason.WRITE_FAILED,

@@ -19,6 +19,12 @@ public final class InterfaceTable {
 
     /** Adds an interface and returns its global id, or -1 when the table is full (single writer). */
     public int add(int section, int linkType, int snapLength, int tsResolution, long tsOffsetSeconds, String name) {
+        return add(section, linkType, snapLength, tsResolution, tsOffsetSeconds, name, List.of());
+    }
+
+    /** As {@link #add(int, int, int, int, long, String)}, with the Mobile IP ports the file records for it. */
+    public int add(int section, int linkType, int snapLength, int tsResolution, long tsOffsetSeconds, String name,
+            List<Integer> mipPorts) {
         int id = count;
         if (id >= MAX_INTERFACES) {
             return -1;
@@ -28,7 +34,8 @@ public final class InterfaceTable {
             e = Arrays.copyOf(e, e.length * 2);
             entries = e;
         }
-        e[id] = new CaptureInterface(id, section, linkType, snapLength, tsResolution, tsOffsetSeconds, name);
+        e[id] = new CaptureInterface(id, section, linkType, snapLength, tsResolution, tsOffsetSeconds, name,
+                mipPorts);
         count = id + 1;
         return id;
     }

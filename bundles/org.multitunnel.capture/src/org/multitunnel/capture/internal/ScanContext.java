@@ -22,7 +22,7 @@ public final class ScanContext {
     public final InterfaceTable interfaces;
     private final PacketVisitor sink;
     private final IndexListener listener;
-    private final PacketView view = new PacketView();
+    private final PacketView view;
     private long packets;
     private long capturedBytes;
     private boolean stopped;
@@ -39,6 +39,7 @@ public final class ScanContext {
         this.interfaces = interfaces;
         this.sink = sink;
         this.listener = listener;
+        this.view = new PacketView(interfaces::get);
     }
 
     /**

@@ -17,14 +17,26 @@ import org.multitunnel.wire.link.EthernetHeader;
 final class FrameCrafter {
     static final byte[] HA_SIDE_MAC = {0x02, 0, 0, 0, 0, 0x01};
     static final byte[] ACCESS_SIDE_MAC = {0x02, 0, 0, 0, 0, 0x02};
+    /** RFC 5944 §3.1: the default port of the synthesized signalling and UDP tunnels. */
     static final int MIP_PORT = 434;
     private static final int MAX_FRAME = 1600;
+
+    /** The home agent's UDP port: signalling and the HA end of RFC 3519 UDP tunnels. */
+    private final int mipPort;
 
     private final byte[] frame = new byte[MAX_FRAME];
     private final ByteBuffer buf = ByteBuffer.wrap(frame);
     private int ipId;
     private int length;
     private int outerTotalLength;
+
+    FrameCrafter(int mipPort) {
+        this.mipPort = mipPort;
+    }
+
+    int mipPort() {
+        return mipPort;
+    }
 
     byte[] frame() {
         return frame;
@@ -79,7 +91,7 @@ final class FrameCrafter {
             }
             case UDP -> {
                 outerProto = 17;
-                int haPort = MIP_PORT;
+                int haPort = mipPort;
                 buf.putShort(q, (short) (toCareOf ? haPort : b.mnPort())); // source port
                 buf.putShort(q + 2, (short) (toCareOf ? b.mnPort() : haPort)); // destination port
                 buf.putShort(q + 4, (short) (8 + 4 + innerTotal)); // length; checksum 0 (RFC 3519 §3.1 allows it)

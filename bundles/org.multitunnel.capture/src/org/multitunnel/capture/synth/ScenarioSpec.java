@@ -14,9 +14,12 @@ package org.multitunnel.capture.synth;
  * @param lifetime        registration lifetime; bindings are re-registered after two thirds of it
  * @param flowBindings    send RFC 7629 flow binding requests that pin some flows to one BID
  * @param intervalNanos   series bucket width of the ground truth
+ * @param mipPort         UDP port of the Mobile IP signalling and of the home agent's end of RFC 3519 UDP tunnels
+ *                        (434; another port gives a test bed's capture, which a pcapng then records, see
+ *                        docs/decode-as.md)
  */
 public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int seconds, int packetsPerSecond,
-        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos) {
+        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos, int mipPort) {
     public static final long DEFAULT_START_SECONDS = 1_700_000_000L;
 
     public ScenarioSpec {
@@ -39,6 +42,16 @@ public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int se
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalNanos);
         }
+        if (mipPort < 1 || mipPort > 65535) {
+            throw new IllegalArgumentException("the Mobile IP port must be 1..65535: " + mipPort);
+        }
+    }
+
+    /** A scenario on UDP 434, the registered Mobile IP port. */
+    public ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int seconds, int packetsPerSecond, long seed,
+            long startSeconds, int lifetime, boolean flowBindings, long intervalNanos) {
+        this(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, lifetime, flowBindings,
+                intervalNanos, FrameCrafter.MIP_PORT);
     }
 
     /** 3 mobile nodes with 2–4 care-of addresses, 60 s at 50 packets/s, flow bindings on, seed 1. */
@@ -48,41 +61,47 @@ public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int se
 
     public ScenarioSpec withMobileNodes(int n) {
         return new ScenarioSpec(n, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, mipPort);
     }
 
     public ScenarioSpec withCareOf(int min, int max) {
         return new ScenarioSpec(mobileNodes, min, max, seconds, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, mipPort);
     }
 
     public ScenarioSpec withSeconds(int s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, s, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, mipPort);
     }
 
     public ScenarioSpec withPacketsPerSecond(int pps) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, pps, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, mipPort);
     }
 
     public ScenarioSpec withSeed(long s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, s, startSeconds,
-                lifetime, flowBindings, intervalNanos);
+                lifetime, flowBindings, intervalNanos, mipPort);
     }
 
     public ScenarioSpec withLifetime(int s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, s,
-                flowBindings, intervalNanos);
+                flowBindings, intervalNanos, mipPort);
     }
 
     public ScenarioSpec withFlowBindings(boolean on) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, on, intervalNanos);
+                lifetime, on, intervalNanos, mipPort);
+    }
+
+    /** The same scenario with its Mobile IP on UDP {@code port} instead of 434. */
+    public ScenarioSpec withMipPort(int port) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
+                lifetime, flowBindings, intervalNanos, port);
     }
 
     public ScenarioSpec withIntervalNanos(long ns) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, flowBindings, ns);
+                lifetime, flowBindings, ns, mipPort);
     }
 }

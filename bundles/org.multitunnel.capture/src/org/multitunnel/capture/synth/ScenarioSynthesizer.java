@@ -87,7 +87,7 @@ public final class ScenarioSynthesizer {
 
     private static List<Signal> signalling(Plan plan) {
         ScenarioSpec spec = plan.spec;
-        FrameCrafter crafter = new FrameCrafter();
+        FrameCrafter crafter = new FrameCrafter(spec.mipPort());
         List<Signal> out = new ArrayList<>();
         int nodes = plan.nodes.size();
         long slot = 600 * MS / nodes;
@@ -140,9 +140,9 @@ public final class ScenarioSynthesizer {
                 Addresses.ipv4(node.homeAgent()), Addresses.ipv4(b.careOf()), b.bid(), b.ifAtt(), b.ifLabel(),
                 b.encapsulation().contractName(), lifetime, 0, request.identification());
         int port = b.mnPort();
-        out.add(new Signal(t, crafter.signalling(b.careOf(), node.homeAgent(), port, FrameCrafter.MIP_PORT,
+        out.add(new Signal(t, crafter.signalling(b.careOf(), node.homeAgent(), port, crafter.mipPort(),
                 request.encode(), true), r));
-        out.add(new Signal(replyAt, crafter.signalling(node.homeAgent(), b.careOf(), FrameCrafter.MIP_PORT, port,
+        out.add(new Signal(replyAt, crafter.signalling(node.homeAgent(), b.careOf(), crafter.mipPort(), port,
                 reply.encode(), false), null));
     }
 
@@ -166,16 +166,16 @@ public final class ScenarioSynthesizer {
                 .authenticate(ExtensionTypes.MN_HA_AUTH, sa).build();
         GroundTruth.FlowBinding fb = new GroundTruth.FlowBinding(t, Addresses.ipv4(node.homeAddress()),
                 FLOW_BINDING_ACTION, List.of(c.pinnedBid()), ts.text());
-        out.add(new Signal(t, crafter.signalling(b.careOf(), node.homeAgent(), b.mnPort(), FrameCrafter.MIP_PORT,
+        out.add(new Signal(t, crafter.signalling(b.careOf(), node.homeAgent(), b.mnPort(), crafter.mipPort(),
                 request.encode(), true), fb));
-        out.add(new Signal(t + 1500 * US, crafter.signalling(node.homeAgent(), b.careOf(), FrameCrafter.MIP_PORT,
+        out.add(new Signal(t + 1500 * US, crafter.signalling(node.homeAgent(), b.careOf(), crafter.mipPort(),
                 b.mnPort(), reply.encode(), false), null));
     }
 
     private static GroundTruth run(Plan plan, List<Signal> signals, Sink sink, String format) throws IOException {
         ScenarioSpec spec = plan.spec;
         SplittableRandom rnd = new SplittableRandom(spec.seed() ^ 0x5DEECE66DL);
-        FrameCrafter crafter = new FrameCrafter();
+        FrameCrafter crafter = new FrameCrafter(spec.mipPort());
         int tunnels = plan.bindings.size();
         long[] counters = new long[4 * tunnels]; // toCoA packets, toCoA bytes, toHA packets, toHA bytes
         List<TreeMap<Long, long[]>> series = new ArrayList<>(tunnels);
@@ -281,7 +281,7 @@ public final class ScenarioSynthesizer {
             boolean udp = b.encapsulation() == TunnelEncapsulation.UDP;
             int k = 4 * b.tunnel();
             out.add(new GroundTruth.ExpectedTunnel(Addresses.ipv4(node.homeAgent()), Addresses.ipv4(b.careOf()),
-                    b.encapsulation().contractName(), b.greKey(), udp ? FrameCrafter.MIP_PORT : -1,
+                    b.encapsulation().contractName(), b.greKey(), udp ? plan.spec.mipPort() : -1,
                     udp ? b.mnPort() : -1, Addresses.ipv4(node.homeAddress()), b.bid(), counters[k], counters[k + 1],
                     counters[k + 2], counters[k + 3], buckets));
         }
@@ -338,8 +338,9 @@ public final class ScenarioSynthesizer {
                 itf = -1;
             } else {
                 pcap = null;
+                // Mobile IP off 434 is recorded in the file (multitunnel:decode-as), so it opens decoded anyway
                 pcapng = PcapngWriter.create(out, "MultiTunnel synthesized multipath scenario, seed " + spec.seed(),
-                        false);
+                        spec.mipPort() == FrameCrafter.MIP_PORT ? List.of() : List.of(spec.mipPort()), false);
                 itf = pcapng.addInterface(1, 65_535, "ha-link");
             }
         }

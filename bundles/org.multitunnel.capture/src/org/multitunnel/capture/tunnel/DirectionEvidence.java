@@ -11,7 +11,10 @@ public enum DirectionEvidence {
     SIGNALLED_CARE_OF,
     /** One endpoint received a registration request (an FA or co-located MN sends them to the HA). */
     REQUEST_DESTINATION,
-    /** RFC 3519 UDP tunnel without signalling: the HA side uses port 434, the MN side an ephemeral port. */
+    /**
+     * RFC 3519 UDP tunnel without signalling: the HA side uses port 434 (or another Mobile IP port of the Decode As
+     * setting or the file), the MN side an ephemeral port.
+     */
     UDP_PORT_434,
     /** No signalling: an HA terminates tunnels to many care-of addresses, a care-of address to few HAs. */
     PEER_COUNT,

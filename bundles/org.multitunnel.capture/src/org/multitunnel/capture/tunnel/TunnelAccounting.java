@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.multitunnel.capture.CaptureReader;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.capture.PacketView;
 import org.multitunnel.capture.PacketVisitor;
 import org.multitunnel.wire.dissect.Addresses;
@@ -27,7 +28,8 @@ import org.multitunnel.wire.fast.PacketSummary;
  * <p><b>Direction.</b> A tunnel is keyed by its endpoints in address order, and counted per orientation, so the
  * evidence may arrive in any order; at {@link #finish()} the HA end is chosen by the first {@link DirectionEvidence}
  * rule that separates the endpoints: the signalled HA address (mip.haaddr of requests and replies), the signalled
- * care-of address (mip.coa of requests), the destination of requests, port 434 on a UDP tunnel, the endpoint with
+ * care-of address (mip.coa of requests), the destination of requests, the Mobile IP port (434, or one the Decode As
+ * setting or the file names) on a UDP tunnel, the endpoint with
  * more tunnel peers, the endpoint that sent more bytes, and finally the lower address. GRE tunnels whose two
  * directions use different keys therefore appear as two one-way tunnels.
  *
@@ -76,7 +78,12 @@ public final class TunnelAccounting implements PacketVisitor {
     private long frame;
     private long signalling, requests, replies, mobility, tunnelled, unattributed, malformed;
     private boolean finished;
-    private final MipPorts mipPorts;
+    /** The Decode As setting plus what the file records per interface: which UDP ports are Mobile IP. */
+    private final DecodeAsResolver decodeAs;
+    /** Every Mobile IP port any packet was classified with (for the UDP-tunnel direction rule at the end). */
+    private MipPorts mipPorts;
+    private MipPorts lastPorts;
+    private MipPorts[] seenPorts = new MipPorts[0];
     /** At {@link #finish()}: distinct tunnel peers per endpoint, indexed by the endpoint's id in the peer table. */
     private int[] degree;
 
@@ -92,14 +99,24 @@ public final class TunnelAccounting implements PacketVisitor {
     /**
      * @param intervalNanos series bucket width in ns (> 0)
      * @param mipPorts      the UDP ports of Mobile IPv4 (signalling, which is never counted in a tunnel, and the
-     *                      home agent's end of RFC 3519 UDP tunnels)
+     *                      home agent's end of RFC 3519 UDP tunnels); a pcapng file may add its own per interface
      */
     public TunnelAccounting(long intervalNanos, MipPorts mipPorts) {
+        this(intervalNanos, DecodeAsResolver.ofPorts(mipPorts));
+    }
+
+    /**
+     * @param intervalNanos series bucket width in ns (> 0)
+     * @param decodeAs      where Mobile IPv4 is: the setting plus the ports the file records per interface
+     */
+    public TunnelAccounting(long intervalNanos, DecodeAsResolver decodeAs) {
         if (intervalNanos <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalNanos + " ns");
         }
         this.intervalNanos = intervalNanos;
-        this.mipPorts = mipPorts;
+        this.decodeAs = decodeAs;
+        this.mipPorts = decodeAs.settings().ports();
+        this.lastPorts = mipPorts;
     }
 
     /** One streaming pass over {@code file} (pcap, pcapng or gzip) with a fresh accounting. */
@@ -129,13 +146,29 @@ public final class TunnelAccounting implements PacketVisitor {
     /** {@link PacketVisitor} entry: classifies and accounts the packet; never stops the pass. */
     @Override
     public boolean visit(PacketView p) {
-        accept(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), p.originalLength(), p.timestampNanos(),
-                p.index() + 1);
+        accept(p);
         return true;
     }
 
     /**
-     * Classifies the frame at [offset, offset+capturedLength) of {@code buf} and accounts it.
+     * Classifies the packet with the Mobile IP ports of its interface (the setting plus what the file records) and
+     * accounts it as frame {@code p.index() + 1}.
+     *
+     * @return the summary the classifier filled (reused for the next packet: read it before calling again)
+     */
+    public PacketSummary accept(PacketView p) {
+        MipPorts ports = decodeAs.ports(p);
+        if (ports != lastPorts) {
+            notePorts(ports);
+        }
+        PacketClassifier.classify(p.linkType(), p.buffer(), p.dataOffset(), p.capturedLength(), summary, ports);
+        account(summary, p.originalLength(), p.timestampNanos(), p.index() + 1);
+        return summary;
+    }
+
+    /**
+     * Classifies the frame at [offset, offset+capturedLength) of {@code buf} with the setting's Mobile IP ports and
+     * accounts it.
      *
      * @return the summary the classifier filled (reused for the next packet: read it before calling again)
      */
@@ -144,12 +177,28 @@ public final class TunnelAccounting implements PacketVisitor {
         return accept(linkType, buf, offset, capturedLength, originalLength, timestampNanos, packets + 1);
     }
 
-    /** As above, for the packet numbered {@code frame} (1-based) in its capture, which flow findings point at. */
+    /**
+     * As above, for the packet numbered {@code frame} (1-based) in its capture, which flow findings point at; the
+     * setting's Mobile IP ports (a caller with a {@link PacketView} should use {@link #accept(PacketView)}).
+     */
     public PacketSummary accept(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
             long timestampNanos, long frame) {
-        PacketClassifier.classify(linkType, buf, offset, capturedLength, summary, mipPorts);
+        PacketClassifier.classify(linkType, buf, offset, capturedLength, summary, decodeAs.settings().ports());
         account(summary, originalLength, timestampNanos, frame);
         return summary;
+    }
+
+    /** Remembers a port set met for the first time (once per interface with recorded ports: rare, may allocate). */
+    private void notePorts(MipPorts ports) {
+        lastPorts = ports;
+        for (MipPorts seen : seenPorts) {
+            if (seen == ports) {
+                return;
+            }
+        }
+        seenPorts = Arrays.copyOf(seenPorts, seenPorts.length + 1);
+        seenPorts[seenPorts.length - 1] = ports;
+        mipPorts = mipPorts.plus(ports.list());
     }
 
     /** Accounts a packet that the caller has already classified into {@code s} (taken as the next frame). */

@@ -8,12 +8,19 @@ import java.nio.ByteOrder;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.multitunnel.wire.dissect.DecodeAs;
 
 /**
- * Streams packets into a pcapng file: one section header (optional comment, shb_userappl), interface description
+ * Streams packets into a pcapng file: one section header (optional comments, shb_userappl), interface description
  * blocks with if_tsresol = 9 so timestamps keep full nanosecond precision, and enhanced packet blocks (optional
  * per-packet comment). Used by live capture write-through (several interfaces, link types), agents and the traffic
- * synthesizer. Buffered; no allocation per packet unless a comment is given.
+ * synthesizer. Buffered; no allocation per packet unless a comment is given. The product's writers record the UDP
+ * ports they used for Mobile IP as section comments ({@link DecodeAs#comments}), so the file opens decoded with
+ * default settings whatever port the agent ran on.
  */
 public final class PcapngWriter implements Closeable, Flushable {
     public static final String USER_APPLICATION = "MultiTunnel Workbench";
@@ -26,10 +33,29 @@ public final class PcapngWriter implements Closeable, Flushable {
 
     /** Writes the section header block at once; {@code sectionComment} may be null. */
     public PcapngWriter(WritableByteChannel channel, String sectionComment, ByteOrder order) throws IOException {
+        this(order, channel, sectionComment == null ? List.of() : List.of(sectionComment));
+    }
+
+    /** Writes the section header block at once with one opt_comment per entry of {@code sectionComments}. */
+    public static PcapngWriter withComments(WritableByteChannel channel, List<String> sectionComments,
+            ByteOrder order) throws IOException {
+        return new PcapngWriter(order, channel, sectionComments);
+    }
+
+    private PcapngWriter(ByteOrder order, WritableByteChannel channel, List<String> sectionComments)
+            throws IOException {
         this.out = new BlockBuffer(channel, order);
-        byte[] comment = utf8(sectionComment);
+        List<byte[]> comments = new ArrayList<>();
+        int commentBytes = 0;
+        for (String c : sectionComments) {
+            byte[] u = utf8(c);
+            if (u != null) {
+                comments.add(u);
+                commentBytes += optionBytes(u);
+            }
+        }
         byte[] appl = utf8(USER_APPLICATION);
-        int length = 24 + optionBytes(comment) + optionBytes(appl) + 4 + 4; // header, options, end, trailer
+        int length = 24 + commentBytes + optionBytes(appl) + 4 + 4; // header, options, end, trailer
         ByteBuffer b = out.room(24);
         b.putInt(0x0A0D0D0A); // block type: SHB
         b.putInt(length); // block total length
@@ -37,7 +63,9 @@ public final class PcapngWriter implements Closeable, Flushable {
         b.putShort((short) 1); // major version
         b.putShort((short) 0); // minor version
         b.putLong(-1L); // section length: not specified
-        option(1, comment); // opt_comment
+        for (byte[] c : comments) {
+            option(1, c); // opt_comment
+        }
         option(4, appl); // shb_userappl
         endOfOptions();
         out.room(4).putInt(length);
@@ -45,9 +73,29 @@ public final class PcapngWriter implements Closeable, Flushable {
 
     /** Creates {@code file} (gzip-compressed if asked), little-endian, with an optional section comment. */
     public static PcapngWriter create(Path file, String sectionComment, boolean gzip) throws IOException {
+        return createWithComments(file, sectionComment == null ? List.of() : List.of(sectionComment), gzip);
+    }
+
+    /**
+     * Creates {@code file} with a section comment (may be null) and one {@code multitunnel:decode-as
+     * udp.port==N,mip} comment per port of {@code mipPorts}: the UDP ports the writer's packets use for Mobile IP.
+     */
+    public static PcapngWriter create(Path file, String sectionComment, Collection<Integer> mipPorts, boolean gzip)
+            throws IOException {
+        List<String> comments = new ArrayList<>();
+        if (sectionComment != null) {
+            comments.add(sectionComment);
+        }
+        comments.addAll(DecodeAs.comments(mipPorts));
+        return createWithComments(file, comments, gzip);
+    }
+
+    /** Creates {@code file} (gzip-compressed if asked), little-endian, with these section comments. */
+    public static PcapngWriter createWithComments(Path file, List<String> sectionComments, boolean gzip)
+            throws IOException {
         WritableByteChannel ch = CaptureOutput.create(file, gzip);
         try {
-            return new PcapngWriter(ch, sectionComment, ByteOrder.LITTLE_ENDIAN);
+            return new PcapngWriter(ByteOrder.LITTLE_ENDIAN, ch, sectionComments);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

@@ -13,22 +13,26 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 import org.multitunnel.ui.UiTopics;
+import org.multitunnel.ui.decodeas.DecodeAsApply;
 import org.multitunnel.ui.prefs.KeyEntry;
 import org.multitunnel.ui.prefs.KeyStore;
 import org.multitunnel.ui.prefs.PreferencesDialog;
 import org.multitunnel.ui.prefs.UiPreferences;
+import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.wire.mip.ReplyCodes;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * Window > Preferences (Ctrl+,): edits the stored {@link UiPreferences} and the key table in secure storage. The
- * chart interval, chart unit, keys, Mobile IP ports and draft extension types apply to the next capture opened;
- * draft reply codes are renamed at once.
+ * chart interval, chart unit, keys and draft extension types apply to the next capture opened; draft reply codes
+ * are renamed at once; changed Mobile IP ports re-analyse the open capture, as Analyze > Decode As does.
  */
 public class PreferencesHandler {
     @Execute
-    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, IEventBroker events) {
+    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, IEventBroker events,
+            CaptureSessionService service) {
         UiPreferences prefs = UiPreferences.load();
+        List<Integer> portsBefore = prefs.mipPorts();
         KeyStore store = null;
         List<KeyEntry> keys = List.of();
         try {
@@ -58,5 +62,6 @@ public class PreferencesHandler {
             MessageDialog.openWarning(shell, "Reply Codes Not Moved", String.join("\n", conflicts));
         }
         events.post(UiTopics.PREFERENCES_CHANGED, dialog.preferences());
+        DecodeAsApply.apply(service, portsBefore, dialog.preferences().mipPorts()); // one Decode As setting
     }
 }

@@ -12,11 +12,10 @@ import org.multitunnel.analysis.filter.DisplayFilter;
 import org.multitunnel.analysis.filter.FilterContext;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.CaptureShrankException;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
-import org.multitunnel.wire.dissect.PacketDissector;
-import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -90,8 +89,7 @@ public final class FilterJob extends Job {
         int n = capture.packetCount();
         covered = n;
         monitor.beginTask(getName(), n - from);
-        PacketDissector dissector = capture.mipConfig().dissector();
-        MipPorts mipPorts = capture.mipConfig().ports();
+        DecodeAsResolver decodeAs = new DecodeAsResolver(capture.mipConfig()); // + the file's own ports
         PacketSummary s = new PacketSummary();
         PacketContext ctx = new PacketContext();
         int[] out = Arrays.copyOf(prefix, Math.max(prefix.length + 16, Math.min(n, 4096)));
@@ -104,13 +102,14 @@ public final class FilterJob extends Job {
                 }
                 int linkType = file.linkType(i);
                 boolean finding = capture.hasFinding(i);
+                int packet = i;
                 boolean matches;
                 try { // a packet whose bytes are gone (the file shrank after it was opened) matches nothing
                     matches = file.withPacket(i, buf -> {
-                        List<Field> layers = dissector.dissect(linkType, buf.duplicate());
+                        List<Field> layers = decodeAs.dissector(file, packet).dissect(linkType, buf.duplicate());
                         ctx.reset(finding);
                         if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
-                                mipPorts) == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
+                                decodeAs.ports(file, packet)) == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
                             ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
                         }
                         return filter.matches(layers, ctx);

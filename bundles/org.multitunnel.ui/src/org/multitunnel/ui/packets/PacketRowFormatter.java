@@ -5,12 +5,12 @@ import java.util.List;
 
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.CaptureShrankException;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.dissect.PacketDissector;
 import org.multitunnel.wire.fast.TunnelEncapsulation;
-import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
@@ -22,19 +22,21 @@ import org.multitunnel.wire.fast.PacketSummary;
  */
 public final class PacketRowFormatter {
     private final PacketSummary s = new PacketSummary();
-    private final MipPorts mipPorts;
-    private final PacketDissector dissector;
+    /** The capture's Decode As setting plus the ports its file records, per packet. */
+    private final DecodeAsResolver decodeAs;
     private final MipInfo mipInfo;
 
-    /** A formatter with the default Mobile IP settings (UDP 434, draft types 124/125). */
+    /** A formatter with the default Mobile IP settings (UDP 434 and 4434, draft types 124/125). */
     public PacketRowFormatter() {
         this(MipConfig.defaults());
     }
 
-    /** A formatter recognising Mobile IP as {@code mip} says (the settings the capture was opened with). */
+    /**
+     * A formatter recognising Mobile IP as {@code mip} says (the settings the capture was opened with), plus the
+     * ports the capture file records for itself.
+     */
     public PacketRowFormatter(MipConfig mip) {
-        this.mipPorts = mip.ports();
-        this.dissector = mip.dissector();
+        this.decodeAs = new DecodeAsResolver(mip);
         this.mipInfo = new MipInfo(mip.codec());
     }
 
@@ -53,7 +55,9 @@ public final class PacketRowFormatter {
 
     private PacketRow format(CaptureFile file, int index, ByteBuffer buf) {
         int linkType = file.linkType(index);
-        PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s, mipPorts);
+        PacketDissector dissector = decodeAs.dissector(file, index);
+        PacketKind kind = PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
+                decodeAs.ports(file, index));
         String src = outerSource();
         String dst = outerDestination();
         String tunnel = null;
@@ -75,7 +79,7 @@ public final class PacketRowFormatter {
             }
             case MIP6_MOBILITY -> {
                 protocol = "MIPv6";
-                info = "Mobility Header type " + s.mhType() + lastLayer(linkType, buf);
+                info = "Mobility Header type " + s.mhType() + lastLayer(dissector, linkType, buf);
             }
             case MALFORMED -> {
                 protocol = "Malformed";
@@ -83,7 +87,7 @@ public final class PacketRowFormatter {
             }
             default -> {
                 protocol = protocolName(s.outerProtocol());
-                info = lastLayer(linkType, buf).strip();
+                info = lastLayer(dissector, linkType, buf).strip();
             }
         }
         return new PacketRow(src, dst, protocol, info, kind, tunnel);
@@ -123,7 +127,7 @@ public final class PacketRowFormatter {
     }
 
     /** The display text of the innermost layer (", " + text), or "" — only for the few rows on screen. */
-    private String lastLayer(int linkType, ByteBuffer buf) {
+    private static String lastLayer(PacketDissector dissector, int linkType, ByteBuffer buf) {
         List<Field> layers = dissector.dissect(linkType, buf.duplicate());
         return layers.isEmpty() ? "" : ", " + layers.get(layers.size() - 1).display();
     }

@@ -18,13 +18,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.CaptureShrankException;
+import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.details.FieldLookup;
 import org.multitunnel.ui.details.FieldTreeContent;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.wire.Field;
-import org.multitunnel.wire.dissect.PacketDissector;
 
 /**
  * Details view: the field tree of the selected packet, dissected only when it is selected. Selecting a field
@@ -38,7 +38,7 @@ public class DetailsPart {
     @Inject
     private IEventBroker events;
 
-    private PacketDissector dissector = new PacketDissector();
+    private DecodeAsResolver decodeAs = DecodeAsResolver.defaults();
     private PartBody body;
     private TreeViewer viewer;
     private List<Field> layers = List.of();
@@ -65,7 +65,7 @@ public class DetailsPart {
     @Optional
     void opened(@UIEventTopic(UiTopics.CAPTURE_OPENED) OpenCapture c) {
         if (viewer != null && !viewer.getTree().isDisposed()) {
-            dissector = c.mipConfig().dissector(); // Mobile IP where this capture's analysis looked for it
+            decodeAs = new DecodeAsResolver(c.mipConfig()); // where this capture's analysis looked for Mobile IP
             layers = List.of();
             viewer.setInput(layers);
             body.showContent(true);
@@ -84,7 +84,8 @@ public class DetailsPart {
         tree.add(Field.leaf("frame", String.format("Frame %d: %d bytes on wire, %d bytes captured", index + 1,
                 f.originalLength(index), f.capturedLength(index)), (long) (index + 1), 0, f.capturedLength(index)));
         try {
-            tree.addAll(f.withPacket(index, frame -> dissector.dissectFull(f.linkType(index), frame).layers()));
+            tree.addAll(f.withPacket(index, frame -> decodeAs.dissector(f, index).dissectFull(f.linkType(index), frame)
+                    .layers()));
         } catch (CaptureShrankException e) { // another program truncated the file: say so instead of failing
             tree.add(Field.leaf("_ws.gone", e.getMessage(), e.currentSize(), 0, 0));
         }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
+import org.multitunnel.wire.dissect.DecodeAs;
 import org.multitunnel.wire.dissect.MipConfig;
 import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.mip.ReplyCodes;
@@ -127,25 +128,27 @@ public final class UiPreferences {
         store(instanceNode());
     }
 
-    /** "434, 4343" → [434, 4343]; throws IllegalArgumentException on anything that is not a UDP port. */
+    /**
+     * "434, 4343" → [434, 4343]; a range "4434-4436" (or "4434:3") stands for its ports, as in Analyze > Decode As.
+     * Throws IllegalArgumentException on anything that is not a UDP port or range.
+     */
     public static List<Integer> parsePorts(String text) {
-        List<Integer> ports = new ArrayList<>();
+        java.util.LinkedHashSet<Integer> ports = new java.util.LinkedHashSet<>();
         for (String s : text.split("[,\\s]+")) {
             if (s.isEmpty()) {
                 continue;
             }
-            int p;
-            try {
-                p = Integer.parseInt(s);
-            } catch (NumberFormatException e) {
+            if (!s.matches("\\d{1,9}([-:]\\d{1,9})?")) {
                 throw new IllegalArgumentException("'" + s + "' is not a port number");
             }
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException(p + " is not a UDP port (1-65535)");
+            String[] parts = s.split("[-:]");
+            int first = Integer.parseInt(parts[0]); // decimal, as typed (no octal for a leading zero)
+            int last = parts.length == 1 ? first
+                    : s.contains(":") ? first + Integer.parseInt(parts[1]) - 1 : Integer.parseInt(parts[1]);
+            if (first < 1 || last > 65535 || last < first) {
+                throw new IllegalArgumentException("'" + s + "' is not a UDP port (1-65535) or range");
             }
-            if (!ports.contains(p)) {
-                ports.add(p);
-            }
+            ports.addAll(new DecodeAs(first, last).ports());
         }
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("at least one port is needed");
@@ -153,15 +156,27 @@ public final class UiPreferences {
         return List.copyOf(ports);
     }
 
+    /** [434, 4434, 4435, 4436] → "434, 4434-4436" ({@link #portTexts}, joined). */
     public static String formatPorts(List<Integer> ports) {
-        StringBuilder sb = new StringBuilder();
-        for (int p : ports) {
-            if (sb.length() > 0) {
-                sb.append(", ");
+        return String.join(", ", portTexts(ports));
+    }
+
+    /**
+     * The ports as the user reads them, ascending: runs of three or more consecutive ports as one range
+     * ("4434-4436"), other ports one by one — the rows of Analyze > Decode As and the text of the port field.
+     */
+    public static List<String> portTexts(List<Integer> ports) {
+        List<String> out = new ArrayList<>();
+        for (DecodeAs d : DecodeAs.entries(ports)) {
+            if (d.lastPort() - d.firstPort() >= 2) {
+                out.add(d.firstPort() + "-" + d.lastPort());
+            } else {
+                for (int p = d.firstPort(); p <= d.lastPort(); p++) {
+                    out.add(String.valueOf(p));
+                }
             }
-            sb.append(p);
         }
-        return sb.toString();
+        return out;
     }
 
     private static List<Integer> parsePortsOr(String text, List<Integer> fallback) {

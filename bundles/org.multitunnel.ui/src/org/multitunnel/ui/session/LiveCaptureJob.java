@@ -82,13 +82,15 @@ public final class LiveCaptureJob extends Job implements CaptureJob {
 
     private IStatus capture(IProgressMonitor mon) {
         Path path = options.writeThrough();
+        AnalysisOptions analysisOptions = service.analysisOptions();
         LiveCapture running;
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            running = LiveCapture.start(options, new Quiet());
+            // the file records the Decode As setting's ports, so it reopens decoded as it was captured
+            running = LiveCapture.start(options.withMoreMipPorts(analysisOptions.mip().ports().list()), new Quiet());
         } catch (LiveCaptureException e) {
             state = "failed";
             service.reportLiveError(options.interfaceName(), e);
@@ -102,7 +104,6 @@ public final class LiveCaptureJob extends Job implements CaptureJob {
         }
         live = running;
         CaptureSession session = MultitunnelFactory.eINSTANCE.createCaptureSession();
-        AnalysisOptions analysisOptions = service.analysisOptions();
         IncrementalAnalysis analysis = new IncrementalAnalysis(analysisOptions,
                 new ModelUpdater(session, new UiThreadContext(service.display())));
         String name = path.getFileName().toString();

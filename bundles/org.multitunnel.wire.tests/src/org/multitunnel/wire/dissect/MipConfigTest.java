@@ -42,23 +42,53 @@ class MipConfigTest {
     @Test
     void classifierTakesOnlyTheConfiguredPortsForMobileIp() {
         PacketSummary s = new PacketSummary();
-        ByteBuffer on4434 = ByteBuffer.wrap(replyTo(4434));
-        assertEquals(PacketKind.OTHER, PacketClassifier.classify(101, on4434, 0, on4434.limit(), s));
+        ByteBuffer on4435 = ByteBuffer.wrap(replyTo(4435));
+        assertEquals(PacketKind.OTHER, PacketClassifier.classify(101, on4435, 0, on4435.limit(), s));
         assertEquals(PacketKind.MIP_SIGNALLING,
-                PacketClassifier.classify(101, on4434, 0, on4434.limit(), s, MipPorts.of(434, 4434)));
+                PacketClassifier.classify(101, on4435, 0, on4435.limit(), s, MipPorts.of(434, 4435)));
         assertEquals(3, s.mipType());
         ByteBuffer on434 = ByteBuffer.wrap(replyTo(434));
         assertEquals(PacketKind.MIP_SIGNALLING, PacketClassifier.classify(101, on434, 0, on434.limit(), s));
-        assertEquals(PacketKind.OTHER, PacketClassifier.classify(101, on434, 0, on434.limit(), s, MipPorts.of(4434)));
+        assertEquals(PacketKind.OTHER, PacketClassifier.classify(101, on434, 0, on434.limit(), s, MipPorts.of(4435)));
+    }
+
+    @Test
+    void defaultsDecodeTheIanaPortAndTheReferenceAgentsPort() {
+        PacketSummary s = new PacketSummary();
+        for (int port : new int[] { 434, 4434 }) {
+            ByteBuffer b = ByteBuffer.wrap(replyTo(port));
+            assertEquals(PacketKind.MIP_SIGNALLING, PacketClassifier.classify(101, b, 0, b.limit(), s), "port " + port);
+            assertTrue(hasMip(new PacketDissector(), replyTo(port)), "port " + port);
+            assertTrue(hasMip(MipConfig.defaults().dissector(), replyTo(port)), "port " + port);
+        }
+        assertEquals(List.of(434, 4434), MipPorts.DEFAULT.list());
+        assertEquals(MipPorts.DEFAULT, MipConfig.defaults().ports());
     }
 
     @Test
     void dissectorFollowsTheConfiguredPorts() {
-        MipConfig moved = new MipConfig(MipPorts.of(4434), 124, 125);
-        assertTrue(hasMip(moved.dissector(), replyTo(4434)));
+        MipConfig moved = new MipConfig(MipPorts.of(4435), 124, 125);
+        assertTrue(hasMip(moved.dissector(), replyTo(4435)));
         assertFalse(hasMip(moved.dissector(), replyTo(434)), "434 is no longer Mobile IP");
-        assertFalse(hasMip(new PacketDissector(), replyTo(4434)));
+        assertFalse(hasMip(moved.dissector(), replyTo(4434)), "nor is 4434");
+        assertFalse(hasMip(new PacketDissector(), replyTo(4435)));
         assertTrue(hasMip(MipConfig.defaults().dissector(), replyTo(434)));
+        MipConfig more = MipConfig.defaults().withMorePorts(List.of(4435));
+        assertEquals(List.of(434, 4434, 4435), more.ports().list());
+        assertTrue(hasMip(more.dissector(), replyTo(4435)));
+        assertTrue(hasMip(more.dissector(), replyTo(4434)));
+        assertTrue(MipConfig.defaults().withMorePorts(List.of(4434)).isDefault(), "nothing new: unchanged");
+    }
+
+    @Test
+    void portSetsAnswerEveryPortInConstantTime() {
+        MipPorts range = MipPorts.of(new DecodeAs(1, 65535).ports());
+        assertEquals(65535, range.size());
+        assertTrue(range.contains(1) && range.contains(65535) && range.contains(4434));
+        assertFalse(range.contains(0));
+        assertFalse(MipPorts.DEFAULT.contains(-1));
+        assertFalse(MipPorts.DEFAULT.contains(65536));
+        assertFalse(MipPorts.DEFAULT.contains(435));
     }
 
     private static boolean hasMip(PacketDissector d, byte[] frame) {

@@ -31,7 +31,7 @@ public record MipConfig(MipPorts ports, int mirType, int mtrType) {
         }
     }
 
-    /** UDP 434 and the drafts' default numbers: what every tool uses without preferences. */
+    /** UDP 434 and 4434 ({@link MipPorts#DEFAULT}) and the drafts' default numbers: every tool's default. */
     public static MipConfig defaults() {
         return new MipConfig(MipPorts.DEFAULT, ExtensionTypes.DEFAULT_MULTI_INTERFACE_ROUTING,
                 ExtensionTypes.DEFAULT_MULTIPLE_TUNNEL_REQUEST);
@@ -39,6 +39,17 @@ public record MipConfig(MipPorts ports, int mirType, int mtrType) {
 
     public boolean isDefault() {
         return equals(defaults());
+    }
+
+    /** This configuration with {@code more} ports added (e.g. a capture file's); {@code this} if none is new. */
+    public MipConfig withMorePorts(java.util.Collection<Integer> more) {
+        MipPorts p = ports.plus(more);
+        return p == ports ? this : new MipConfig(p, mirType, mtrType);
+    }
+
+    /** This configuration with exactly {@code p} as its ports. */
+    public MipConfig withPorts(MipPorts p) {
+        return new MipConfig(p, mirType, mtrType);
     }
 
     /** A fresh extension registry with the draft extensions moved to this configuration's numbers. */
@@ -72,11 +83,10 @@ public record MipConfig(MipPorts ports, int mirType, int mtrType) {
         if (isDefault()) {
             return r;
         }
-        r.unregister(DissectorRegistry.UDP_PORT, MipDissectors.DEFAULT_PORT);
-        MipCodec codec = codec();
-        for (int port : ports.list()) {
-            MipDissectors.register(r, port, codec);
+        for (int port : MipPorts.DEFAULT.list()) {
+            r.unregister(DissectorRegistry.UDP_PORT, port);
         }
+        MipDissectors.register(r, ports, codec());
         return r;
     }
 

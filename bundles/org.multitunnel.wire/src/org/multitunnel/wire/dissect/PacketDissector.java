@@ -7,6 +7,7 @@ import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.DissectContext;
 import org.multitunnel.wire.DissectorRegistry;
 import org.multitunnel.wire.Field;
+import org.multitunnel.wire.fast.MipPorts;
 import org.multitunnel.wire.ip.IcmpDissector;
 import org.multitunnel.wire.ip.Ipv4Dissector;
 import org.multitunnel.wire.ip.Ipv6Dissector;
@@ -54,7 +55,10 @@ public final class PacketDissector {
         return registry;
     }
 
-    /** A fresh registry with every dissector of this bundle, Mobile IPv4 on UDP 434 when that codec is present. */
+    /**
+     * A fresh registry with every dissector of this bundle, Mobile IPv4 on the default "Decode As" ports
+     * ({@link MipPorts#DEFAULT}: UDP 434 and the reference agents' 4434).
+     */
     public static DissectorRegistry standardRegistry() {
         DissectorRegistry r = new DissectorRegistry();
         r.register(DissectorRegistry.LINKTYPE, LinkTypes.NULL, new NullDissector(false))
@@ -103,10 +107,11 @@ public final class PacketDissector {
 
     /**
      * The Mobile IPv4 registration codec (package org.multitunnel.wire.mip, written separately) registers itself on
-     * UDP 434 (RFC 5944 §3.1); it also handles RFC 3519 tunnel data (message type 4) on that port.
+     * UDP 434 (RFC 5944 §3.1) and the reference agents' 4434; it also handles RFC 3519 tunnel data (message type 4)
+     * on those ports.
      */
     private static void registerMobileIpv4(DissectorRegistry r) {
-        MipDissectors.register(r, MIP_PORT);
+        MipDissectors.register(r, MipPorts.DEFAULT);
     }
 
     /** The layers of one frame ({@code frame}'s position to limit). Never throws. */

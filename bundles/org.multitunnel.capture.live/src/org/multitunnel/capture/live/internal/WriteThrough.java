@@ -3,6 +3,7 @@ package org.multitunnel.capture.live.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.multitunnel.capture.write.PcapngWriter;
 
@@ -26,10 +27,13 @@ public final class WriteThrough implements AutoCloseable {
         this.flushIntervalNanos = flushIntervalNanos;
     }
 
-    /** Creates the file with one interface description block and flushes the headers at once. */
+    /**
+     * Creates the file with one interface description block and flushes the headers at once; the section header
+     * records {@code mipPorts} as the file's Mobile IP ports (multitunnel:decode-as comments).
+     */
     public static WriteThrough create(Path file, int linkType, int snapLength, String interfaceName, String comment,
-            long flushIntervalMillis) throws IOException {
-        PcapngWriter w = PcapngWriter.create(file, comment, false);
+            List<Integer> mipPorts, long flushIntervalMillis) throws IOException {
+        PcapngWriter w = PcapngWriter.create(file, comment, mipPorts, false);
         try {
             int id = w.addInterface(linkType, snapLength, interfaceName);
             w.flush();

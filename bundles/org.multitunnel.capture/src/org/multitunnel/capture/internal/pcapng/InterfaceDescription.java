@@ -4,6 +4,7 @@ import static org.multitunnel.capture.ReadWarning.Kind.BAD_BLOCK;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.multitunnel.capture.internal.MappedCapture;
 import org.multitunnel.capture.internal.ScanContext;
@@ -18,7 +19,8 @@ import org.multitunnel.capture.internal.ScanContext;
  *           opt_endofopt (0) | if_name (2, UTF-8) | if_tsresol (9, 1 byte) | if_tsoffset (14, i64 seconds)
  * </pre>
  */
-record InterfaceDescription(int linkType, int snapLength, int tsResolution, long tsOffsetSeconds, String name) {
+record InterfaceDescription(int linkType, int snapLength, int tsResolution, long tsOffsetSeconds, String name,
+        List<Integer> mipPorts) {
     static final int OPT_ENDOFOPT = 0;
     static final int OPT_IF_NAME = 2;
     static final int OPT_IF_TSRESOL = 9;
@@ -35,6 +37,7 @@ record InterfaceDescription(int linkType, int snapLength, int tsResolution, long
         int tsResolution = DEFAULT_TS_RESOLUTION;
         long tsOffset = 0;
         String name = "";
+        DecodeAsComments.Ports mipPorts = new DecodeAsComments.Ports();
         long opt = pos + 16;
         long end = pos + length - 4;
         while (opt + 4 <= end) {
@@ -55,10 +58,12 @@ record InterfaceDescription(int linkType, int snapLength, int tsResolution, long
                 tsOffset = data.getLong(value, order);
             } else if (code == OPT_IF_NAME && optLength > 0) {
                 name = utf8(data, value, Math.min(optLength, MAX_NAME_BYTES));
+            } else if (code == DecodeAsComments.OPT_COMMENT) {
+                DecodeAsComments.comment(ctx, value, optLength, mipPorts);
             }
             opt = value + ((optLength + 3L) & ~3L);
         }
-        return new InterfaceDescription(linkType, snapLength, tsResolution, tsOffset, name);
+        return new InterfaceDescription(linkType, snapLength, tsResolution, tsOffset, name, mipPorts.list());
     }
 
     /** UTF-8 text up to the first NUL (some writers NUL-terminate option strings). */

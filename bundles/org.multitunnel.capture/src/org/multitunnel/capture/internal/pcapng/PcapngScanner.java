@@ -31,6 +31,7 @@ import org.multitunnel.capture.internal.Timestamps;
  * <pre>
  * block: type u32 | total length u32 | body | total length u32 (repeated), all lengths multiples of 4
  * SHB 0x0A0D0D0A: byte-order magic 0x1A2B3C4D | major u16 | minor u16 | section length i64 | options
+ *                  (opt_comment 1 lines "multitunnel:decode-as udp.port==N,mip": Decode As ports of the section)
  * IDB 0x00000001: linktype u16 | reserved u16 | snaplen u32 | options (if_name 2, if_tsresol 9, if_tsoffset 14)
  * EPB 0x00000006: interface u32 | ts high u32 | ts low u32 | caplen u32 | len u32 | data (padded) | options
  * SPB 0x00000003: len u32 | data: caplen = min(len, snaplen of interface 0, body room)
@@ -60,6 +61,8 @@ public final class PcapngScanner {
     private ByteOrder order;
     private int section = -1;
     private final List<CaptureInterface> sectionInterfaces = new ArrayList<>();
+    /** Decode As ports the current section header records (multitunnel:decode-as comments): for all its interfaces. */
+    private List<Integer> sectionMipPorts = List.of();
     private long blocksSinceCheckpoint;
 
     private PcapngScanner(ScanContext ctx) {
@@ -216,10 +219,12 @@ public final class PcapngScanner {
     private void sectionHeader(long pos, long length) {
         section++;
         sectionInterfaces.clear();
+        sectionMipPorts = List.of();
         if (length < 28) {
             ctx.warn(pos, BAD_BLOCK, "section header block too short: " + length + " bytes");
             return;
         }
+        sectionMipPorts = DecodeAsComments.inOptions(ctx, order, pos + 24, pos + length - 4);
         int major = data.getUnsignedShort(pos + 12, order);
         int minor = data.getUnsignedShort(pos + 14, order);
         if (major != 1) {
@@ -235,8 +240,14 @@ public final class PcapngScanner {
             return;
         }
         InterfaceDescription d = InterfaceDescription.read(ctx, order, pos, length);
+        List<Integer> mipPorts = sectionMipPorts;
+        if (!d.mipPorts().isEmpty()) {
+            java.util.LinkedHashSet<Integer> union = new java.util.LinkedHashSet<>(sectionMipPorts);
+            union.addAll(d.mipPorts()); // at most 1024 + 1024 (DecodeAsComments.MAX_PORTS per block)
+            mipPorts = List.copyOf(union);
+        }
         int id = ctx.interfaces.add(section, d.linkType(), d.snapLength(), d.tsResolution(), d.tsOffsetSeconds(),
-                d.name());
+                d.name(), mipPorts);
         if (id < 0) {
             ctx.warn(pos, BAD_BLOCK, "more than " + org.multitunnel.capture.internal.InterfaceTable.MAX_INTERFACES
                     + " interfaces; packets on this one are skipped");

@@ -16,7 +16,7 @@ import org.multitunnel.capture.write.PcapngWriter;
  * Which datagrams of a conformance run's exchange log belong to which scenario, so a verdict row can open just its
  * own packets. Scenarios run one after another, so each one's packets are the log entries added between its
  * start and finish; this records those positions from the runner's progress callbacks and writes one scenario's
- * slice as a pcapng file (raw IPv4, each packet commented with the rule id).
+ * slice as a pcapng file (raw IPv4, each packet commented with the rule id, the agent's port recorded as Mobile IP).
  */
 public final class ScenarioPackets {
     private record Slice(int from, int to) {
@@ -52,7 +52,8 @@ public final class ScenarioPackets {
     /** Writes scenario {@code ruleId}'s packets to {@code file}; returns how many. */
     public int write(String ruleId, Path file) throws IOException {
         List<ExchangedPacket> packets = packets(ruleId);
-        try (PcapngWriter w = PcapngWriter.create(file, "multitunnel conformance: " + ruleId, false)) {
+        try (PcapngWriter w = PcapngWriter.create(file, "multitunnel conformance: " + ruleId,
+                ExchangeLog.agentPorts(packets), false)) { // the agent's port is recorded as Mobile IP
             int ifc = w.addInterface(ExchangedPacket.LINK_TYPE, 0, "multitunnel-client");
             for (ExchangedPacket p : packets) {
                 byte[] frame = p.ipv4Frame();

@@ -39,7 +39,6 @@ import org.multitunnel.capture.CaptureFile;
 import org.multitunnel.capture.live.Interfaces;
 import org.multitunnel.capture.live.LiveCaptureException;
 import org.multitunnel.capture.live.LiveInterface;
-import org.multitunnel.ui.handlers.StartLiveCaptureHandler;
 import org.multitunnel.ui.live.LiveCaptureSettings;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.LiveCaptureJob;
@@ -300,7 +299,8 @@ public class AgentsPart {
                 .withFilter(AgentCaptureTarget.filter(at.getPort()))
                 .withOutput(LiveCaptureSettings.defaultOutput(LiveCaptureSettings.stateDirectory(System.getenv(),
                         System.getProperty("user.home")), itf.get(), java.time.ZonedDateTime.now()));
-        LiveCaptureJob job = StartLiveCaptureHandler.start(captures, settings);
+        // the capture file records the agent's port as Mobile IP, whatever port it is
+        LiveCaptureJob job = captures.startLive(settings.toOptions().withMoreMipPorts(List.of(at.getPort())));
         List<MPerspective> found = models.findElements(application, ANALYSIS, MPerspective.class, null);
         if (!found.isEmpty()) {
             parts.switchPerspective(found.get(0));

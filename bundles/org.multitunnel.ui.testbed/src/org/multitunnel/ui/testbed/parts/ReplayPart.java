@@ -40,6 +40,7 @@ import org.multitunnel.agent.replay.ReplayText;
 import org.multitunnel.agent.replay.ReplayTiming;
 import org.multitunnel.agent.ha.HomeAgentConfig;
 import org.multitunnel.ui.prefs.KeyStore;
+import org.multitunnel.ui.prefs.UiPreferences;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
 import org.multitunnel.ui.testbed.StoredKeys;
@@ -110,7 +111,8 @@ public class ReplayPart {
         new Label(src, SWT.NONE).setText("MIP port:");
         portSpinner = new Spinner(src, SWT.BORDER);
         portSpinner.setValues(HomeAgentConfig.DEFAULT_PORT, 1, 65535, 0, 1, 100);
-        portSpinner.setToolTipText("Besides 434, decode this UDP port as Mobile IP (the reference agents use 4434)");
+        portSpinner.setToolTipText(
+                "Besides the Decode As ports (434 and 4434 by default), decode this UDP port as Mobile IP");
 
         requests = new Table(parent, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         requests.setHeaderVisible(true);
@@ -277,7 +279,9 @@ public class ReplayPart {
         setStatus("Reading registration requests of " + file.getFileName() + "…");
         Job j = Job.create("Reading registrations of " + file.getFileName(), monitor -> {
             try {
-                List<CapturedRegistration> regs = CaptureRegistrations.read(file, port);
+                // the Decode As setting (Analyze > Decode As), this MIP port, and the ports the file records
+                List<CapturedRegistration> regs = CaptureRegistrations.read(file,
+                        UiPreferences.load().mipConfig().withMorePorts(port > 0 ? List.of(port) : List.of()));
                 RunSupport.ui(root, () -> show(file, regs));
                 return Status.OK_STATUS;
             } catch (Exception e) {
@@ -307,7 +311,8 @@ public class ReplayPart {
         }
         refreshRows();
         setStatus(regs.isEmpty() ? "No registration request in " + file.getFileName()
-                + " (agents off port 434: set the MIP port)" : regs.size() + " registration requests in "
+                + " (an agent on another port: set the MIP port, or Analyze > Decode As)"
+                : regs.size() + " registration requests in "
                         + file.getFileName());
         updateButtons();
     }
