@@ -28,6 +28,6 @@ if [ ${#tsrcs[@]} -gt 0 ]; then
   # tests find their data relative to the test bundle directory, as under Tycho
   first=${DEVTEST_TEST_BUNDLES:-$1}; first=${first%% *}
   cd "bundles/$first.tests"
-  exec "$JAVA_HOME/bin/java" -jar "$JUNIT" execute --disable-banner --details=summary \
+  exec "$JAVA_HOME/bin/java" -jar "$JUNIT" execute --disable-banner --details=${DEVTEST_DETAILS:-summary} \
      -cp "$out/main:$out/test${extra:+:$extra}" ${DEVTEST_SELECT:---scan-classpath}
 fi

@@ -24,6 +24,11 @@ public final class UiTopics {
      * first packet it shows at or after that time (the last one before it if none follows).
      */
     public static final String GOTO_TIME = "multitunnel/packet/gotoTime";
+    /**
+     * Data: the {@link org.multitunnel.ui.packets.FilterResult} of the display filter Packets applied (rows null when
+     * the filter was cleared); the Tunnels chart draws its packets as a line.
+     */
+    public static final String FILTER_APPLIED = "multitunnel/packet/filterApplied";
     /** Data: the {@link org.multitunnel.wire.Field} selected in Details (its bytes are highlighted). */
     public static final String FIELD_SELECTED = "multitunnel/field/selected";
     /** Data: {@link Integer}, the packet byte offset the user clicked in Bytes. */

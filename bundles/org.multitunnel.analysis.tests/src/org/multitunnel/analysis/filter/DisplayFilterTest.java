@@ -90,12 +90,21 @@ class DisplayFilterTest {
     }
 
     @Test
-    void anyOccurrenceOfARepeatedFieldMatches() throws Exception {
+    void equalsMatchesAnyOccurrenceAndNotEqualsNeedsEveryOccurrenceToDiffer() throws Exception {
+        // RRQ carries two Multipath extensions, BID 1 and BID 2
         assertTrue(m("mip.ext.mp.bid == 1", RRQ));
         assertTrue(m("mip.ext.mp.bid == 2", RRQ));
         assertFalse(m("mip.ext.mp.bid == 3", RRQ));
-        assertTrue(m("mip.ext.mp.bid != 1", RRQ)); // BID 2 is != 1 (Wireshark's "any" semantics)
+        assertFalse(m("mip.ext.mp.bid != 1", RRQ)); // Wireshark >= 3.6: != is "all_ne", BID 1 is present
+        assertTrue(m("mip.ext.mp.bid != 3", RRQ)); // every occurrence differs from 3
+        assertTrue(m("mip.ext.mp.bid ~= 1", RRQ)); // "any_ne": BID 2 differs from 1
+        assertTrue(m("mip.ext.mp.bid !== 1", RRQ));
+        assertFalse(m("mip.ext.mp.bid === 1", RRQ)); // "all_eq": BID 2 is not 1
+        assertTrue(m("mip.ext.mp.bid in {2, 3}", RRQ)); // some occurrence is an element
+        assertTrue(m("all mip.ext.mp.bid in {1..2}", RRQ)); // every occurrence in the one range
+        assertFalse(m("all mip.ext.mp.bid in {1, 2}", RRQ)); // tshark 4.0: one element must match every occurrence
         assertFalse(m("!(mip.ext.mp.bid == 1)", RRQ));
+        assertFalse(m("gre.key != 1", RRQ)); // != needs the field: absent fields never differ
     }
 
     @Test
@@ -111,6 +120,18 @@ class DisplayFilterTest {
         assertFalse(m("(mip || gre) && udp", RRQ));
         assertTrue(m("mip.type == 1 and not (gre or udp)", RRQ));
         assertTrue(m("!gre && !udp", RRQ));
+    }
+
+    @Test
+    void frameFieldsOfADissectionComeFromACallersFrameLayer() throws Exception {
+        List<Field> withFrame = new ArrayList<>();
+        withFrame.add(Field.node("frame", "Frame 7", null, 0, 60, List.of(
+                Field.leaf("frame.number", "Frame Number: 7", 7L, 0, 0),
+                Field.leaf("frame.len", "Frame Length: 60", 60L, 0, 0))));
+        withFrame.addAll(RRQ);
+        assertTrue(m("frame.number == 7 && frame.len < 100 && mip.type == 1", withFrame));
+        assertFalse(m("frame.number == 8", withFrame));
+        assertFalse(m("frame.number", RRQ)); // no frame record, no frame layer: absent
     }
 
     @Test
@@ -131,12 +152,12 @@ class DisplayFilterTest {
         assertError("(mip.type == 1", 0, "'(' is not closed");
         assertError("mip.type == 1)", 13, "unbalanced ')'");
         assertError("mip.type == 1 gre", 14, "unexpected 'gre' (missing && or ||?)");
-        assertError("mip & gre", 4, "'&' is not an operator (use &&)");
+        assertError("mip & gre", 4, "'&' (bitwise and) needs an integer on its left; mip is a protocol (use && for 'and')");
         assertError("mip.nai == \"abc", 11, "string is not closed");
         assertError("mip &&", 6, "expected a field name or '(' at the end");
-        assertError("12 == 3", 0, "'12' is not a field name");
-        assertError("finding == 1", 8, "'finding' takes no value (use it alone)");
-        assertError("mip.type == #", 12, "unexpected character '#'");
+        assertError("12 == 3", 0, "the left side of a comparison must be a field or a function, not '12'");
+        assertError("finding == 1", 8, "finding has no value: test it alone (e.g. 'finding' or '!finding')");
+        assertError("mip.type == #", 12, "expected a value but found '#'");
     }
 
     private static void assertError(String filter, int position, String detail) {

@@ -140,14 +140,22 @@ class AnalysisViewsTest {
         // Display filter: only the packets with Multipath BID 2, under their own numbers; Details follows a row.
         assertEquals(Boolean.TRUE, seen.get("filterJobStarted"));
         assertEquals(bid2Frames, seen.get("filteredNumbers"));
+        // ... and the Tunnels chart draws the same packets as its display-filter line, until the filter is cleared
+        assertEquals("Display filter: mip.ext.mp.bid == 2", seen.get("filterLine"));
+        assertTrue((Integer) seen.get("filterLinePoints") > 0, "filter line points " + seen.get("filterLinePoints"));
         assertTrue(((String) seen.get("detailsOfSecondFilteredRow")).startsWith("Frame " + bid2Frames.get(1) + ":"),
                 String.valueOf(seen.get("detailsOfSecondFilteredRow")));
         // A syntax error is shown inline (red field, message with position) and the rows stay as they were.
         assertEquals("expected a value after '==' at character 19", seen.get("filterError"));
         assertEquals(Boolean.TRUE, seen.get("filterErrorBackground"));
+        assertEquals("unknown field 'ip.adr', did you mean ip.addr? at character 1", seen.get("unknownFieldError"));
+        assertEquals("'300' is not an IPv4 address (host names are not resolved) at character 11",
+                seen.get("typeError"));
+        assertEquals(seen.get("filteredNumbers"), seen.get("numbersAfterTypeError"), "an error leaves the rows");
         assertEquals(bid2Frames, seen.get("numbersAfterFilterError"));
         // Clearing brings every packet back and keeps the selected packet selected.
         assertEquals("", seen.get("filterErrorAfterClear"));
+        assertEquals(null, seen.get("filterLineAfterClear"));
         assertEquals(2968, seen.get("rowsAfterClear"));
         assertEquals(bid2Frames.get(1), seen.get("selectedAfterClear"));
         assertEquals(Boolean.TRUE, seen.get("filterStartedByBinding"));
@@ -366,6 +374,9 @@ class AnalysisViewsTest {
         whenTrue(display, () -> packets.filterJob() == null, () -> {
             try {
                 seen.put("filteredNumbers", numbers(table));
+                TunnelsChartPart chart = part(display, "tunnels");
+                seen.put("filterLine", chart.filterLine() == null ? null : chart.filterLine().getKey());
+                seen.put("filterLinePoints", chart.filterLine() == null ? 0 : chart.filterLine().getItemCount());
                 table.setSelection(1);
                 table.notifyListeners(SWT.Selection, new Event()); // as a click on the second row
                 seen.put("detailsOfSecondFilteredRow", details.layers().get(0).display());
@@ -375,9 +386,16 @@ class AnalysisViewsTest {
                 seen.put("filterErrorBackground", packets.filterText().getBackground().getRed() == 255
                         && packets.filterText().getBackground().getGreen() < 255);
                 seen.put("numbersAfterFilterError", numbers(table));
+                // the engine's own errors (unknown field, wrong type) are shown the same way, never an empty result
+                packets.applyFilter("ip.adr == 198.51.100.2");
+                seen.put("unknownFieldError", packets.filterErrorText());
+                packets.applyFilter("ip.dst == 300");
+                seen.put("typeError", packets.filterErrorText());
+                seen.put("numbersAfterTypeError", numbers(table));
 
                 packets.clearFilter();
                 seen.put("filterErrorAfterClear", packets.filterErrorText());
+                seen.put("filterLineAfterClear", ((TunnelsChartPart) part(display, "tunnels")).filterLine());
                 seen.put("rowsAfterClear", table.getItemCount());
                 seen.put("selectedAfterClear", table.getItem(table.getSelectionIndex()).getText(0));
             } catch (RuntimeException | AssertionError e) {

@@ -1,29 +1,29 @@
 package org.multitunnel.ui.packets;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.multitunnel.analysis.filter.CaptureFilter;
 import org.multitunnel.analysis.filter.DisplayFilter;
 import org.multitunnel.analysis.filter.FilterContext;
 import org.multitunnel.capture.CaptureFile;
-import org.multitunnel.capture.CaptureShrankException;
 import org.multitunnel.capture.DecodeAsResolver;
 import org.multitunnel.ui.session.OpenCapture;
-import org.multitunnel.wire.Field;
 import org.multitunnel.wire.dissect.Addresses;
 import org.multitunnel.wire.fast.PacketClassifier;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
 
 /**
- * Applies a display filter to every packet of a capture off the UI thread: dissects each packet, answers the
- * pseudo-fields (finding, tunnel endpoints) and collects the matching packet indices in a primitive array, which
- * the virtual Packets table then shows. Cancelable; reports progress to a {@link Sink}.
+ * Applies a display filter to every packet of a capture off the UI thread with the analysis bundle's engine
+ * ({@link CaptureFilter}: header fields read in place, dissection only where the filter needs it), answers the
+ * pseudo-fields (finding, tunnel endpoints) on demand and collects the matching packet indices in a primitive array,
+ * which the virtual Packets table then shows. Cancelable; reports progress to a {@link Sink}.
  */
 public final class FilterJob extends Job {
     /** Receives progress and the result (called on the job's thread; the receiver moves to the UI thread). */
@@ -90,87 +90,100 @@ public final class FilterJob extends Job {
         covered = n;
         monitor.beginTask(getName(), n - from);
         DecodeAsResolver decodeAs = new DecodeAsResolver(capture.mipConfig()); // + the file's own ports
-        PacketSummary s = new PacketSummary();
-        PacketContext ctx = new PacketContext();
-        int[] out = Arrays.copyOf(prefix, Math.max(prefix.length + 16, Math.min(n, 4096)));
-        int count = prefix.length;
-        long last = System.nanoTime();
+        PacketContext ctx = new PacketContext(file, decodeAs);
+        long[] last = { System.nanoTime() };
+        int[] reported = { 0 };
+        int[] matching;
         try {
-            for (int i = from; i < n; i++) {
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
-                }
-                int linkType = file.linkType(i);
-                boolean finding = capture.hasFinding(i);
-                int packet = i;
-                boolean matches;
-                try { // a packet whose bytes are gone (the file shrank after it was opened) matches nothing
-                    matches = file.withPacket(i, buf -> {
-                        List<Field> layers = decodeAs.dissector(file, packet).dissect(linkType, buf.duplicate());
-                        ctx.reset(finding);
-                        if (PacketClassifier.classify(linkType, buf, buf.position(), buf.remaining(), s,
-                                decodeAs.ports(file, packet)) == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
-                            ctx.tunnel(Addresses.ipv4(s.outerSrc()), Addresses.ipv4(s.outerDst()));
+            matching = CaptureFilter.select(file, filter, decodeAs, from, n, ctx::at,
+                    new CaptureFilter.Progress() {
+                        @Override
+                        public boolean cancelled() {
+                            return monitor.isCanceled();
                         }
-                        return filter.matches(layers, ctx);
+
+                        @Override
+                        public void done(int packets) {
+                            monitor.worked(packets - reported[0]);
+                            reported[0] = packets;
+                            long now = System.nanoTime();
+                            if (now - last[0] > PROGRESS_EVERY_NANOS) {
+                                last[0] = now;
+                                sink.progress(FilterJob.this, from + packets, n);
+                            }
+                        }
                     });
-                } catch (CaptureShrankException e) {
-                    matches = false;
-                }
-                if (matches) {
-                    if (count == out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
-                    out[count++] = i;
-                }
-                if ((i & 255) == 255) {
-                    monitor.worked(256);
-                    long now = System.nanoTime();
-                    if (now - last > PROGRESS_EVERY_NANOS) {
-                        last = now;
-                        sink.progress(this, i + 1, n);
-                    }
-                }
-            }
         } catch (IllegalStateException e) {
             return Status.CANCEL_STATUS; // the capture was closed (another file opened) while filtering
         } finally {
             monitor.done();
         }
-        sink.done(this, Arrays.copyOf(out, count));
+        if (matching == null) {
+            return Status.CANCEL_STATUS;
+        }
+        int[] out = Arrays.copyOf(prefix, prefix.length + matching.length);
+        System.arraycopy(matching, 0, out, prefix.length, matching.length);
+        sink.done(this, out);
         return Status.OK_STATUS;
     }
 
-    /** The pseudo-fields of the packet being filtered; reused for every packet. */
+    /**
+     * The pseudo-fields of the packet being filtered, reused for every packet and computed only when the filter asks:
+     * the finding flag from the analysis, the tunnel endpoints by classifying the packet (which outer end is the
+     * care-of address is decided by the analysis' care-of and home agent addresses).
+     */
     private final class PacketContext implements FilterContext {
-        private boolean finding;
+        private final CaptureFile file;
+        private final DecodeAsResolver decodeAs;
+        private final PacketSummary summary = new PacketSummary();
+        private int index;
+        private boolean tunnelKnown;
         private String careOf;
         private String homeAgent;
 
-        void reset(boolean hasFinding) {
-            finding = hasFinding;
-            careOf = null;
-            homeAgent = null;
+        PacketContext(CaptureFile file, DecodeAsResolver decodeAs) {
+            this.file = file;
+            this.decodeAs = decodeAs;
         }
 
-        void tunnel(String src, String dst) {
-            boolean srcIsHa = homeAgents.contains(src) || careOfs.contains(dst);
-            careOf = srcIsHa ? dst : src;
-            homeAgent = srcIsHa ? src : dst;
+        FilterContext at(int i) {
+            index = i;
+            tunnelKnown = false;
+            return this;
+        }
+
+        private void tunnel() {
+            if (tunnelKnown) {
+                return;
+            }
+            tunnelKnown = true;
+            careOf = null;
+            homeAgent = null;
+            ByteBuffer buf = file.packet(index); // a packet the file lost throws; the filter loop treats it as no match
+            if (PacketClassifier.classify(file.linkType(index), buf, buf.position(), buf.remaining(), summary,
+                    decodeAs.ports(file, index)) == PacketKind.TUNNEL_DATA && summary.ipVersion() == 4) {
+                String src = Addresses.ipv4(summary.outerSrc());
+                String dst = Addresses.ipv4(summary.outerDst());
+                boolean srcIsHa = homeAgents.contains(src) || careOfs.contains(dst);
+                careOf = srcIsHa ? dst : src;
+                homeAgent = srcIsHa ? src : dst;
+            }
         }
 
         @Override
         public boolean hasFinding() {
-            return finding;
+            return capture.hasFinding(index);
         }
 
         @Override
         public String tunnelCareOf() {
+            tunnel();
             return careOf;
         }
 
         @Override
         public String tunnelHomeAgent() {
+            tunnel();
             return homeAgent;
         }
     }

@@ -44,6 +44,7 @@ import org.multitunnel.model.MobileNode;
 import org.multitunnel.ui.UiTopics;
 import org.multitunnel.ui.bindings.BindingFilter;
 import org.multitunnel.ui.packets.FilterJob;
+import org.multitunnel.ui.packets.FilterResult;
 import org.multitunnel.ui.packets.PacketRow;
 import org.multitunnel.ui.packets.PacketRowFormatter;
 import org.multitunnel.ui.packets.RowColours;
@@ -701,6 +702,7 @@ public class PacketsPart {
         filtered = matching;
         filterCovered = job.covered();
         filter = job.filter();
+        events.send(UiTopics.FILTER_APPLIED, new FilterResult(capture, filter.text(), matching));
         if (sortColumn != SortJob.NUMBER) {
             startSort(sortColumn, sortAscending); // the new rows in the chosen order
             return;
@@ -727,6 +729,7 @@ public class PacketsPart {
         }
         filtered = null;
         filter = null;
+        events.send(UiTopics.FILTER_APPLIED, new FilterResult(capture, "", null));
         if (sortColumn != SortJob.NUMBER) {
             startSort(sortColumn, sortAscending); // every packet, in the chosen order
             return;

@@ -48,6 +48,9 @@ import org.jfree.chart.swt.ChartComposite;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.multitunnel.analysis.filter.FilterSeries;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.MobileNode;
 import org.multitunnel.model.Tunnel;
@@ -58,6 +61,7 @@ import org.multitunnel.ui.chart.SvgChart;
 import org.multitunnel.ui.chart.TunnelSeriesDataset;
 import org.multitunnel.ui.chart.TunnelSeriesDataset.Unit;
 import org.multitunnel.ui.chart.TunnelTable;
+import org.multitunnel.ui.packets.FilterResult;
 import org.multitunnel.ui.prefs.UiPreferences;
 import org.multitunnel.ui.session.CaptureSessionService;
 import org.multitunnel.ui.session.OpenCapture;
@@ -69,7 +73,8 @@ import org.multitunnel.ui.session.OpenCapture;
  * ends. A crosshair follows the mouse and the line under the chart reads the values there; clicking a legend entry
  * hides or shows that tunnel; clicking the plot shows the first packet of that time bucket in Packets. The tunnels
  * of the binding selected in Bindings are drawn thicker; interface bandwidths the registrations carried are drawn
- * as reference lines. Export writes PNG, SVG or the CSV table of what is shown.
+ * as reference lines. The display filter Packets applies is drawn as a dashed line of its packets (bits/s of frame
+ * lengths, or packets/s). Export writes PNG, SVG or the CSV table of what is shown.
  */
 public class TunnelsChartPart {
     static final String WHAT_IT_SHOWS = "Tunnels: per-tunnel throughput over time, one series per HA-to-care-of-address tunnel.";
@@ -92,6 +97,8 @@ public class TunnelsChartPart {
     private boolean stacked;
     private OpenCapture capture;
     private TunnelTable table;
+    /** The display filter Packets shows now, or null. */
+    private FilterResult filter;
     /** Series keys drawn thicker (the selected binding's tunnels). */
     private Set<String> highlighted = Set.of();
     /** Series keys the user hid with a click on the legend; kept across unit and mode changes. */
@@ -257,6 +264,8 @@ public class TunnelsChartPart {
         }
         capture = c;
         table = null;
+        filter = null;
+        chart.getXYPlot().setDataset(1, null);
         hidden.clear();
         if (!legendChosen) {
             legend.setSelection(true); // shown again unless the next capture has too many tunnels
@@ -267,6 +276,51 @@ public class TunnelsChartPart {
         chart.getXYPlot().setDataset(new TimeSeriesCollection());
         chart.getXYPlot().clearRangeMarkers();
         body.showContent(true);
+    }
+
+    /** The display filter Packets applied: its packets are drawn as a dashed line over the tunnels. */
+    @Inject
+    @Optional
+    void filterApplied(@UIEventTopic(UiTopics.FILTER_APPLIED) FilterResult r) {
+        if (chartComposite == null || chartComposite.isDisposed()) {
+            return;
+        }
+        filter = r != null && r.rows() != null && r.capture() == capture ? r : null;
+        drawFilterLine();
+        chartComposite.forceRedraw();
+    }
+
+    /** The second dataset of the plot: the display filter's packets per bucket, in the chart's unit. */
+    private void drawFilterLine() {
+        XYPlot plot = chart.getXYPlot();
+        if (filter == null || capture == null || capture.session().getInterval() <= 0) {
+            plot.setDataset(1, null);
+            return;
+        }
+        FilterSeries s = FilterSeries.of(capture.file(), filter.rows(), capture.session().getInterval());
+        XYSeries line = new XYSeries(filterKey(filter.text()), false, false);
+        double perSecond = 1e9 / s.intervalNanos() * (unit == Unit.BITS ? 8 : 1);
+        long[] v = unit == Unit.BITS ? s.bytes() : s.packets();
+        for (int i = 0; i < s.times().length; i++) {
+            line.add(Math.floorDiv(s.times()[i], 1_000_000L), v[i] * perSecond, false);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setSeriesPaint(0, java.awt.Color.BLACK);
+        r.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] { 6f, 4f }, 0f));
+        plot.setRenderer(1, r);
+        plot.setDataset(1, new XYSeriesCollection(line));
+    }
+
+    /** The legend entry of the display-filter line. */
+    static String filterKey(String text) {
+        return "Display filter: " + (text.length() > 60 ? text.substring(0, 57) + "…" : text);
+    }
+
+    /** The display filter line's series, or null when none is drawn (tests). */
+    XYSeries filterLine() {
+        XYSeriesCollection d = (XYSeriesCollection) chart.getXYPlot().getDataset(1);
+        return d == null ? null : d.getSeries(0);
     }
 
     @Inject
@@ -315,6 +369,7 @@ public class TunnelsChartPart {
         chart.getLegend().setVisible(showLegend);
         applySeriesStyles();
         drawReferenceLines();
+        drawFilterLine();
         note.setText(table.getSeriesCount() + " tunnels, " + unit.label() + " per "
                 + capture.session().getInterval() / 1_000_000 + " ms bucket" + (stacked ? ", stacked" : ""));
         note.getParent().layout(true);

@@ -24,14 +24,20 @@ class FieldsDocumentedTest {
     static final Path DOC = Path.of("../../docs/fields.md");
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|");
 
-    /** Names in the table rows of every "## " section except "## mip". */
+    /**
+     * Sections of docs/fields.md that no dissector of this bundle owns: "## mip" (its own test), and the names the
+     * display-filter engine computes ("## frame", "## filter": frame properties, address/port aliases, pseudo-fields).
+     */
+    private static final Set<String> NOT_OURS = Set.of("## mip", "## frame", "## filter");
+
+    /** Names in the table rows of every "## " section except those in {@link #NOT_OURS}. */
     static Set<String> documented() throws Exception {
         assertTrue(Files.isRegularFile(DOC), "missing " + DOC.toAbsolutePath());
         Set<String> names = new TreeSet<>();
         boolean ours = false;
         for (String line : Files.readAllLines(DOC)) {
             if (line.startsWith("## ")) {
-                ours = !line.trim().equals("## mip");
+                ours = !NOT_OURS.contains(line.trim());
             }
             Matcher m = ROW.matcher(line);
             if (ours && m.find()) {
@@ -66,7 +72,8 @@ class FieldsDocumentedTest {
     void everyEmittedFieldIsDocumented() throws Exception {
         Set<String> missing = new TreeSet<>(emitted());
         missing.removeAll(documented());
-        assertEquals(Set.of(), missing, "add these to docs/fields.md");
+        assertEquals(Set.of(), missing, "add these to the field registry (bundles/org.multitunnel.analysis/resources/"
+                + "org/multitunnel/analysis/filter/fields.txt) and run releng/fields-doc.sh");
     }
 
     @Test

@@ -47,7 +47,9 @@ class MipFieldsDocumentedTest {
     void everyFieldNameInCodeIsDocumented() throws IOException {
         Set<String> missing = new TreeSet<>(MipFields.all());
         missing.removeAll(documented());
-        assertEquals(Set.of(), missing, "names in MipFields without a row in " + DOC);
+        assertEquals(Set.of(), missing, "names in MipFields without a row in " + DOC + " (add them to the field registry, "
+                + "bundles/org.multitunnel.analysis/resources/org/multitunnel/analysis/filter/fields.txt, and run "
+                + "releng/fields-doc.sh)");
     }
 
     @Test
