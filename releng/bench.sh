@@ -1,80 +1,112 @@
 #!/usr/bin/env bash
-# Reproduces the capture engine's benchmark (issue 4): generates a multipath capture of about 1M packets and ~450
-# tunnels with the synthesizer (once; reused afterwards), then measures on that same file, in the same run and each
-# under /usr/bin/time -v (wall clock, CPU, peak RSS):
-#   ours      one JVM, one cold pass: read + classify + tunnel attribution + series (multitunnel bench --only tunnels)
-#   ours-gui  one JVM, one cold pass: open + packet index + classify + attribution (what opening a file in the GUI does)
-#   tshark    tshark -r FILE -q -z conv,ip
-#   tcpdump   tcpdump -r FILE -w /dev/null
-# and finally prints the in-process stage rates (best of 3 after warm-up). Only javac is used (no Maven/Tycho):
-# the wire and capture bundles and the bench/synth commands are compiled into $BENCH_DIR/classes.
-# Usage: releng/bench.sh            (env: BENCH_DIR, BENCH_MNS, BENCH_SECONDS, BENCH_PPS, BENCH_SEED, JAVA_OPTS)
-# Needs: tshark tcpdump time  (DEBIAN_FRONTEND=noninteractive apt-get install -y tshark tcpdump time)
+# The speed table of issue 14, measured: generates benchmark captures with `multitunnel synth` (once; reused) and runs
+# on each, in the same run and on the same file, every tool several times, printing the medians of
+#   wall s, CPU s (user+sys), peak RSS MiB (VmHWM, includes the mapped file), peak RssAnon MiB (sampled every 10 ms
+#   from /proc/PID/status: the process's own memory, not the mapped file's page cache)
+# for
+#   analyze     multitunnel analyze FILE --json /dev/null              (all cores)
+#   analyze-1t  multitunnel analyze FILE --json /dev/null --threads 1  (the 1 -> N speed-up)
+#   tshark      tshark -r FILE -q -z conv,ip
+#   tcpdump     tcpdump -r FILE -w /dev/null                           (no dissection: the reading floor)
+# Captures (pcap, µs timestamps, TLS/TCP 443 bulk + web and RTP-sized UDP both ways, all four encapsulations):
+#   1m   200 mobile nodes x 2-4 care-of addresses, 600 s, ~1M packets, ~890 MB
+#   10m  2000 mobile nodes x 2-4 care-of addresses, 3600 s, ~10M packets, ~8.9 GB   (only with BENCH_10M=1)
+# The product is built first if needed (./multitunnel does it). Files go to BENCH_DIR (default /tmp/multitunnel-bench;
+# never into the repository) and are deleted at the end unless BENCH_KEEP=1.
+# Usage: releng/bench.sh     env: BENCH_DIR, BENCH_RUNS (3), BENCH_10M (0), BENCH_RUNS_10M (BENCH_RUNS), BENCH_KEEP (0),
+#                                 BENCH_TOOLS ("analyze analyze-1t tshark tcpdump")
+# Needs: tshark tcpdump time bc  (DEBIAN_FRONTEND=noninteractive apt-get install -y tshark tcpdump time bc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[ -x "$JAVA_HOME/bin/java" ] || JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-out=${BENCH_DIR:-/tmp/multitunnel-bench}
-mns=${BENCH_MNS:-150}
-secs=${BENCH_SECONDS:-200}
-pps=${BENCH_PPS:-5100}
-seed=${BENCH_SEED:-7}
-for t in tshark tcpdump /usr/bin/time; do
-  command -v "$t" >/dev/null || { echo "bench: $t is missing: DEBIAN_FRONTEND=noninteractive apt-get install -y tshark tcpdump time" >&2; exit 2; }
+root=$(pwd)
+dir=${BENCH_DIR:-/tmp/multitunnel-bench}
+runs=${BENCH_RUNS:-3}
+tools=${BENCH_TOOLS:-analyze analyze-1t tshark tcpdump}
+for t in tshark tcpdump /usr/bin/time bc; do
+  command -v "$t" >/dev/null || { echo "bench: $t is missing: DEBIAN_FRONTEND=noninteractive apt-get install -y tshark tcpdump time bc" >&2; exit 2; }
 done
-mkdir -p "$out"
+mkdir -p "$dir"
+mt="$root/multitunnel"
+"$mt" --version >/dev/null   # builds the product when needed, outside the measurements
+export MULTITUNNEL_NO_REBUILD=1
 
-echo "== compiling wire, capture and the bench/synth commands with javac"
-rm -rf "$out/classes"; mkdir -p "$out/classes"
-cli=bundles/org.multitunnel.cli/src/org/multitunnel/cli
-"$JAVA_HOME/bin/javac" --release 21 -nowarn -d "$out/classes" \
-  $(find bundles/org.multitunnel.wire/src bundles/org.multitunnel.capture/src -name '*.java') \
-  "$cli/Command.java" "$cli/UsageException.java" "$cli/Standalone.java" "$cli/DecodeAsOption.java" \
-  "$cli/BenchCommand.java" "$cli/SynthCommand.java" "$cli/Failures.java" "$cli/CaptureProblems.java" \
-  "$cli/CliException.java" "$cli/Sysexits.java" "$cli/CliFiles.java" "$cli/Seconds.java"
-java=("$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$out/classes")
+captures=(1m)
+[ "${BENCH_10M:-0}" = 1 ] && captures+=(10m)
+synth_args() {
+  case $1 in
+    1m) echo "--mns 200 --coas 2-4 --seconds 600 --pps 1667 --traffic mixed --seed 7" ;;
+    10m) echo "--mns 2000 --coas 2-4 --seconds 3600 --pps 2778 --traffic mixed --seed 7" ;;
+  esac
+}
 
-file="$out/bench-mns$mns-s$secs-pps$pps-seed$seed.pcapng"
-if [ ! -s "$file" ]; then
-  echo "== synthesizing $file"
-  "${java[@]}" org.multitunnel.cli.SynthCommand "$file" --mns "$mns" --coas 2-4 --seconds "$secs" --pps "$pps" --seed "$seed"
-fi
-size=$(stat -c %s "$file")
-packets=$("${java[@]}" org.multitunnel.cli.BenchCommand "$file" --only stream --repeat 0 --json | sed -E 's/.*"packets": ([0-9]+).*/\1/')
-sync; cat "$file" > /dev/null   # every tool starts with the file in the page cache
-
-timed() { # NAME CMD...: runs CMD under time -v, keeps its output and the measurements
+# measure NAME CMD...: one run; appends "wall cpu maxrss_mib rssanon_mib" to $dir/NAME.runs
+measure() {
   local name=$1; shift
-  echo "== $name: $*"
-  /usr/bin/time -v -o "$out/$name.time" "$@" > "$out/$name.out" 2>&1 || { echo "bench: $name failed, see $out/$name.out" >&2; exit 1; }
+  local tf="$dir/.time.$$"
+  /usr/bin/time -o "$tf" -f "%e %U %S %M" "$@" > "$dir/$name.out" 2> "$dir/$name.err" &
+  local tp=$! child="" peak=0 a
+  while kill -0 "$tp" 2>/dev/null; do
+    [ -z "$child" ] && child=$(pgrep -P "$tp" | head -1 || true)
+    if [ -n "$child" ] && a=$(awk '/^RssAnon:/{print $2}' "/proc/$child/status" 2>/dev/null) && [ -n "$a" ]; then
+      [ "$a" -gt "$peak" ] && peak=$a
+    fi
+    sleep 0.01
+  done
+  if ! wait "$tp"; then
+    echo "bench: $name failed:" >&2; tail -5 "$dir/$name.err" >&2; exit 1
+  fi
+  tail -1 "$tf" | awk -v p="$peak" '{printf "%.3f %.3f %.1f %.1f\n", $1, $2 + $3, $4 / 1024, p / 1024}' \
+    >> "$dir/$name.runs"
+  rm -f "$tf"
 }
-timed ours "${java[@]}" org.multitunnel.cli.BenchCommand "$file" --only tunnels --repeat 0
-timed ours-gui "${java[@]}" org.multitunnel.cli.BenchCommand "$file" --only gui --repeat 0
-timed tshark tshark -r "$file" -q -z conv,ip
-timed tcpdump tcpdump -r "$file" -w /dev/null
 
-wall() { # seconds from "Elapsed (wall clock) time (h:mm:ss or m:ss): ..."
-  grep 'Elapsed (wall clock)' "$out/$1.time" | awk -F': ' '{print $2}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'
+median() { # column N of FILE
+  awk -v c="$1" '{print $c}' "$2" | sort -g | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
 }
-cpu() { awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$out/$1.time"; }
-rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$out/$1.time"; }
 
-echo
-echo "capture: $file"
-printf "  %'d packets, %'d bytes, %s tunnels (tshark conv,ip: %s IPv4 conversations)\n" "$packets" "$size" \
-  "$(grep -oE '[0-9]+ tunnels' "$out/ours.out" | head -1 | cut -d' ' -f1)" "$(grep -c '<->' "$out/tshark.out")"
-tw=$(wall tshark)
-printf "\n%-9s %10s %10s %12s %14s %12s\n" tool "wall s" "CPU s" "peak RSS MB" "packets/s" "vs tshark"
-for t in ours ours-gui tshark tcpdump; do
-  w=$(wall $t)
-  printf "%-9s %10.2f %10.2f %12s %'14.0f %11.1fx\n" "$t" "$w" "$(cpu $t)" "$(rss $t)" \
-    "$(echo "$packets / $w" | bc -l)" "$(echo "$tw / $w" | bc -l)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "versions: $("$mt" --version), $(tshark --version | head -1), $(tcpdump --version 2>&1 | head -1)"
+for c in "${captures[@]}"; do
+  file="$dir/bench-$c.pcap"
+  if [ ! -s "$file" ]; then
+    need=$([ "$c" = 10m ] && echo 10 || echo 2)
+    avail=$(df -BG --output=avail "$dir" | tail -1 | tr -dc 0-9)
+    [ "$avail" -gt "$need" ] || { echo "bench: $dir has ${avail} GiB free, $c needs ~$need GiB" >&2; exit 1; }
+    echo "== synthesizing $file: multitunnel synth $file $(synth_args "$c") --no-expected"
+    # shellcheck disable=SC2046
+    "$mt" synth "$file" $(synth_args "$c") --no-expected
+  fi
+  size=$(stat -c %s "$file")
+  cat "$file" > /dev/null   # every tool starts with the file in the page cache
+  for t in $tools; do rm -f "$dir/$c-$t.runs"; done
+  n=$runs
+  [ "$c" = 10m ] && n=${BENCH_RUNS_10M:-$runs}
+  for r in $(seq "$n"); do
+    for t in $tools; do
+      case $t in
+        analyze) measure "$c-$t" "$mt" analyze "$file" --json /dev/null ;;
+        analyze-1t) measure "$c-$t" "$mt" analyze "$file" --json /dev/null --threads 1 ;;
+        tshark) measure "$c-$t" tshark -r "$file" -q -z conv,ip ;;
+        tcpdump) measure "$c-$t" tcpdump -r "$file" -w /dev/null ;;
+      esac
+    done
+  done
+  packets=$("$mt" bench "$file" --only stream --repeat 0 --json | sed -E 's/.*"packets": ([0-9]+).*/\1/')
+  echo
+  printf "capture %s: %s, %'d packets, %'d bytes (medians of %d runs)\n" "$c" "$file" "$packets" "$size" "$n"
+  tw=$(median 1 "$dir/$c-tshark.runs" 2>/dev/null || echo 0)
+  tc=$(median 2 "$dir/$c-tshark.runs" 2>/dev/null || echo 0)
+  printf "%-11s %8s %8s %12s %12s %12s %10s %10s\n" tool "wall s" "CPU s" "peak RSS MiB" "RssAnon MiB" "packets/s" "wall vs ts" "CPU vs ts"
+  for t in $tools; do
+    w=$(median 1 "$dir/$c-$t.runs"); cpu=$(median 2 "$dir/$c-$t.runs")
+    printf "%-11s %8s %8s %12s %12s %'12.0f %9.1fx %9.1fx\n" "$t" "$w" "$cpu" "$(median 3 "$dir/$c-$t.runs")" \
+      "$(median 4 "$dir/$c-$t.runs")" "$(echo "$packets / $w" | bc -l)" \
+      "$(echo "if ($w > 0) $tw / $w else 0" | bc -l)" "$(echo "if ($cpu > 0) $tc / $cpu else 0" | bc -l)"
+  done
+  case " $tools " in *" analyze "*) case " $tools " in *" analyze-1t "*)
+    printf "speed-up 1 -> %d threads (wall): %.2fx\n" "$(nproc)" \
+      "$(echo "$(median 1 "$dir/$c-analyze-1t.runs") / $(median 1 "$dir/$c-analyze.runs")" | bc -l)" ;; esac ;; esac
+  [ "${BENCH_KEEP:-0}" = 1 ] || rm -f "$file"
 done
 echo
-echo "ours (one cold pass, inside the JVM):"; grep -E '^(tunnels|memory)' "$out/ours.out" | sed 's/^/  /'
-echo "ours-gui (one cold pass, inside the JVM):"; grep -E '^(gui|memory)' "$out/ours-gui.out" | sed 's/^/  /'
-echo
-echo "== in-process stage rates (best of 3 after a warm-up)"
-"${java[@]}" org.multitunnel.cli.BenchCommand "$file"
-echo
-echo "peak RSS of our runs includes the memory-mapped capture's page cache (RssFile above); tshark and tcpdump read()."
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg). RssAnon excludes the mapped capture; peak RSS includes its page cache."

@@ -5,6 +5,10 @@ MT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MT_JAVA_RELEASE=$(sed -n 's:.*<java.release>\([0-9]*\)</java.release>.*:\1:p' "$MT_ROOT/pom.xml" | head -n1)
 
 mt_java_version() { # prints the feature version of the java in $1/bin/java
+  # the JDK's release file answers without starting a JVM (~0.1 s saved on every ./multitunnel start)
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n1)
+  if [ -n "$v" ]; then echo "$v"; return; fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'
 }
 

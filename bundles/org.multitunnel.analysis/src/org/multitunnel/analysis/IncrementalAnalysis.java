@@ -30,6 +30,7 @@ import org.multitunnel.model.Severity;
 import org.multitunnel.model.Tunnel;
 import org.multitunnel.wire.fast.PacketKind;
 import org.multitunnel.wire.fast.PacketSummary;
+import org.multitunnel.wire.fast.TunnelEncapsulation;
 
 /**
  * The analysis as a stream that can be looked at before it ends: {@link #packet} takes packets one by one (any
@@ -53,11 +54,21 @@ public final class IncrementalAnalysis {
     private final Map<String, List<Long>> published = new HashMap<>();
 
     public IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater) {
+        this(options, updater, new TunnelAccounting(options.intervalNanos(), new DecodeAsResolver(options.mip())));
+    }
+
+    /**
+     * For a capture read in chunks ({@link CaptureAnalyzer}): the tunnel accounting was done by the chunks and
+     * merged; the packets' analysis is replayed in frame order through {@link #signallingMessage},
+     * {@link #mobility}, {@link #tunnelData}, {@link #mip6Data} and {@link #observe}, the same steps {@link #packet}
+     * takes.
+     */
+    IncrementalAnalysis(AnalysisOptions options, ModelUpdater updater, TunnelAccounting accounting) {
         this.options = options;
         this.updater = updater;
-        this.accounting = new TunnelAccounting(options.intervalNanos(), new DecodeAsResolver(options.mip()));
+        this.accounting = accounting;
         this.signalling = new SignallingAnalyzer(updater, options);
-        this.unbound = new UnboundTunnelCheck(updater, signalling.semantics(), signalling.homeAgents());
+        this.unbound = new UnboundTunnelCheck(updater, signalling.homeAgents());
         this.mip6 = new Mip6Analyzer(updater, signalling.semantics());
     }
 
@@ -68,18 +79,60 @@ public final class IncrementalAnalysis {
         last = Math.max(last, time);
         packets++;
         PacketSummary s = accounting.accept(p); // Mobile IP ports: the setting plus what the file records
-        if (s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4) {
+        if (isSignalling(s)) {
             // every message is checked (a revocation or a message cut short has findings too); only requests and
             // replies change bindings
-            signalling.message(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
+            signallingMessage(udpPayload(p, s), s.outerSrc(), s.outerDst(), frame, time);
         } else if (s.kind() == PacketKind.MIP6_MOBILITY) {
-            mip6.packet(p.linkType(), p.slice(), frame, time);
-        } else if (s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4) {
-            signalling.semantics().advanceTo(time);
-            unbound.packet(s, frame);
-        } else if (s.ipVersion() == 6 && (s.mip6HomeAddressKind() != 0 || s.kind() == PacketKind.TUNNEL_DATA)) {
-            mip6.data(p.buffer(), s, frame); // seed 003's data-plane rules (route-optimised or HA-tunnelled IPv6)
+            mobility(p.linkType(), p.slice(), frame, time);
+        } else if (isIpv4TunnelData(s)) {
+            tunnelData(s.outerSrc(), s.outerDst(), s.encapsulation(), frame, time);
+        } else if (isMip6Data(s)) {
+            mip6Data(p.buffer(), s, frame); // seed 003's data-plane rules (route-optimised or HA-tunnelled IPv6)
         }
+    }
+
+    /** Mobile IPv4 signalling over IPv4: every message is checked, requests and replies change bindings. */
+    static boolean isSignalling(PacketSummary s) {
+        return s.kind() == PacketKind.MIP_SIGNALLING && s.ipVersion() == 4;
+    }
+
+    /** IPv6 data that Mobile IPv6's data-plane rules look at (route-optimised or HA-tunnelled). */
+    static boolean isMip6Data(PacketSummary s) {
+        return s.ipVersion() == 6 && (s.mip6HomeAddressKind() != 0 || s.kind() == PacketKind.TUNNEL_DATA);
+    }
+
+    /** Tunnelled data with an IPv4 outer header: what the unbound-tunnel check looks at. */
+    static boolean isIpv4TunnelData(PacketSummary s) {
+        return s.kind() == PacketKind.TUNNEL_DATA && s.ipVersion() == 4;
+    }
+
+    /** Notes one packet of any kind at {@code time} (replay of a chunked read). */
+    void observe(long time) {
+        last = Math.max(last, time);
+        packets++;
+    }
+
+    /** The latest time among packets replayed only as counted ({@link #observe} with no time of their own). */
+    void observeLast(long time) {
+        last = Math.max(last, time);
+    }
+
+    void signallingMessage(byte[] payload, int src, int dst, long frame, long time) {
+        signalling.message(payload, src, dst, frame, time);
+    }
+
+    void mobility(int linkType, ByteBuffer frameBytes, long frame, long time) {
+        mip6.packet(linkType, frameBytes, frame, time);
+    }
+
+    void tunnelData(int outerSrc, int outerDst, TunnelEncapsulation encapsulation, long frame, long time) {
+        signalling.semantics().advanceTo(time);
+        unbound.packet(outerSrc, outerDst, encapsulation, frame);
+    }
+
+    void mip6Data(ByteBuffer frameBuffer, PacketSummary s, long frame) {
+        mip6.data(frameBuffer, s, frame);
     }
 
     /** Packets analysed so far. */
@@ -130,7 +183,7 @@ public final class IncrementalAnalysis {
     }
 
     /** The UDP payload (the registration message) as its own array: signalling is rare, so copying is fine. */
-    private static byte[] udpPayload(PacketView p, PacketSummary s) {
+    static byte[] udpPayload(PacketView p, PacketSummary s) {
         ByteBuffer buf = p.buffer();
         int m = s.mipOffset();
         int frameEnd = p.dataOffset() + p.capturedLength();
@@ -149,6 +202,7 @@ public final class IncrementalAnalysis {
      */
     private static void writeTunnels(TunnelReport report, ModelUpdater updater, Map<String, List<Long>> unchanged,
             long openFrom) {
+        Map<String, List<Binding>> users = null; // built on first need: one pass over all bindings, not one per tunnel
         for (org.multitunnel.capture.tunnel.TunnelTotals t : report.tunnels()) {
             TunnelSeries s = t.series();
             int n = 0;
@@ -174,27 +228,45 @@ public final class IncrementalAnalysis {
             }
             updater.setTraffic(mt, t.toCareOf().packets(), t.toCareOf().bytes(), t.toHomeAgent().packets(),
                     t.toHomeAgent().bytes());
-            long[] times = new long[n];
-            long[] bytes = new long[n];
-            long[] counts = new long[n];
-            for (int i = 0; i < n; i++) {
-                times[i] = s.startNanos(i);
-                bytes[i] = s.bytes(i);
-                counts[i] = s.packets(i);
+            if (n == s.size()) {
+                long[][] all = s.sharedArrays(); // finished series: the model shares the report's arrays
+                updater.adoptSeries(mt, s.intervalNanos(), all[0], all[1], all[2]);
+            } else {
+                long[] times = new long[n];
+                long[] bytes = new long[n];
+                long[] counts = new long[n];
+                for (int i = 0; i < n; i++) {
+                    times[i] = s.startNanos(i);
+                    bytes[i] = s.bytes(i);
+                    counts[i] = s.packets(i);
+                }
+                updater.adoptSeries(mt, s.intervalNanos(), times, bytes, counts);
             }
-            updater.setSeries(mt, s.intervalNanos(), times, bytes, counts);
-            for (MobileNode mn : updater.session().getMobileNodes()) {
-                for (Binding b : mn.getBindings()) {
-                    if (b.getCareOfAddress().equals(mt.getCareOfAddress())
-                            && t.homeAgentText().equals(mn.getHomeAgent())) {
-                        updater.addHomeAddress(mt, mn.getHomeAddress());
-                        if (b.isSetBid()) {
-                            updater.addBid(mt, b.getBid());
-                        }
-                    }
+            if (users == null) {
+                users = bindingsByEndpoints(updater);
+            }
+            for (Binding b : users.getOrDefault(endpoints(t.homeAgentText(), mt.getCareOfAddress()), List.of())) {
+                updater.addHomeAddress(mt, ((MobileNode) b.eContainer()).getHomeAddress());
+                if (b.isSetBid()) {
+                    updater.addBid(mt, b.getBid());
                 }
             }
         }
+    }
+
+    /** Every binding (any state) by its node's home agent and its care-of address, in model order. */
+    private static Map<String, List<Binding>> bindingsByEndpoints(ModelUpdater updater) {
+        Map<String, List<Binding>> out = new HashMap<>();
+        for (MobileNode mn : updater.session().getMobileNodes()) {
+            for (Binding b : mn.getBindings()) {
+                out.computeIfAbsent(endpoints(mn.getHomeAgent(), b.getCareOfAddress()), k -> new ArrayList<>()).add(b);
+            }
+        }
+        return out;
+    }
+
+    private static String endpoints(String homeAgent, String careOf) {
+        return homeAgent + '>' + careOf;
     }
 
     /**
@@ -203,6 +275,9 @@ public final class IncrementalAnalysis {
      * tunnels, the mobile node and its bindings on them.
      */
     private static void flowSplits(TunnelReport report, ModelUpdater updater) {
+        // each node's bindings by care-of address, built once per node: a flow of a node that roamed across
+        // thousands of care-of addresses must not walk the node's history once per tunnel it used
+        Map<MobileNode, Map<String, List<Binding>>> byCareOf = new java.util.IdentityHashMap<>();
         for (InnerFlow f : report.flows()) {
             List<FlowTunnelUse> uses = f.tunnels(); // in order of first use
             Set<Integer> tunnels = new HashSet<>();
@@ -217,7 +292,14 @@ public final class IncrementalAnalysis {
             if (mn == null) {
                 mn = updater.knownMobileNode(f.source());
             }
-            List<EObject> related = new ArrayList<>();
+            java.util.LinkedHashSet<EObject> related = new java.util.LinkedHashSet<>();
+            Map<String, List<Binding>> bindings = mn == null ? Map.of() : byCareOf.computeIfAbsent(mn, n -> {
+                Map<String, List<Binding>> m = new HashMap<>();
+                for (Binding b : n.getBindings()) {
+                    m.computeIfAbsent(b.getCareOfAddress(), k -> new ArrayList<>()).add(b);
+                }
+                return m;
+            });
             StringBuilder names = new StringBuilder();
             for (FlowTunnelUse u : uses) {
                 org.multitunnel.capture.tunnel.TunnelTotals t = report.tunnels().get(u.tunnel());
@@ -225,13 +307,7 @@ public final class IncrementalAnalysis {
                         Encapsulation.getByName(t.encapsulation().contractName())));
                 names.append(names.length() == 0 ? "" : ", ").append(t.label()).append(" from frame ")
                         .append(u.firstFrame());
-                if (mn != null) {
-                    for (Binding b : mn.getBindings()) {
-                        if (b.getCareOfAddress().equals(t.careOfAddressText()) && !related.contains(b)) {
-                            related.add(b);
-                        }
-                    }
-                }
+                related.addAll(bindings.getOrDefault(t.careOfAddressText(), List.of()));
             }
             if (mn != null) {
                 related.add(mn);

@@ -24,7 +24,8 @@ class CommandLineErrorsTest {
     private static final String DEMO = TestCaptures.DEMO.toString();
 
     /** The capture engine's words for a directory given as a capture. */
-    private static final String NOT_A_CAPTURE = ": is a directory, not a regular file; a capture must be a regular file";
+    private static final String NOT_A_CAPTURE =
+            ": is a directory, not a regular file; a capture must be a regular file";
 
     /** One mistaken command line, its exit code and the start of its one line on stderr. */
     private record Case(int code, String prefix, String... args) {

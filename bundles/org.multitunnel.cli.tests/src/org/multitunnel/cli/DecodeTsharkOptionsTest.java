@@ -28,7 +28,8 @@ class DecodeTsharkOptionsTest {
         CliRun r = CliRun.main("decode", DEMO, "--summary", "-c", "2");
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of(
-                "    1 0.000000 198.51.100.1 → 192.0.2.1 MIPv4 113 RRQ HoA=10.1.0.1 CoA=198.51.100.1 BID=1 lifetime=300",
+                "    1 0.000000 198.51.100.1 → 192.0.2.1 MIPv4 113 RRQ HoA=10.1.0.1 CoA=198.51.100.1 BID=1 "
+                        + "lifetime=300",
                 "    2 0.001500 192.0.2.1 → 198.51.100.1 MIPv4 84 RRP code 0 REGISTRATION_ACCEPTED HoA=10.1.0.1"),
                 r.lines());
     }
@@ -184,7 +185,8 @@ class DecodeTsharkOptionsTest {
 
     @Test
     void wiresharkAddressAndPortFieldsSelectWhatTsharkSelects() {
-        // tshark 4.0.17 on scenario-four-nodes.pcapng (issue 12): ip.addr == 198.51.100.2 118 frames, udp.port == 434 176
+        // tshark 4.0.17 on scenario-four-nodes.pcapng (issue 12): ip.addr == 198.51.100.2 118 frames,
+        // udp.port == 434 176
         assertEquals(118, CliRun.main("decode", FOUR, "-Y", "ip.addr == 198.51.100.2", "--summary").lines().size());
         assertEquals(176, CliRun.main("decode", FOUR, "-Y", "udp.port == 434", "--summary").lines().size());
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.multitunnel.agent.fa.ForeignAgent;
 import org.multitunnel.agent.fa.ForeignAgentConfig;
@@ -30,7 +29,8 @@ public final class AgentCommand implements Command {
     private static final Set<String> VALUED = Set.of("listen", "key", "key-file", "key-env", "deny-multipath",
             "config", "record", "status-interval", "home-agent", "home-address", "care-of", "lifetime",
             "home-agent-address", "max-lifetime", "max-bindings", "replay-window", "fa-ha-key", "fa-ha-key-file",
-            "fa-ha-key-env", "flow", "nonce", "max-lifetime-mn");
+            "fa-ha-key-env", "flow", "nonce", "max-lifetime-mn", "max-total-bindings", "max-rate-per-source",
+            "record-size", "record-files");
     private static final Set<String> FLAGS = Set.of("status", "verbose", "no-multipath", "no-multiple-tunnel",
             "no-multi-interface", "no-unequal-load", "simultaneous-bindings", "discard-unknown", "nonces");
     private static final Set<String> REPEATABLE = Set.of("key", "key-file", "key-env", "deny-multipath", "care-of",
@@ -68,6 +68,9 @@ public final class AgentCommand implements Command {
                   --config FILE          settings in Java properties syntax (below); the command line wins
                   --record FILE.pcapng   record every datagram sent and received (raw IPv4, link type 228);
                                          the file names the agent's port, so it decodes on any port
+                  --record-size SIZE     start a new file when FILE reaches SIZE (default 64M; k, M, G suffixes);
+                                         the full one becomes FILE.1.pcapng, older ones move up
+                  --record-files N       keep at most N files, the oldest is deleted (default 4: ≤ 256 MiB)
                   --status               print the agent's state as JSON on stdout when it stops
                   --status-interval S    ... and every S seconds while it runs
                   --verbose              one line per message on stderr (never key material)
@@ -81,6 +84,10 @@ public final class AgentCommand implements Command {
                   --nonce HOA            replay protection with nonces for this home address (RFC 5944 §5.7.2:
                                          its first request gets 133 and a nonce; repeatable), timestamps otherwise
                   --max-bindings N       at most N bindings per home address (default 8; else 135)
+                  --max-total-bindings N at most N bindings over all home addresses (default 1000000;
+                                         else 130, insufficient resources)
+                  --max-rate-per-source R  process at most R datagrams per second from one source address;
+                                         the rest are dropped unanswered (default: no limit)
                   --replay-window S      timestamp window (default 7, RFC 5944 §5.7)
                   --fa-ha-key-file FILE  FA-HA association (the file's first line); a bad FA-HA authenticator
                                          gets 132; also --fa-ha-key-env VAR, --fa-ha-key - and (warned)
@@ -124,7 +131,8 @@ public final class AgentCommand implements Command {
                   no-unequal-load = true
 
                 Status JSON (ha): {"agent":"ha","listen":"127.0.0.1:4434","time":...,"requests":N,"accepted":N,
-                  "rejected":N,"bindings":[{"homeAddress":"10.1.0.5","bid":1,"careOfAddress":"127.0.0.11",
+                  "rejected":N,"rateLimited":N,"bindings":[{"homeAddress":"10.1.0.5","bid":1,
+                  "careOfAddress":"127.0.0.11",
                   "extension":"rfc7629","ifAtt":4,"ifLabel":1,"lifetime":300,"remaining":287,"registeredAt":...,
                   "flowBindings":[{"action":1,"bids":[1,2],"tsFormat":1,"selector":"hex"}]}]}
 
@@ -179,7 +187,7 @@ public final class AgentCommand implements Command {
                     ha.setLog(log::println);
                 }
                 err.println("home agent listening on " + Ipv4.text(ha.localAddress()));
-                yield serve(ha, ha::statusJson, o, out, stop);
+                yield serve(ha, ha::writeStatus, o, out, stop);
             }
             case "fa" -> {
                 ForeignAgentConfig config = config(() -> AgentConfigs.foreignAgent(o, err));
@@ -189,7 +197,7 @@ public final class AgentCommand implements Command {
                 }
                 err.println("foreign agent listening on " + Ipv4.text(fa.localAddress()) + ", relaying to "
                         + Ipv4.text(config.homeAgent()));
-                yield serve(fa, fa::statusJson, o, out, stop);
+                yield serve(fa, w -> w.append(fa.statusJson()), o, out, stop);
             }
             default -> {
                 MobileNodeConfig config = config(() -> AgentConfigs.mobileNode(o, err));
@@ -199,7 +207,7 @@ public final class AgentCommand implements Command {
                     mn.setLog(log::println);
                 }
                 err.println("mobile node registering " + o.all("care-of") + " with " + o.value("home-agent"));
-                yield serve(mn, () -> mnStatus(mn), o, out, stop);
+                yield serve(mn, w -> w.append(mnStatus(mn)), o, out, stop);
             }
         };
     }
@@ -236,28 +244,46 @@ public final class AgentCommand implements Command {
         }
     }
 
-    private static int serve(AutoCloseable agent, Supplier<String> status, AgentOptions o, PrintStream out,
+    /** Writes an agent's status JSON to an output, streaming it for big tables. */
+    @FunctionalInterface
+    private interface Status {
+        void writeTo(Appendable out) throws IOException;
+    }
+
+    private static int serve(AutoCloseable agent, Status status, AgentOptions o, PrintStream out,
             CountDownLatch stop) throws Exception {
         ScheduledExecutorService ticker = null;
         try {
             int every = o.integer("status-interval", 0, 0, 86_400);
             if (every > 0) {
                 ticker = Executors.newSingleThreadScheduledExecutor();
-                ticker.scheduleAtFixedRate(() -> out.println(status.get()), every, every, TimeUnit.SECONDS);
+                ticker.scheduleAtFixedRate(() -> print(status, out), every, every, TimeUnit.SECONDS);
             }
             stop.await();
         } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
-            String last = o.flag("status") ? status.get() : null;
-            agent.close();
-            if (last != null) {
-                out.println(last);
+            // streamed straight to stdout (no copy of the table in memory), then the agent stops
+            if (o.flag("status")) {
+                print(status, out);
             }
+            agent.close();
             out.flush();
         }
         return 0;
+    }
+
+    private static synchronized void print(Status status, PrintStream out) {
+        try {
+            status.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            out.println();
+            System.err.println("agent: status not written: " + e.getMessage());
+            return;
+        }
+        out.println();
+        out.flush();
     }
 
     private static String mnStatus(ReferenceMobileNode mn) {

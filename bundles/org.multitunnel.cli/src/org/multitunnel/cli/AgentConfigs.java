@@ -8,6 +8,7 @@ import org.multitunnel.agent.fa.ForeignAgentConfig;
 import org.multitunnel.agent.ha.HomeAgentConfig;
 import org.multitunnel.agent.mn.MobileNodeConfig;
 import org.multitunnel.agent.net.Ipv4;
+import org.multitunnel.agent.net.RecordLimits;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 
 /**
@@ -43,6 +44,9 @@ final class AgentConfigs {
             b.nonceReplay(v4(hoa, "--nonce"));
         }
         b.maxBindings(o.integer("max-bindings", HomeAgentConfig.DEFAULT_MAX_BINDINGS, 1, 254));
+        b.maxTotalBindings(o.integer("max-total-bindings", HomeAgentConfig.DEFAULT_MAX_TOTAL_BINDINGS, 1,
+                Integer.MAX_VALUE));
+        b.maxRatePerSource(o.integer("max-rate-per-source", 0, 0, 100_000_000));
         b.replayWindowSeconds(o.integer("replay-window", HomeAgentConfig.DEFAULT_REPLAY_WINDOW_SECONDS, 0, 86_400));
         b.multipleTunnelSupport(!o.flag("no-multiple-tunnel"));
         b.multiInterfaceRoutingSupport(!o.flag("no-multi-interface"));
@@ -56,6 +60,7 @@ final class AgentConfigs {
         if (o.value("record") != null) {
             b.recordTo(CliFiles.output(o.value("record"), "--record"));
         }
+        b.recordLimits(recordLimits(o));
         if (keys.isEmpty()) {
             err.println("warning: no --key-file, --key-env or --key: every request will be answered 131");
         }
@@ -79,6 +84,7 @@ final class AgentConfigs {
         if (o.value("record") != null) {
             b.recordTo(CliFiles.output(o.value("record"), "--record"));
         }
+        b.recordLimits(recordLimits(o));
         return b.build();
     }
 
@@ -115,7 +121,27 @@ final class AgentConfigs {
         if (o.value("record") != null) {
             b.recordTo(CliFiles.output(o.value("record"), "--record"));
         }
+        b.recordLimits(recordLimits(o));
         return b.build();
+    }
+
+    /** --record-size SIZE and --record-files N (defaults {@link RecordLimits#DEFAULT}). */
+    static RecordLimits recordLimits(AgentOptions o) throws UsageException {
+        long size = RecordLimits.DEFAULT.maxFileBytes();
+        if (o.value("record-size") != null) {
+            try {
+                size = RecordLimits.parseSize(o.value("record-size"));
+            } catch (IllegalArgumentException e) { // NumberFormatException included
+                throw new UsageException("--record-size wants a size such as 64M, not '" + o.value("record-size")
+                        + "'");
+            }
+        }
+        int files = o.integer("record-files", RecordLimits.DEFAULT.maxFiles(), 1, 100_000);
+        try {
+            return new RecordLimits(size, files);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--record-size: " + e.getMessage());
+        }
     }
 
     /** The mobile node's one association: the first key given (--key, --key-env, then --key-file lines). */

@@ -64,7 +64,7 @@ public final class AnalyzeCommand implements Command {
     public String usage() {
         return """
                 Usage: multitunnel analyze FILE|- [--json OUT|-] [--csv DIR] [-Y FILTER] [--key-file KEYFILE]...
-                                           [--interval SECONDS] [-d udp.port==N,mip]...
+                                           [--interval SECONDS] [--threads N] [-d udp.port==N,mip]...
                                            [--max-gzip-ratio N] [--max-spill SIZE]
 
                 Reconstructs every mobile node's registrations and bindings (RFC 5944, RFC 7629 and the
@@ -85,6 +85,9 @@ public final class AnalyzeCommand implements Command {
                   --key SPI:HEX   one HMAC-MD5 key for any peer, literally (repeatable; warns: visible in ps)
                   --interval S    width of the throughput buckets in seconds, from 0.000000001 to 86400
                                   (default 1)
+                  --threads N     read and classify with N threads (default: the number of cores); an
+                                  uncompressed pcap file is split at record boundaries, the result is the same
+                                  for any N
                 """ + DecodeAsOption.HELP + SpillOptions.USAGE + """
 
                 Output files get their missing folders created. Without --json or --csv a summary is printed.
@@ -109,6 +112,7 @@ public final class AnalyzeCommand implements Command {
         String csv = null;
         long interval = AnalysisOptions.SECOND;
         String filterText = null;
+        int threads = org.multitunnel.capture.ParallelReader.defaultThreads();
         List<String> keyLiterals = new ArrayList<>();
         List<String> keyEnvs = new ArrayList<>();
         List<String> keyFiles = new ArrayList<>();
@@ -121,6 +125,7 @@ public final class AnalyzeCommand implements Command {
                 case "--csv" -> csv = value(args, ++i, a);
                 case "--interval" -> interval = Seconds.nanos(value(args, ++i, a), a, MAX_INTERVAL_SECONDS);
                 case "-Y", "--display-filter" -> filterText = value(args, ++i, a);
+                case "--threads" -> threads = parseThreads(value(args, ++i, a));
                 case "--keys", "--key-file" -> keyFiles.add(value(args, ++i, a));
                 case "--key-env" -> keyEnvs.add(value(args, ++i, a));
                 case "--key" -> keyLiterals.add(value(args, ++i, a));
@@ -157,7 +162,8 @@ public final class AnalyzeCommand implements Command {
         AnalysisScope scope = null;
         ReadSummary read;
         if (filter == null && in.path() != null) {
-            read = CaptureAnalyzer.analyze(in.path(), options, reading, updater, AnalysisProgress.NONE);
+            read = CaptureAnalyzer.analyze(in.path(), options, reading, updater, AnalysisProgress.NONE, threads,
+                    org.multitunnel.capture.ParallelReader.DEFAULT_MIN_CHUNK_BYTES);
         } else {
             FilteredAnalysis.Result r = FilteredAnalysis.run(in, in.name(), filter, options, reading, updater);
             read = r.read();
@@ -218,5 +224,17 @@ public final class AnalyzeCommand implements Command {
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static int parseThreads(String s) throws UsageException {
+        try {
+            int n = Integer.parseInt(s);
+            if (n < 1 || n > 256) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--threads wants a whole number from 1 to 256: " + s);
+        }
     }
 }

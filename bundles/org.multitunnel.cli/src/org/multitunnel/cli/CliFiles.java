@@ -11,9 +11,10 @@ import java.nio.file.Path;
 /**
  * The files a command line names, checked the same way by every command and option before any work starts, so a
  * wrong path is one line naming it with its sysexits code. Inputs must exist, not be a directory and be readable
- * (66); captures must exist and be readable, and the capture engine refuses directories, FIFOs and devices (66). Outputs get their missing parent folders created —
- * {@code --json}, {@code --pcapng}, {@code --junit}, {@code --html}, {@code --record} and {@code synth OUT} behave
- * like {@code --csv DIR} always did — and what cannot be created or written is 73.
+ * (66); captures must exist and be readable, and the capture engine refuses directories, FIFOs and devices (66).
+ * Outputs get their missing parent folders created — {@code --json}, {@code --pcapng}, {@code --junit},
+ * {@code --html}, {@code --record} and {@code synth OUT} behave like {@code --csv DIR} always did — and what cannot
+ * be created or written is 73.
  */
 final class CliFiles {
     /** Writes one output file (a library call that opens and fills it). */

@@ -9,7 +9,7 @@ public final class Commands {
 
     public static List<Command> all() {
         return List.of(new DecodeCommand(), new AnalyzeCommand(), new BenchCommand(), new SynthCommand(),
-                new AgentCommand(), new SendCommand(), new ReplayCommand(), new ConformanceCommand(),
+                new AgentCommand(), new SendCommand(), new ReplayCommand(), new ConformanceCommand(), new LoadCommand(),
                 new LabCommand());
     }
 }

@@ -141,7 +141,8 @@ public final class DecodeCommand implements Command {
             err.println("warning: " + warning);
         }
         if (pass.internalErrors() > 0) {
-            err.println("warning: " + pass.internalErrors() + " packet(s) hit a dissector bug; shown as far as decoded");
+            err.println("warning: " + pass.internalErrors()
+                    + " packet(s) hit a dissector bug; shown as far as decoded");
         }
         return 0;
     }

@@ -75,7 +75,8 @@ public final class Main {
     static String usage() {
         StringBuilder b = new StringBuilder();
         b.append("MultiTunnel Workbench ").append(VERSION).append(" — Mobile IP multipath analyzer and testbed (headless)\n\n");
-        b.append("Usage: multitunnel COMMAND [OPTIONS]\n       multitunnel COMMAND --help   (or: multitunnel help COMMAND)\n"
+        b.append("Usage: multitunnel COMMAND [OPTIONS]\n"
+                + "       multitunnel COMMAND --help   (or: multitunnel help COMMAND)\n"
                 + "       multitunnel --version\n\n");
         b.append("Commands:\n");
         for (Command c : Commands.all()) {

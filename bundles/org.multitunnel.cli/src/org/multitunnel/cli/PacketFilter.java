@@ -44,7 +44,8 @@ final class PacketFilter {
         for (String pseudo : DisplayFilter.PSEUDO_FIELDS) {
             if (f.fields().contains(pseudo)) {
                 throw new CliException(Sysexits.USAGE, option + " '" + text + "': '" + pseudo
-                        + "' is known only to the GUI's filter bar once a capture is analysed, not on the command line");
+                        + "' is known only to the GUI's filter bar once a capture is analysed, not on the "
+                        + "command line");
             }
         }
         return new PacketFilter(f, mip);

@@ -34,7 +34,8 @@ public final class SynthCommand implements Command {
         return """
                 Usage: multitunnel synth OUT [--mns N] [--coas K|MIN-MAX] [--seconds S] [--pps P] [--seed X]
                                          [--format pcap|pcapng] [--lifetime S] [--interval S] [--no-flow-bindings]
-                                         [--mip-port N]
+                                         [--traffic uniform|mixed] [--no-expected] [--mip-port N]
+       multitunnel synth OUT.pcap --churn REGISTRATIONS [--mns N] [--bids K]
 
                 Writes OUT: N mobile nodes with K care-of addresses each register every binding (RFC 7629
                 Multipath extension per BID, MN-HA authenticator, accepted replies; re-registration before the
@@ -56,10 +57,20 @@ public final class SynthCommand implements Command {
                   --mip-port N     Mobile IP (signalling, RFC 3519 UDP tunnels) on UDP N instead of 434, as a
                                    test bed's agent would use; a pcapng records N for the readers
                                    (multitunnel:decode-as, docs/decode-as.md), a pcap needs -d udp.port==N,mip
+                  --traffic MIX    uniform (default): random sizes, zero payloads; mixed: TLS over TCP 443 bulk
+                                   downloads and web exchanges plus RTP-sized UDP both ways, with TLS/RTP headers
+                                   and non-zero payloads (what a benchmark against tshark should use)
+                  --no-expected    write only the capture, no expected JSON (for multi-GB benchmark captures)
+
+                With --churn, OUT is instead a registration-churn stress capture (pcap): N mobile nodes
+                (default 1) each register REGISTRATIONS times, cycling over K BIDs (default 255), every time from
+                a new care-of address (so every registration replaces a binding), each accepted reply followed by
+                two tunnelled data packets. It stresses the analysis of long binding histories.
 
                 Examples:
                   multitunnel synth demo.pcapng
                   multitunnel synth /tmp/big.pcapng --mns 150 --seconds 200 --pps 5100 --seed 7
+                  multitunnel synth /tmp/1m.pcap --mns 200 --coas 2-4 --seconds 600 --pps 1667 --traffic mixed
                 """;
     }
 
@@ -68,11 +79,18 @@ public final class SynthCommand implements Command {
         Path file = null;
         ScenarioSpec spec = ScenarioSpec.demo();
         ScenarioSynthesizer.Format format = null;
+        boolean expected = true;
+        int churn = 0;
+        int bids = 255;
+        int churnNodes = 1;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             try {
                 switch (a) {
-                    case "--mns" -> spec = spec.withMobileNodes(Integer.parseInt(value(args, ++i, a)));
+                    case "--mns" -> {
+                        churnNodes = Integer.parseInt(value(args, ++i, a));
+                        spec = spec.withMobileNodes(churnNodes);
+                    }
                     case "--coas" -> {
                         String v = value(args, ++i, a);
                         int dash = v.indexOf('-');
@@ -86,6 +104,14 @@ public final class SynthCommand implements Command {
                     case "--lifetime" -> spec = spec.withLifetime(Integer.parseInt(value(args, ++i, a)));
                     case "--interval" -> spec = spec.withIntervalNanos(Seconds.nanos(value(args, ++i, a), a, 0));
                     case "--no-flow-bindings" -> spec = spec.withFlowBindings(false);
+                    case "--no-expected" -> expected = false;
+                    case "--churn" -> churn = Integer.parseInt(value(args, ++i, a));
+                    case "--bids" -> bids = Integer.parseInt(value(args, ++i, a));
+                    case "--traffic" -> spec = spec.withTraffic(switch (value(args, ++i, a)) {
+                        case "uniform" -> ScenarioSpec.Traffic.UNIFORM;
+                        case "mixed" -> ScenarioSpec.Traffic.MIXED;
+                        default -> throw new UsageException("--traffic is uniform or mixed: " + args.get(i));
+                    });
                     case "--mip-port" -> spec = spec.withMipPort(Integer.parseInt(value(args, ++i, a)));
                     case "--format" -> format = switch (value(args, ++i, a)) {
                         case "pcap" -> ScenarioSynthesizer.Format.PCAP;
@@ -114,17 +140,35 @@ public final class SynthCommand implements Command {
                     : ScenarioSynthesizer.Format.PCAPNG;
         }
         long t0 = System.nanoTime();
+        if (churn > 0) {
+            if (bids < 1 || bids > 255) {
+                throw new UsageException("--bids must be 1..255: " + bids);
+            }
+            long[] n = new long[1];
+            int nodes = churnNodes;
+            int registrations = churn;
+            int b = bids;
+            CliFiles.write(out0, "OUT", () -> n[0] = org.multitunnel.capture.synth.ChurnSynthesizer.write(out0, nodes,
+                    registrations, b, 2));
+            out.printf(Locale.ROOT, "%s: %d packets, %d mobile node(s) x %d registrations over %d BIDs in %.1f s%n",
+                    file, n[0], churnNodes, churn, bids, (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
         ScenarioSynthesizer.Format f = format;
         ScenarioSpec sp = spec;
+        boolean withTruth = expected;
         GroundTruth[] written = new GroundTruth[1];
-        CliFiles.write(out0, "OUT", () -> written[0] = ScenarioSynthesizer.write(sp, out0, f));
+        CliFiles.write(out0, "OUT", () -> written[0] = withTruth ? ScenarioSynthesizer.write(sp, out0, f)
+                : ScenarioSynthesizer.writeCapture(sp, out0, f));
         GroundTruth truth = written[0];
         double s = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%s: %d packets (%d tunnelled, %d requests, %d replies), %d mobile nodes, "
                 + "%d tunnels (%s) in %.1f s%n", file, truth.packets(), truth.dataPackets(), truth.requests(),
                 truth.replies(), spec.mobileNodes(), truth.tunnels().size(), String.join(", ",
                         truth.encapsulations()), s);
-        out.println(ScenarioSynthesizer.expectedJsonPath(file) + ": ground truth");
+        if (expected) {
+            out.println(ScenarioSynthesizer.expectedJsonPath(file) + ": ground truth");
+        }
         return 0;
     }
 

@@ -181,6 +181,25 @@ class ModelUpdaterTest {
         assertEquals("empty.pcap", session.getFile());
     }
 
+    @Test
+    void setSeriesCopiesTheArraysWhileAdoptSeriesKeepsThemWithoutACopy() {
+        Tunnel t = updater.tunnel("192.0.2.1", "198.51.100.7", Encapsulation.IPIP);
+        long[] times = {T0, T0 + S};
+        long[] bytes = {100, 200};
+        long[] packets = {1, 2};
+        updater.setSeries(t, S, times, bytes, packets);
+        assertFalse(t.getSeries().getTimes() == times, "setSeries keeps its own copy");
+        times[0] = 0;
+        assertEquals(T0, t.getSeries().getTimes()[0]);
+
+        long[] big = {T0, T0 + S, T0 + 2 * S};
+        updater.adoptSeries(t, S, big, new long[3], new long[3]);
+        assertSame(big, t.getSeries().getTimes(), "a finished series is handed over without a copy");
+        assertThrows(IllegalArgumentException.class,
+                () -> updater.adoptSeries(t, S, new long[] {T0 + S, T0}, new long[2], new long[2]),
+                "times must still ascend");
+    }
+
     private static Binding binding(int bid, int lifetime) {
         Binding b = MultitunnelFactory.eINSTANCE.createBinding();
         b.setBid(bid);

@@ -37,6 +37,8 @@ public final class ModelUpdater {
     /** Find-or-create indexes (a capture may hold thousands of nodes and tunnels); filled from the session. */
     private final Map<String, MobileNode> nodes = new HashMap<>();
     private final Map<TunnelKey, Tunnel> tunnels = new HashMap<>();
+    /** Active bindings by node, BID and care-of address, kept here because only this class changes binding state. */
+    private final ActiveBindings active = new ActiveBindings();
 
     private record TunnelKey(String homeAgent, String careOfAddress, Encapsulation encapsulation) {
     }
@@ -50,6 +52,11 @@ public final class ModelUpdater {
         this.context = context;
         for (MobileNode mn : session.getMobileNodes()) {
             nodes.putIfAbsent(mn.getHomeAddress(), mn);
+            for (Binding b : mn.getBindings()) {
+                if (b.getState() == BindingState.ACTIVE) {
+                    active.activated(mn, b);
+                }
+            }
         }
         for (Tunnel t : session.getTunnels()) {
             tunnels.putIfAbsent(new TunnelKey(t.getHomeAgent(), t.getCareOfAddress(), t.getEncapsulation()), t);
@@ -58,6 +65,11 @@ public final class ModelUpdater {
 
     public CaptureSession session() {
         return session;
+    }
+
+    /** The active bindings, indexed (O(1) per question, whatever the length of a node's history). */
+    public ActiveBindings activeBindings() {
+        return active;
     }
 
     // ---- capture ------------------------------------------------------------------------------------------
@@ -152,6 +164,7 @@ public final class ModelUpdater {
         if (!binding.isSetLifetimeGranted()) {
             throw new IllegalArgumentException("set the granted lifetime before registering a binding");
         }
+        boolean wasKnown = binding.eContainer() == mn;
         apply(() -> {
             boolean known = binding.eContainer() == mn;
             if (known && binding.getState() != BindingState.ACTIVE) {
@@ -167,6 +180,9 @@ public final class ModelUpdater {
             record(binding, known ? BindingEvent.REFRESHED : BindingEvent.REGISTERED, BindingState.ACTIVE, time,
                     frame, binding.getLifetimeGranted(), cause);
         });
+        if (!wasKnown) {
+            active.activated(mn, binding);
+        }
         return binding;
     }
 
@@ -188,21 +204,25 @@ public final class ModelUpdater {
             default -> throw new IllegalArgumentException(why + " is not an ending by registration; use expire/reject");
         };
         requireActive(binding);
+        MobileNode mn = (MobileNode) binding.eContainer();
         apply(() -> {
             binding.setState(state);
             binding.setEndedAt(time);
             record(binding, why, state, time, frame, null, cause);
         });
+        active.ended(mn, binding);
     }
 
     /** Ends an active binding whose lease ran out at {@code time} (no frame causes an expiry). */
     public void expire(Binding binding, long time) {
         requireActive(binding);
+        MobileNode mn = (MobileNode) binding.eContainer();
         apply(() -> {
             binding.setState(BindingState.EXPIRED);
             binding.setEndedAt(time);
             record(binding, BindingEvent.EXPIRED, BindingState.EXPIRED, time, null, null, null);
         });
+        active.ended(mn, binding);
     }
 
     /**
@@ -286,6 +306,15 @@ public final class ModelUpdater {
      * the bytes and packets of both directions. The arrays are copied.
      */
     public void setSeries(Tunnel tunnel, long interval, long[] times, long[] bytes, long[] packets) {
+        adoptSeries(tunnel, interval, times.clone(), bytes.clone(), packets.clone());
+    }
+
+    /**
+     * {@link #setSeries(Tunnel, long, long[], long[], long[])} without copying: the model keeps these arrays, so
+     * neither the caller nor anyone else may change them afterwards (the final series of a long capture run to
+     * millions of buckets; a copy would double their memory).
+     */
+    public void adoptSeries(Tunnel tunnel, long interval, long[] times, long[] bytes, long[] packets) {
         if (times.length != bytes.length || times.length != packets.length) {
             throw new IllegalArgumentException("series arrays differ in length: " + times.length + ", "
                     + bytes.length + ", " + packets.length);
@@ -297,9 +326,9 @@ public final class ModelUpdater {
         }
         ThroughputSeries series = MultitunnelFactory.eINSTANCE.createThroughputSeries();
         series.setInterval(interval);
-        series.setTimes(times.clone());
-        series.setBytes(bytes.clone());
-        series.setPackets(packets.clone());
+        series.setTimes(times);
+        series.setBytes(bytes);
+        series.setPackets(packets);
         apply(() -> tunnel.setSeries(series));
     }
 

@@ -48,7 +48,7 @@ public final class ForeignAgent implements AutoCloseable {
     public static ForeignAgent start(ForeignAgentConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
                 : PacketRecorder.forAgent(config.recordTo(), "foreign agent", config.clock(),
-                        List.of(config.homeAgent().getPort())); // its own port and the one it relays to
+                        List.of(config.homeAgent().getPort())).limit(config.recordLimits()); // own port, relay port
         ForeignAgent fa = new ForeignAgent(config, rec);
         try {
             fa.endpoint = UdpEndpoint.open(config.listen(), fa::onDatagram, rec, "fa");

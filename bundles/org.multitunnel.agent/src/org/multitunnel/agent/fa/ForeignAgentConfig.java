@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Objects;
 
+import org.multitunnel.agent.net.RecordLimits;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 
 /**
@@ -22,6 +23,7 @@ public final class ForeignAgentConfig {
     private final boolean unequalLoadSupport;
     private final int maxLifetime;
     private final Path recordTo;
+    private final RecordLimits recordLimits;
     private final InstantSource clock;
 
     private ForeignAgentConfig(Builder b) {
@@ -33,6 +35,7 @@ public final class ForeignAgentConfig {
         this.unequalLoadSupport = b.unequalLoadSupport;
         this.maxLifetime = b.maxLifetime;
         this.recordTo = b.recordTo;
+        this.recordLimits = b.recordLimits;
         this.clock = b.clock;
     }
 
@@ -74,6 +77,11 @@ public final class ForeignAgentConfig {
         return recordTo;
     }
 
+    /** Size and file-count caps of the recording (rotation). */
+    public RecordLimits recordLimits() {
+        return recordLimits;
+    }
+
     public InstantSource clock() {
         return clock;
     }
@@ -88,6 +96,7 @@ public final class ForeignAgentConfig {
         private boolean unequalLoadSupport = true;
         private int maxLifetime = 0xffff;
         private Path recordTo;
+        private RecordLimits recordLimits = RecordLimits.DEFAULT;
         private InstantSource clock = InstantSource.system();
 
         private Builder() {
@@ -130,6 +139,11 @@ public final class ForeignAgentConfig {
 
         public Builder maxLifetime(int seconds) {
             maxLifetime = seconds;
+            return this;
+        }
+
+        public Builder recordLimits(RecordLimits limits) {
+            recordLimits = java.util.Objects.requireNonNull(limits);
             return this;
         }
 

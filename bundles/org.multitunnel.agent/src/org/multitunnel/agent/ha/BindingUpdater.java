@@ -1,6 +1,5 @@
 package org.multitunnel.agent.ha;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.multitunnel.wire.mip.RegistrationRequest;
@@ -15,7 +14,9 @@ import org.multitunnel.wire.mip.RegistrationRequest;
  * Lifetime 0 removes only that BID; B refreshes all (with Lifetime 0 removes all); O replaces all with this one. A
  * multipath registration also retires the node's bindings of another kind (a plain binding cannot coexist with
  * BID-keyed ones — RFC 7629 is silent, this is the agent's choice).</li>
- * <li>RFC 5944 §3.4 code 135 when a new binding would exceed the configured maximum per node.</li>
+ * <li>RFC 5944 §3.4 code 135 when a new binding would exceed the configured maximum per node, and code 130
+ * (insufficient resources) when it would exceed the agent-wide maximum; a request that replaces as many bindings
+ * as it adds is never refused for the latter.</li>
  * </ul>
  * Runs inside {@link BindingTable#update}, under the table lock.
  */
@@ -27,64 +28,75 @@ final class BindingUpdater {
     }
 
     int apply(BindingTable t, RegistrationRequest rq, MultiBindingRequest multi, List<HaFlowBinding> flows,
-            int granted, Instant now) {
+            int granted, long now) {
         return multi == null ? plain(t, rq, granted, now) : multipath(t, rq, multi, flows, granted, now);
     }
 
-    private int plain(BindingTable t, RegistrationRequest rq, int granted, Instant now) {
-        String hoa = rq.homeAddress();
-        String key = "coa:" + rq.careOfAddress();
-        boolean home = rq.careOfAddressInt() == rq.homeAddressInt();
+    private int plain(BindingTable t, RegistrationRequest rq, int granted, long now) {
+        int hoa = rq.homeAddressInt();
+        long key = HaSlot.key(HaSlot.COA, rq.careOfAddressInt());
+        boolean home = rq.careOfAddressInt() == hoa;
         boolean simultaneous = rq.flag(RegistrationRequest.S) && config.simultaneousBindings();
         if (rq.lifetime() == 0 || home) {
             if (simultaneous && !home) {
-                t.remove(hoa, key, BindingListener.Change.DEREGISTERED);
+                t.remove(hoa, key, BindingListener.Change.DEREGISTERED, now);
             } else {
-                t.removeAllExcept(hoa, null, BindingListener.Change.DEREGISTERED);
+                t.removeIf(hoa, k -> true, BindingListener.Change.DEREGISTERED, now);
             }
             return RegistrationProcessor.ACCEPTED;
         }
-        HaBinding old = t.get(hoa, key);
+        HaSlot old = t.get(hoa, key);
+        int added = old == null ? 1 : 0;
         if (simultaneous) {
-            int others = (int) t.of(hoa).keySet().stream().filter(k -> k.startsWith("coa:") && !k.equals(key)).count();
+            int others = t.count(hoa, k -> HaSlot.kind(k) == HaSlot.COA && k != key);
             if (old == null && others + 1 > config.maxBindings()) {
                 return RegistrationProcessor.TOO_MANY_BINDINGS;
             }
-            t.removeAllExcept(hoa, null, null, k -> !k.startsWith("coa:"));
+            if (t.full(added - t.count(hoa, k -> HaSlot.kind(k) != HaSlot.COA))) {
+                return RegistrationProcessor.INSUFFICIENT_RESOURCES;
+            }
+            t.removeIf(hoa, k -> HaSlot.kind(k) != HaSlot.COA, BindingListener.Change.REPLACED, now);
         } else {
-            t.removeAllExcept(hoa, key, BindingListener.Change.REPLACED);
+            if (t.full(added - t.count(hoa, k -> k != key))) {
+                return RegistrationProcessor.INSUFFICIENT_RESOURCES;
+            }
+            t.removeIf(hoa, k -> k != key, BindingListener.Change.REPLACED, now);
         }
-        t.put(key, binding(rq, 0, MultiBindingRequest.NONE, 0, 0, 0, granted, old, now));
+        t.put(hoa, key, rq.careOfAddressInt(), 0, 0, 0, granted, now);
         boolean askedSimultaneous = rq.flag(RegistrationRequest.S);
         return askedSimultaneous && !simultaneous ? RegistrationProcessor.ACCEPTED_NO_SIMULTANEOUS
                 : RegistrationProcessor.ACCEPTED;
     }
 
     private int multipath(BindingTable t, RegistrationRequest rq, MultiBindingRequest m, List<HaFlowBinding> flows,
-            int granted, Instant now) {
-        String hoa = rq.homeAddress();
-        String key = m.key();
-        boolean home = rq.careOfAddressInt() == rq.homeAddressInt();
+            int granted, long now) {
+        int hoa = rq.homeAddressInt();
+        int kind = HaSlot.kindOf(m.extension());
+        long key = HaSlot.key(kind, m.bid());
+        boolean home = rq.careOfAddressInt() == hoa;
         if (rq.lifetime() == 0 || home) {
             if (m.bulk() || home) {
-                t.removeAllExcept(hoa, null, BindingListener.Change.DEREGISTERED);
+                t.removeIf(hoa, k -> true, BindingListener.Change.DEREGISTERED, now);
             } else {
-                t.remove(hoa, key, BindingListener.Change.DEREGISTERED);
+                t.remove(hoa, key, BindingListener.Change.DEREGISTERED, now);
             }
             return RegistrationProcessor.ACCEPTED;
         }
-        HaBinding old = t.get(hoa, key);
-        long remaining = m.overwrite() ? 0
-                : t.of(hoa).keySet().stream().filter(k -> k.startsWith(m.keyPrefix()) && !k.equals(key)).count();
+        HaSlot old = t.get(hoa, key);
+        int remaining = m.overwrite() ? 0 : t.count(hoa, k -> HaSlot.kind(k) == kind && k != key);
         if (remaining + 1 > config.maxBindings()) {
             return RegistrationProcessor.TOO_MANY_BINDINGS;
         }
-        if (m.overwrite()) {
-            t.removeAllExcept(hoa, key, BindingListener.Change.REPLACED);
-        } else {
-            t.removeAllExcept(hoa, null, BindingListener.Change.REPLACED, k -> !k.startsWith(m.keyPrefix()));
+        int replaced = m.overwrite() ? t.count(hoa, k -> k != key) : t.count(hoa, k -> HaSlot.kind(k) != kind);
+        if (t.full((old == null ? 1 : 0) - replaced)) {
+            return RegistrationProcessor.INSUFFICIENT_RESOURCES;
         }
-        t.put(key, binding(rq, m.bid(), m.extension(), m.ifAtt(), m.ifLabel(), m.linkWeight(), granted, old, now));
+        if (m.overwrite()) {
+            t.removeIf(hoa, k -> k != key, BindingListener.Change.REPLACED, now);
+        } else {
+            t.removeIf(hoa, k -> HaSlot.kind(k) != kind, BindingListener.Change.REPLACED, now);
+        }
+        t.put(hoa, key, rq.careOfAddressInt(), m.ifAtt(), m.ifLabel(), m.linkWeight(), granted, now);
         if (m.bulk()) {
             t.refreshAll(hoa, granted, now);
         }
@@ -92,12 +104,5 @@ final class BindingUpdater {
             t.setFlows(hoa, flows);
         }
         return RegistrationProcessor.ACCEPTED;
-    }
-
-    private static HaBinding binding(RegistrationRequest rq, int bid, String ext, int ifAtt, int ifLabel, int weight,
-            int granted, HaBinding old, Instant now) {
-        Instant first = old != null && old.careOfAddress().equals(rq.careOfAddress()) ? old.registeredAt() : now;
-        return new HaBinding(rq.homeAddress(), bid, rq.careOfAddress(), ext, ifAtt, ifLabel, weight, granted, first,
-                now, HaBinding.expiry(now, granted), List.of());
     }
 }

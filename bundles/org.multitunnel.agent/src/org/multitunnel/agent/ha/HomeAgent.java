@@ -2,7 +2,6 @@ package org.multitunnel.agent.ha;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +14,7 @@ import org.multitunnel.agent.net.PacketRecorder;
 import org.multitunnel.agent.net.UdpEndpoint;
 import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.mip.MipCodec;
+import org.multitunnel.wire.mip.MessageTypes;
 import org.multitunnel.wire.mip.MipMessage;
 import org.multitunnel.wire.mip.RegistrationReply;
 import org.multitunnel.wire.mip.RegistrationRequest;
@@ -32,22 +32,25 @@ public final class HomeAgent implements AutoCloseable {
 
     private final HomeAgentConfig config;
     private final MipCodec codec;
-    private final BindingTable table = new BindingTable();
+    private final BindingTable table;
     private final RegistrationProcessor processor;
+    private final SourceRateLimiter limiter;
     private final PacketRecorder recorder;
     private final ScheduledExecutorService purger;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private volatile Consumer<String> log = s -> {
-    };
+    private final AtomicLong rateLimited = new AtomicLong();
+    private volatile Consumer<String> log;
     private UdpEndpoint endpoint;
 
     private HomeAgent(HomeAgentConfig config, PacketRecorder recorder) {
         this.config = config;
         ExtensionRegistry registry = config.extensions();
         this.codec = new MipCodec(registry);
+        this.table = new BindingTable(config.replayWindowSeconds(), config.maxTotalBindings());
         this.processor = new RegistrationProcessor(config, registry, table);
+        this.limiter = config.maxRatePerSource() > 0 ? new SourceRateLimiter(config.maxRatePerSource()) : null;
         this.recorder = recorder;
         this.purger = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("ha-expiry").unstarted(r));
@@ -56,7 +59,8 @@ public final class HomeAgent implements AutoCloseable {
     /** Binds {@code config.listen()} and starts answering. */
     public static HomeAgent start(HomeAgentConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
-                : PacketRecorder.forAgent(config.recordTo(), "home agent", config.clock(), List.of());
+                : PacketRecorder.forAgent(config.recordTo(), "home agent", config.clock(), List.of())
+                        .limit(config.recordLimits());
         HomeAgent ha = new HomeAgent(config, rec);
         try {
             ha.endpoint = UdpEndpoint.open(config.listen(), ha::onDatagram, rec, "ha");
@@ -98,10 +102,9 @@ public final class HomeAgent implements AutoCloseable {
         table.removeListener(l);
     }
 
-    /** One line per request and decision (never key material); default: discarded. */
+    /** One line per request and decision (never key material); default (null): none, and none built. */
     public void setLog(Consumer<String> log) {
-        this.log = log == null ? s -> {
-        } : log;
+        this.log = log;
     }
 
     public long requestCount() {
@@ -116,32 +119,66 @@ public final class HomeAgent implements AutoCloseable {
         return rejected.get();
     }
 
-    /** The binding table as JSON (see {@link StatusJson}). */
+    /** Datagrams dropped by the per-source rate limit ({@link HomeAgentConfig#maxRatePerSource()}). */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /** How many bindings the agent holds now, over all mobile nodes (without building a snapshot). */
+    public int bindingCount() {
+        table.purge(config.clock().instant());
+        return table.total();
+    }
+
+    /** The table itself, for the tests in this package. */
+    BindingTable table() {
+        return table;
+    }
+
+    /** The binding table as JSON (see {@link StatusJson}); for big tables prefer {@link #writeStatus}. */
     public String statusJson() {
-        Instant now = config.clock().instant();
-        return StatusJson.of(this, table.snapshot(now), now);
+        StringBuilder b = new StringBuilder(256);
+        writeStatus(b);
+        return b.toString();
+    }
+
+    /**
+     * Writes the binding table as JSON to {@code out} a few hundred nodes at a time, so even a table of a million
+     * bindings is printed in little memory (what {@code agent ha --status} does on shutdown).
+     */
+    public void writeStatus(Appendable out) {
+        StatusJson.write(this, table, config.clock().instant(), out);
     }
 
     private void onDatagram(byte[] data, InetSocketAddress from) throws IOException {
-        MipMessage m;
-        try {
-            m = codec.decode(data);
-        } catch (DecodeException e) {
-            log.accept("discarded " + data.length + " bytes from " + Ipv4.text(from) + ": " + e.getMessage());
+        if (limiter != null && !limiter.allow(Ipv4.toInt(from.getAddress()), System.nanoTime())) {
+            rateLimited.incrementAndGet();
             return;
         }
-        if (!(m instanceof RegistrationRequest rq)) {
-            log.accept("ignored " + m.summary() + " from " + Ipv4.text(from));
+        Consumer<String> log = this.log;
+        if (data.length == 0 || data[0] != MessageTypes.REGISTRATION_REQUEST) {
+            if (log != null) {
+                log.accept(ignored(data, from));
+            }
+            return;
+        }
+        if (data.length < RegistrationRequest.FIXED_LENGTH) {
+            if (log != null) {
+                log.accept("discarded " + data.length + " bytes from " + Ipv4.text(from)
+                        + ": Registration Request shorter than its 24-byte fixed part");
+            }
             return;
         }
         requests.incrementAndGet();
-        Outcome o = processor.process(data, rq);
+        Outcome o = processor.process(data);
         if (o == null) {
             rejected.incrementAndGet();
-            log.accept("discarded request HoA=" + rq.homeAddress() + " from " + Ipv4.text(from)
-                    + ": unrecognised non-skippable extension");
+            if (log != null) {
+                log.accept("discarded request from " + Ipv4.text(from) + ": unrecognised non-skippable extension");
+            }
             return;
         }
+        RegistrationRequest rq = o.request();
         (o.accepted() ? accepted : rejected).incrementAndGet();
         RegistrationReply.Builder b = RegistrationReply.replyTo(rq).code(o.code()).lifetime(o.lifetime())
                 .identification(o.identification());
@@ -155,9 +192,21 @@ public final class HomeAgent implements AutoCloseable {
         }
         // RFC 5944 §3.8.3.1: the reply goes to the source address and port of the request.
         endpoint.send(b.build().encode(), from);
-        log.accept("HoA=" + rq.homeAddress() + " CoA=" + rq.careOfAddress() + " from " + Ipv4.text(from) + " -> "
-                + o.code() + " " + config.replyCodes().name(o.code()) + " lifetime " + o.lifetime() + " ("
-                + o.reason() + ")");
+        if (log != null) {
+            log.accept("HoA=" + rq.homeAddress() + " CoA=" + rq.careOfAddress() + " from " + Ipv4.text(from)
+                    + " -> " + o.code() + " " + config.replyCodes().name(o.code()) + " lifetime " + o.lifetime()
+                    + " (" + o.reason() + ")");
+        }
+    }
+
+    /** The log line for a datagram that is not a Registration Request (decoded only when someone logs). */
+    private String ignored(byte[] data, InetSocketAddress from) {
+        try {
+            MipMessage m = codec.decode(data);
+            return "ignored " + m.summary() + " from " + Ipv4.text(from);
+        } catch (DecodeException e) {
+            return "discarded " + data.length + " bytes from " + Ipv4.text(from) + ": " + e.getMessage();
+        }
     }
 
     /** Stops answering; bindings are kept in memory but no longer served. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.multitunnel.agent.net.RecordLimits;
 import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.auth.KeyTable;
 import org.multitunnel.wire.mip.auth.MapKeyTable;
@@ -28,6 +29,8 @@ public final class HomeAgentConfig {
     public static final int DEFAULT_REPLAY_WINDOW_SECONDS = 7;
     public static final int DEFAULT_MAX_LIFETIME = 1800;
     public static final int DEFAULT_MAX_BINDINGS = 8;
+    /** Agent-wide binding limit; beyond it new bindings get RFC 5944 §3.4 code 130 (insufficient resources). */
+    public static final int DEFAULT_MAX_TOTAL_BINDINGS = 1_000_000;
 
     private final InetSocketAddress listen;
     private final String homeAgentAddress;
@@ -39,6 +42,8 @@ public final class HomeAgentConfig {
     private final Map<String, Integer> maxLifetimePerNode;
     private final int maxLifetime;
     private final int maxBindings;
+    private final int maxTotalBindings;
+    private final int maxRatePerSource;
     private final int replayWindowSeconds;
     private final boolean multipleTunnelSupport;
     private final boolean multiInterfaceRoutingSupport;
@@ -46,6 +51,7 @@ public final class HomeAgentConfig {
     private final boolean simultaneousBindings;
     private final boolean discardUnknownNonSkippable;
     private final Path recordTo;
+    private final RecordLimits recordLimits;
     private final InstantSource clock;
     private final ExtensionRegistry extensions;
     private final ReplyCodes replyCodes;
@@ -61,6 +67,8 @@ public final class HomeAgentConfig {
         this.maxLifetimePerNode = Map.copyOf(b.maxLifetimePerNode);
         this.maxLifetime = b.maxLifetime;
         this.maxBindings = b.maxBindings;
+        this.maxTotalBindings = b.maxTotalBindings;
+        this.maxRatePerSource = b.maxRatePerSource;
         this.replayWindowSeconds = b.replayWindowSeconds;
         this.multipleTunnelSupport = b.multipleTunnelSupport;
         this.multiInterfaceRoutingSupport = b.multiInterfaceRoutingSupport;
@@ -68,6 +76,7 @@ public final class HomeAgentConfig {
         this.simultaneousBindings = b.simultaneousBindings;
         this.discardUnknownNonSkippable = b.discardUnknownNonSkippable;
         this.recordTo = b.recordTo;
+        this.recordLimits = b.recordLimits;
         this.clock = b.clock;
         this.extensions = b.extensions != null ? b.extensions : ExtensionRegistry.defaults();
         this.replyCodes = b.replyCodes != null ? b.replyCodes : ReplyCodes.standard();
@@ -148,6 +157,16 @@ public final class HomeAgentConfig {
         return maxBindings;
     }
 
+    /** The most bindings this agent holds over all mobile nodes (else code 130). */
+    public int maxTotalBindings() {
+        return maxTotalBindings;
+    }
+
+    /** Datagrams per second processed from one source address; 0 means no limit (the default). */
+    public int maxRatePerSource() {
+        return maxRatePerSource;
+    }
+
     public int replayWindowSeconds() {
         return replayWindowSeconds;
     }
@@ -185,6 +204,11 @@ public final class HomeAgentConfig {
         return recordTo;
     }
 
+    /** Size and file-count caps of the recording (rotation). */
+    public RecordLimits recordLimits() {
+        return recordLimits;
+    }
+
     public InstantSource clock() {
         return clock;
     }
@@ -203,7 +227,8 @@ public final class HomeAgentConfig {
     public String toString() {
         return "HomeAgentConfig(listen=" + listen + ", keys=" + mnHaKeys.size() + ", faHaKeys=" + faHaKeys.size()
                 + ", denyMultipath=" + denyMultipath + ", maxLifetime=" + maxLifetime + ", maxLifetimePerNode="
-                + maxLifetimePerNode + ", nonceReplay=" + nonceReplay + ", maxBindings=" + maxBindings + ")";
+                + maxLifetimePerNode + ", nonceReplay=" + nonceReplay + ", maxBindings=" + maxBindings
+                + ", maxTotalBindings=" + maxTotalBindings + ", maxRatePerSource=" + maxRatePerSource + ")";
     }
 
     /** Collects the settings; defaults: 127.0.0.1:4434, lifetime 1800 s, 8 bindings per MN, window 7 s. */
@@ -218,6 +243,8 @@ public final class HomeAgentConfig {
         private final Map<String, Integer> maxLifetimePerNode = new HashMap<>();
         private int maxLifetime = DEFAULT_MAX_LIFETIME;
         private int maxBindings = DEFAULT_MAX_BINDINGS;
+        private int maxTotalBindings = DEFAULT_MAX_TOTAL_BINDINGS;
+        private int maxRatePerSource;
         private int replayWindowSeconds = DEFAULT_REPLAY_WINDOW_SECONDS;
         private boolean multipleTunnelSupport = true;
         private boolean multiInterfaceRoutingSupport = true;
@@ -225,6 +252,7 @@ public final class HomeAgentConfig {
         private boolean simultaneousBindings;
         private boolean discardUnknownNonSkippable;
         private Path recordTo;
+        private RecordLimits recordLimits = RecordLimits.DEFAULT;
         private InstantSource clock = InstantSource.system();
         private ExtensionRegistry extensions;
         private ReplyCodes replyCodes;
@@ -325,6 +353,23 @@ public final class HomeAgentConfig {
             return this;
         }
 
+        public Builder maxTotalBindings(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("max total bindings must be at least 1: " + count);
+            }
+            this.maxTotalBindings = count;
+            return this;
+        }
+
+        /** At most {@code perSecond} datagrams per second from one source address; 0 switches the limit off. */
+        public Builder maxRatePerSource(int perSecond) {
+            if (perSecond < 0) {
+                throw new IllegalArgumentException("max rate per source must not be negative: " + perSecond);
+            }
+            this.maxRatePerSource = perSecond;
+            return this;
+        }
+
         public Builder replayWindowSeconds(int seconds) {
             if (seconds < 0) {
                 throw new IllegalArgumentException("replay window must not be negative: " + seconds);
@@ -360,6 +405,11 @@ public final class HomeAgentConfig {
 
         public Builder recordTo(Path pcapng) {
             this.recordTo = pcapng;
+            return this;
+        }
+
+        public Builder recordLimits(RecordLimits limits) {
+            this.recordLimits = Objects.requireNonNull(limits);
             return this;
         }
 

@@ -9,12 +9,14 @@ import java.util.Set;
 
 import org.multitunnel.agent.net.NtpIdentification;
 import org.multitunnel.wire.Hex;
+import org.multitunnel.wire.mip.MipCodec;
 import org.multitunnel.wire.mip.ReplyCodes;
 import org.multitunnel.wire.mip.RegistrationRequest;
 import org.multitunnel.wire.mip.auth.KeyTable;
 import org.multitunnel.wire.mip.auth.MipAuthenticator;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.AuthExtension;
+import org.multitunnel.wire.mip.ext.ExtensionFormat;
 import org.multitunnel.wire.mip.ext.ExtensionRegistry;
 import org.multitunnel.wire.mip.ext.FlowBindingExtension;
 import org.multitunnel.wire.mip.ext.MultiInterfaceRoutingExtension;
@@ -23,14 +25,16 @@ import org.multitunnel.wire.mip.ext.MultipleTunnelRequestExtension;
 
 /**
  * RFC 5944 §3.8.2 registration processing at the home agent, with RFC 7629 §5.2 multipath bindings and the seed
- * 000/001 draft variants. Steps, in order: §3.8.2.1 validity checks (MN-HA authentication → 131, FA-HA → 132,
- * Identification → 133), well-formedness (→ 134), policy (136, 152, 153, draft codes, 135), then the binding
- * change of {@link BindingUpdater}. Works on the received bytes so authenticators are checked over exactly what
- * arrived. Thread-safe: the table and replay guard lock themselves.
+ * 000/001 draft variants. Steps, in order: §3.8.2.1 validity checks — MN-HA authentication (→ 131) first, located
+ * by {@link RequestFraming} and checked over the received bytes before any other extension is decoded, then the
+ * full decode, FA-HA (→ 132), Identification (→ 133) — then well-formedness (→ 134), policy (136, 152, 153,
+ * draft codes, 135, 130), then the binding change of {@link BindingUpdater}. Thread-safe: the table and the nonce
+ * guard lock themselves.
  */
 final class RegistrationProcessor {
     static final int ACCEPTED = 0;
     static final int ACCEPTED_NO_SIMULTANEOUS = 1;
+    static final int INSUFFICIENT_RESOURCES = 130;
     static final int MN_FAILED_AUTH = 131;
     static final int FA_FAILED_AUTH = 132;
     static final int IDENTIFICATION_MISMATCH = 133;
@@ -40,9 +44,10 @@ final class RegistrationProcessor {
 
     private final HomeAgentConfig config;
     private final ExtensionRegistry registry;
+    private final MipCodec codec;
+    private final RequestFraming framing;
     private final KeyTable mnHaKeys;
     private final KeyTable faHaKeys;
-    private final ReplayGuard replay;
     private final NonceGuard nonces;
     private final BindingTable table;
     private final BindingUpdater updater;
@@ -51,42 +56,58 @@ final class RegistrationProcessor {
     RegistrationProcessor(HomeAgentConfig config, ExtensionRegistry registry, BindingTable table) {
         this.config = config;
         this.registry = registry;
+        this.codec = new MipCodec(registry);
+        this.framing = new RequestFraming(registry);
         this.mnHaKeys = config.mnHaKeyTable();
         this.faHaKeys = config.faHaKeyTable();
-        this.replay = new ReplayGuard(config.replayWindowSeconds());
         this.nonces = new NonceGuard(config.maxBindings());
         this.table = table;
         this.updater = new BindingUpdater(config);
         this.codes = config.replyCodes();
     }
 
-    /** The decision for {@code rq}, decoded from {@code bytes}; null means discard silently. */
-    Outcome process(byte[] bytes, RegistrationRequest rq) {
+    /**
+     * The decision for the Registration Request {@code bytes} (type 1, at least the 24-byte fixed part); null means
+     * discard silently. The outcome names the request to answer: fully decoded, or only its fixed part when the
+     * request was refused before its extensions were looked at.
+     */
+    Outcome process(byte[] bytes) {
         Instant now = config.clock().instant();
-        RequestExtensions x = RequestExtensions.of(rq, registry);
-        long id = rq.identification();
-        String hoa = rq.homeAddress();
-        if (x.unacceptable != null && config.discardUnknownNonSkippable()) {
+        boolean discard = config.discardUnknownNonSkippable();
+        RequestFraming.Result f = framing.walk(bytes, discard);
+        if (discard && f.unacceptable()) {
             return null; // RFC 5944 §1.8: "the message containing that extension MUST be silently discarded"
         }
+        RegistrationRequest fixed = (RegistrationRequest) codec.decode(bytes, 0, RegistrationRequest.FIXED_LENGTH);
+        long id = fixed.identification();
+        String hoa = fixed.homeAddress();
         // RFC 5944 §3.8.2.1: an MN-HA (authorization-enabling) extension must be present and valid.
-        if (x.mnHaIndex < 0) {
-            return reject(MN_FAILED_AUTH, id, null, "no Mobile-Home Authentication Extension (RFC 5944 §3.2)");
+        if (!f.hasMnHa()) {
+            return reject(fixed, MN_FAILED_AUTH, id, null, "no Mobile-Home Authentication Extension (RFC 5944 §3.2)");
         }
-        AuthExtension mnHa = x.at(x.mnHaIndex, AuthExtension.class);
-        SecurityAssociation sa = mnHaKeys.lookup(mnHa.spi(), hoa);
+        long spi = u32(bytes, f.mnHaOffset() + 2);
+        SecurityAssociation sa = mnHaKeys.lookup(spi, hoa);
         if (sa == null) {
-            return reject(MN_FAILED_AUTH, id, null, "no security association for SPI " + mnHa.spi());
+            return reject(fixed, MN_FAILED_AUTH, id, null, "no security association for SPI " + spi);
         }
-        if (!valid(sa, bytes, x, x.mnHaIndex, mnHa)) {
-            return reject(MN_FAILED_AUTH, id, sa, "MN-HA authenticator mismatch");
+        if (!valid(sa, bytes, f.mnHaOffset(), f.mnHaLength())) {
+            return reject(fixed, MN_FAILED_AUTH, id, sa, "MN-HA authenticator mismatch");
+        }
+        RegistrationRequest rq = (RegistrationRequest) codec.decode(bytes);
+        RequestExtensions x = RequestExtensions.of(rq, registry);
+        if (x.mnHaIndex < 0 || x.offsets[x.mnHaIndex] != f.mnHaOffset()) {
+            // only a registry that decodes type 32 unusually gets here: fall back to the decoded extension
+            return reject(rq, MN_FAILED_AUTH, id, sa, "MN-HA Authentication Extension does not decode");
+        }
+        if (x.unacceptable != null && discard) {
+            return null; // RFC 5944 §1.8, for an extension that is known but did not decode
         }
         // RFC 5944 §3.8.2.1: when the HA shares an FA-HA association, the FA-HA extension is checked (132).
         if (x.faHaIndex >= 0 && config.hasFaHaKeys()) {
             AuthExtension faHa = x.at(x.faHaIndex, AuthExtension.class);
             SecurityAssociation fsa = faHaKeys.lookup(faHa.spi(), null);
             if (fsa == null || !valid(fsa, bytes, x, x.faHaIndex, faHa)) {
-                return reject(FA_FAILED_AUTH, id, sa, "FA-HA authentication failed");
+                return reject(rq, FA_FAILED_AUTH, id, sa, "FA-HA authentication failed");
             }
         }
         if (config.usesNonces(hoa)) {
@@ -96,51 +117,75 @@ final class RegistrationProcessor {
             long requestId = id;
             id = NonceGuard.replyIdentification(nonces.issue(hoa), requestId);
             if (!fresh) {
-                return reject(IDENTIFICATION_MISMATCH, id, sa, "identification does not carry an unused nonce of "
-                        + "this home agent (RFC 5944 §5.7.2)");
+                return reject(rq, IDENTIFICATION_MISMATCH, id, sa, "identification does not carry an unused nonce "
+                        + "of this home agent (RFC 5944 §5.7.2)");
             }
         } else {
             // RFC 5944 §3.8.2.1 and §5.7.1: timestamp within the window, not a replay; 133 carries the HA's time.
-            if (!replay.acceptable(hoa, id, now)) {
-                return reject(IDENTIFICATION_MISMATCH, NtpIdentification.resynchronising(now, id), sa,
+            long requestId = id;
+            int home = rq.homeAddressInt();
+            long nanos = HaSlot.nanos(now);
+            if (!table.update(now, t -> t.freshIdentification(home, requestId, nanos))) {
+                return reject(rq, IDENTIFICATION_MISMATCH, NtpIdentification.resynchronising(now, id), sa,
                         "identification outside the replay window or replayed");
             }
-            replay.record(hoa, id, now);
         }
         String malformed = Wellformedness.check(rq, x);
         if (malformed != null) {
-            return reject(POORLY_FORMED, id, sa, malformed);
+            return reject(rq, POORLY_FORMED, id, sa, malformed);
         }
         if (config.homeAgentAddress() != null && !config.homeAgentAddress().equals(rq.homeAgent())) {
-            return reject(UNKNOWN_HA_ADDRESS, id, sa, "Home Agent field " + rq.homeAgent() + " is not this agent");
+            return reject(rq, UNKNOWN_HA_ADDRESS, id, sa, "Home Agent field " + rq.homeAgent() + " is not this agent");
         }
         MultiBindingRequest multi = multi(x);
         Integer policy = policy(rq, x, multi);
         if (policy != null) {
-            return reject(policy, id, sa, codes.name(policy));
+            return reject(rq, policy, id, sa, codes.name(policy));
         }
         List<FlowBindingExtension> fbs = new ArrayList<>();
         x.flowBindings.forEach(i -> fbs.add(x.at(i, FlowBindingExtension.class)));
         // RFC 5944 §3.8.3.1: more than the HA is willing to provide is answered with what it will provide
         int granted = rq.lifetime() == 0 ? 0 : Math.min(rq.lifetime(), config.maxLifetime(hoa));
+        List<HaFlowBinding> flows = toFlows(fbs);
+        long nanos = HaSlot.nanos(now);
         Integer code = table.update(now, t -> {
-            Integer unknownBid = unknownFlowBid(t, hoa, multi, fbs, rq.lifetime());
+            Integer unknownBid = unknownFlowBid(t, rq.homeAddressInt(), multi, fbs, rq.lifetime());
             if (unknownBid != null) {
                 return ReplyCodes.INVALID_FB_IDENTIFIER;
             }
-            return updater.apply(t, rq, multi, toFlows(fbs), granted, now);
+            return updater.apply(t, rq, multi, flows, granted, nanos);
         });
         if (code > ACCEPTED_NO_SIMULTANEOUS) {
-            return reject(code, id, sa, codes.name(code));
+            return reject(rq, code, id, sa, codes.name(code));
         }
         boolean home = rq.lifetime() == 0 || rq.careOfAddressInt() == rq.homeAddressInt();
-        return new Outcome(code, home ? 0 : granted, id, sa, fbs, "accepted");
+        return new Outcome(rq, code, home ? 0 : granted, id, sa, fbs, "accepted");
+    }
+
+    /** Checks the MN-HA authenticator at {@code off} (data length {@code len}) over exactly the received bytes. */
+    private static boolean valid(SecurityAssociation sa, byte[] bytes, int off, int len) {
+        byte[] expected = MipAuthenticator.compute(sa, bytes, off, ExtensionFormat.SHORT);
+        int at = off + 2 + 4;
+        int n = len - 4;
+        if (n != expected.length) {
+            return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < n; i++) {
+            diff |= expected[i] ^ bytes[at + i]; // constant time, as MessageDigest.isEqual
+        }
+        return diff == 0;
     }
 
     private static boolean valid(SecurityAssociation sa, byte[] bytes, RequestExtensions x, int index,
             AuthExtension a) {
         byte[] expected = MipAuthenticator.compute(sa, bytes, x.offsets[index], a.format());
         return MessageDigest.isEqual(expected, a.authenticator());
+    }
+
+    private static long u32(byte[] b, int off) {
+        return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
+                | (b[off + 3] & 0xff);
     }
 
     private static MultiBindingRequest multi(RequestExtensions x) {
@@ -177,7 +222,7 @@ final class RegistrationProcessor {
                 if (!config.multiInterfaceRoutingSupport() || denied) {
                     return code("ERROR_HA_MULTI_IF_REG_UNAVAIL", ReplyCodes.DEFAULT_ERROR_HA_MULTI_IF_REG_UNAVAIL);
                 }
-                if (!config.unequalLoadSupport() && unequal(rq.homeAddress(), multi)) {
+                if (!config.unequalLoadSupport() && unequal(rq.homeAddressInt(), multi)) {
                     return code("ERROR_HA_MULTI_IF_UNEQUAL_LD_UNAVAIL",
                             ReplyCodes.DEFAULT_ERROR_HA_MULTI_IF_UNEQUAL_LD_UNAVAIL);
                 }
@@ -195,14 +240,16 @@ final class RegistrationProcessor {
      * Seed 000 asks for unequal load distribution when the L flag asks to rate-limit to an absolute bandwidth, or
      * when this interface's Link-Weight differs from that of the node's other registered interfaces.
      */
-    private boolean unequal(String hoa, MultiBindingRequest m) {
+    private boolean unequal(int home, MultiBindingRequest m) {
         if (m.rateLimit() && !m.weighted()) {
             return true;
         }
+        long key = HaSlot.key(HaSlot.MIR, m.bid());
         return table.update(config.clock().instant(), t -> {
-            for (var e : t.of(hoa).entrySet()) {
-                if (e.getKey().startsWith("mir:") && !e.getKey().equals(m.key())
-                        && e.getValue().linkWeight() != m.linkWeight()) {
+            HaNode n = t.node(home);
+            for (int i = 0; n != null && i < n.count; i++) {
+                HaSlot s = n.slots[i];
+                if (s.kind() == HaSlot.MIR && s.key != key && s.linkWeight != m.linkWeight()) {
                     return true;
                 }
             }
@@ -215,7 +262,7 @@ final class RegistrationProcessor {
      * request ... INVALID_FB_IDENTIFIER". Known BIDs: the node's live RFC 7629 bindings (only this one when O
      * replaces them all) plus the BID this request registers.
      */
-    private static Integer unknownFlowBid(BindingTable t, String hoa, MultiBindingRequest multi,
+    private static Integer unknownFlowBid(BindingTable t, int hoa, MultiBindingRequest multi,
             List<FlowBindingExtension> fbs, int lifetime) {
         if (fbs.isEmpty()) {
             return null;
@@ -223,9 +270,10 @@ final class RegistrationProcessor {
         Set<Integer> known = new HashSet<>();
         boolean overwrite = multi != null && multi.overwrite();
         if (!overwrite) {
-            for (HaBinding b : t.of(hoa).values()) {
-                if (b.bid() > 0) {
-                    known.add(b.bid());
+            HaNode n = t.node(hoa);
+            for (int i = 0; n != null && i < n.count; i++) {
+                if (n.slots[i].bid() > 0) {
+                    known.add(n.slots[i].bid());
                 }
             }
         }
@@ -262,7 +310,7 @@ final class RegistrationProcessor {
         return b.array();
     }
 
-    private static Outcome reject(int code, long id, SecurityAssociation sa, String reason) {
-        return new Outcome(code, 0, id, sa, List.of(), reason);
+    private static Outcome reject(RegistrationRequest rq, int code, long id, SecurityAssociation sa, String reason) {
+        return new Outcome(rq, code, 0, id, sa, List.of(), reason);
     }
 }

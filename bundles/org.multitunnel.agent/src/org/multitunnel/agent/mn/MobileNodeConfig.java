@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.multitunnel.agent.net.RecordLimits;
 import org.multitunnel.wire.mip.auth.SecurityAssociation;
 import org.multitunnel.wire.mip.ext.TrafficSelector;
 
@@ -52,6 +53,7 @@ public final class MobileNodeConfig {
     private final int retransmitMillis;
     private final int maxTransmissions;
     private final Path recordTo;
+    private final RecordLimits recordLimits;
     private final InstantSource clock;
 
     private MobileNodeConfig(Builder b) {
@@ -79,6 +81,7 @@ public final class MobileNodeConfig {
         this.retransmitMillis = b.retransmitMillis;
         this.maxTransmissions = b.maxTransmissions;
         this.recordTo = b.recordTo;
+        this.recordLimits = b.recordLimits;
         this.clock = b.clock;
     }
 
@@ -145,6 +148,11 @@ public final class MobileNodeConfig {
         return recordTo;
     }
 
+    /** Size and file-count caps of the recording (rotation). */
+    public RecordLimits recordLimits() {
+        return recordLimits;
+    }
+
     public InstantSource clock() {
         return clock;
     }
@@ -165,6 +173,7 @@ public final class MobileNodeConfig {
         private int retransmitMillis = 1000;
         private int maxTransmissions = 4;
         private Path recordTo;
+        private RecordLimits recordLimits = RecordLimits.DEFAULT;
         private InstantSource clock = InstantSource.system();
 
         private Builder() {
@@ -272,6 +281,11 @@ public final class MobileNodeConfig {
 
         public Builder maxTransmissions(int n) {
             maxTransmissions = n;
+            return this;
+        }
+
+        public Builder recordLimits(RecordLimits limits) {
+            recordLimits = java.util.Objects.requireNonNull(limits);
             return this;
         }
 

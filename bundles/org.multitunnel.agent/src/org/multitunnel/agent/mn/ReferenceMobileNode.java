@@ -109,7 +109,8 @@ public final class ReferenceMobileNode implements AutoCloseable {
     /** Opens one socket per interface and sends the first registrations. */
     public static ReferenceMobileNode start(MobileNodeConfig config) throws IOException {
         PacketRecorder rec = config.recordTo() == null ? null
-                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock(), mipPorts(config));
+                : PacketRecorder.create(config.recordTo(), "mobile node", config.clock(), mipPorts(config))
+                        .limit(config.recordLimits());
         ReferenceMobileNode mn = new ReferenceMobileNode(config, rec);
         try {
             for (int i = 0; i < config.interfaces().size(); i++) {

@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.multitunnel.wire.ip.UdpHeader;
 /**
  * Writes an agent's own signalling to pcapng so the analyzer can open what an agent saw. Sockets only give UDP
  * payloads, so each datagram is wrapped in a synthetic IPv4 + UDP header (checksums computed) on an interface of
- * link type 228 (raw IPv4). Thread-safe: the receive loop and senders share one writer.
+ * link type 228 (raw IPv4). The output is capped and rotated by {@link RecordLimits}. Thread-safe: the receive
+ * loop and senders share one writer.
  *
  * <p>The section header records the UDP ports the agent speaks Mobile IP on ({@code multitunnel:decode-as
  * udp.port==N,mip}, see docs/decode-as.md), so the recording opens decoded with default settings whatever port the
@@ -28,14 +31,19 @@ import org.multitunnel.wire.ip.UdpHeader;
  * is bound (port 0 means any free port), and writes the file header then, before the first datagram.
  */
 public final class PacketRecorder implements Closeable {
+    /** Bytes an enhanced packet block adds around the packet: header 28, trailer 4 (packet padded to 4). */
+    private static final int EPB_OVERHEAD = 32;
+
     private final Path file;
     private final String name;
     private final InstantSource clock;
+    private RecordLimits limits = RecordLimits.DEFAULT;
     /** The Mobile IP ports to record; the agent's own is added by {@link #bound} when it records its endpoint. */
     private final List<Integer> mipPorts;
     private final boolean recordsOwnPort;
     private PcapngWriter writer;
     private int iface;
+    private long bytes;
     private int ipId;
     private boolean closed;
 
@@ -80,6 +88,12 @@ public final class PacketRecorder implements Closeable {
         return new PacketRecorder(file, name, clock, otherMipPorts, true);
     }
 
+    /** Caps this recording (default {@link RecordLimits#DEFAULT}); returns this recorder. */
+    public synchronized PacketRecorder limit(RecordLimits l) {
+        this.limits = java.util.Objects.requireNonNull(l);
+        return this;
+    }
+
     /** Told by {@link UdpEndpoint} once its socket is bound, before any datagram; records an agent's own port. */
     synchronized void bound(InetSocketAddress local) throws IOException {
         if (recordsOwnPort && writer == null && !closed) {
@@ -99,11 +113,29 @@ public final class PacketRecorder implements Closeable {
         try {
             iface = w.addInterface(LinkTypes.IPV4, 0, name);
             w.flush();
+            bytes = Files.size(file);
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
         }
         writer = w;
+    }
+
+    /** Closes the full file, shifts the older ones (dropping the oldest) and starts a new one. */
+    private void rotate() throws IOException {
+        writer.close();
+        int keep = limits.maxFiles() - 1;
+        Files.deleteIfExists(keep == 0 ? file : RecordLimits.rotated(file, keep));
+        for (int n = keep - 1; n >= 1; n--) {
+            Path older = RecordLimits.rotated(file, n);
+            if (Files.exists(older)) {
+                Files.move(older, RecordLimits.rotated(file, n + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (keep >= 1) {
+            Files.move(file, RecordLimits.rotated(file, 1), StandardCopyOption.REPLACE_EXISTING);
+        }
+        open();
     }
 
     /** The UDP ports the file records as Mobile IP (once its header is written). */
@@ -131,12 +163,17 @@ public final class PacketRecorder implements Closeable {
                 .destination(dst).build(udp);
         Instant t = clock.instant();
         long nanos = Math.max(0, t.getEpochSecond() * 1_000_000_000L + t.getNano());
+        long block = EPB_OVERHEAD + ((ip.length + 3) & ~3);
         try {
             if (writer == null) {
                 open();
             }
+            if (bytes + block > limits.maxFileBytes()) {
+                rotate();
+            }
             writer.write(iface, nanos, ByteBuffer.wrap(ip), ip.length);
             writer.flush();
+            bytes += block;
         } catch (IOException e) {
             closed = true;
             System.err.println("recording stopped: " + e.getMessage());

@@ -17,7 +17,6 @@ import org.multitunnel.model.BindingStateChange;
 import org.multitunnel.model.Encapsulation;
 import org.multitunnel.model.ExtensionKind;
 import org.multitunnel.model.MobileNode;
-import org.multitunnel.model.ModelQueries;
 import org.multitunnel.model.ModelUpdater;
 import org.multitunnel.model.Severity;
 
@@ -44,25 +43,48 @@ public final class PolicyChecks {
         shares(report, updater);
     }
 
+    /** The care-of addresses a flow binding allows, in binding order (for the message) and as a set. */
+    private record Allowed(List<String> list, java.util.Set<String> set, List<Binding> bindings) {
+    }
+
     private static void flowPolicy(TunnelReport report, BindingSemantics semantics, ModelUpdater updater) {
+        if (semantics.flowBindings().isEmpty()) {
+            return;
+        }
+        // flows by the addresses at their ends, in report order, so each flow binding looks only at its node's flows
+        Map<String, List<InnerFlow>> byAddress = new HashMap<>();
+        for (InnerFlow f : report.flows()) {
+            byAddress.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(f);
+            if (!f.destination().equals(f.source())) {
+                byAddress.computeIfAbsent(f.destination(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        // care-of addresses allowed per (node, BID list): a node re-sending the same policy walks its history once
+        Map<MobileNode, Map<List<Integer>, Allowed>> allowedCache = new java.util.IdentityHashMap<>();
         for (BindingSemantics.NegotiatedFlowBinding nfb : semantics.flowBindings()) {
             MobileNode mn = nfb.node();
             List<Integer> bids = java.util.Arrays.stream(nfb.extension().bids()).boxed().toList();
-            List<String> allowed = new ArrayList<>();
-            for (Binding b : mn.getBindings()) {
-                if (b.isSetBid() && bids.contains(b.getBid())) {
-                    allowed.add(b.getCareOfAddress());
+            Allowed a = allowedCache.computeIfAbsent(mn, k -> new HashMap<>()).computeIfAbsent(bids, k -> {
+                List<String> l = new ArrayList<>();
+                List<Binding> bs = new ArrayList<>();
+                for (Binding b : mn.getBindings()) {
+                    if (b.isSetBid() && k.contains(b.getBid())) {
+                        l.add(b.getCareOfAddress());
+                        bs.add(b);
+                    }
                 }
-            }
-            for (InnerFlow f : report.flows()) {
-                if (!(f.source().equals(mn.getHomeAddress()) || f.destination().equals(mn.getHomeAddress()))
-                        || nfb.extension().selector() == null
+                return new Allowed(l, new java.util.HashSet<>(l), bs);
+            });
+            List<String> allowed = a.list();
+            java.util.Set<String> allowedSet = a.set();
+            for (InnerFlow f : byAddress.getOrDefault(mn.getHomeAddress(), List.of())) {
+                if (nfb.extension().selector() == null
                         || !SelectorMatch.matches(nfb.extension().selector(), f)) {
                     continue;
                 }
                 for (FlowTunnelUse u : f.tunnels()) {
                     TunnelTotals t = report.tunnels().get(u.tunnel());
-                    if (u.lastNanos() >= nfb.time() && !allowed.contains(t.careOfAddressText())) {
+                    if (u.lastNanos() >= nfb.time() && !allowedSet.contains(t.careOfAddressText())) {
                         // the flow's first packet on that tunnel when it came after the flow binding; else the
                         // binding's own frame (the packets before it broke no policy yet)
                         long frame = u.firstNanos() >= nfb.time() ? u.firstFrame() : nfb.frame();
@@ -70,11 +92,7 @@ public final class PolicyChecks {
                         related.add(updater.tunnel(t.homeAgentText(), t.careOfAddressText(),
                                 Encapsulation.getByName(t.encapsulation().contractName())));
                         related.add(mn);
-                        for (Binding b : mn.getBindings()) {
-                            if (b.isSetBid() && bids.contains(b.getBid())) {
-                                related.add(b);
-                            }
-                        }
+                        related.addAll(a.bindings());
                         updater.addFinding(frame, Severity.ERROR, AnalysisRules.FLOW_OFF_POLICY, "flow "
                                 + f.label() + " used tunnel " + t.label() + " but its flow binding (frame "
                                 + nfb.frame() + ") allows only BIDs " + bids + " (" + String.join(", ", allowed)
@@ -86,9 +104,10 @@ public final class PolicyChecks {
     }
 
     private static void shares(TunnelReport report, ModelUpdater updater) {
+        Map<String, List<TunnelTotals>> byHomeAgent = null; // built on first need: one pass over the tunnels
         for (MobileNode mn : updater.session().getMobileNodes()) {
             Map<String, Double> requested = new HashMap<>();
-            for (Binding b : ModelQueries.activeBindings(mn)) {
+            for (Binding b : updater.activeBindings().of(mn)) {
                 if (b.getExtension() == ExtensionKind.MULTI_INTERFACE && b.isSetLinkWeight() && b.getLinkWeight() > 0) {
                     requested.merge(b.getCareOfAddress(), (double) b.getLinkWeight(), Double::sum);
                 } else if (b.getExtension() == ExtensionKind.MULTIPLE_TUNNEL02 && b.isSetInterfaceBandwidth()
@@ -102,8 +121,14 @@ public final class PolicyChecks {
             Map<String, Long> observed = new HashMap<>();
             Map<String, List<EObject>> tunnelsTo = new HashMap<>();
             long packets = 0;
-            for (TunnelTotals t : report.tunnels()) {
-                if (t.homeAgentText().equals(mn.getHomeAgent()) && requested.containsKey(t.careOfAddressText())) {
+            if (byHomeAgent == null) {
+                byHomeAgent = new HashMap<>();
+                for (TunnelTotals t : report.tunnels()) {
+                    byHomeAgent.computeIfAbsent(t.homeAgentText(), k -> new ArrayList<>()).add(t);
+                }
+            }
+            for (TunnelTotals t : byHomeAgent.getOrDefault(mn.getHomeAgent(), List.of())) {
+                if (requested.containsKey(t.careOfAddressText())) {
                     observed.merge(t.careOfAddressText(), t.bytes(), Long::sum);
                     packets += t.packets();
                     tunnelsTo.computeIfAbsent(t.careOfAddressText(), k -> new ArrayList<>()).add(updater.tunnel(
@@ -123,7 +148,7 @@ public final class PolicyChecks {
                     // the share was asked for by the registration that made the binding: point there
                     List<EObject> related = new ArrayList<>(tunnelsTo.getOrDefault(e.getKey(), List.of()));
                     long frame = 0;
-                    for (Binding b : ModelQueries.activeBindings(mn)) {
+                    for (Binding b : updater.activeBindings().of(mn)) {
                         if (b.getCareOfAddress().equals(e.getKey())) {
                             related.add(b);
                             frame = frame > 0 ? frame : registeredFrame(b);

@@ -8,7 +8,6 @@ import org.multitunnel.model.BindingEvent;
 import org.multitunnel.model.FlowAction;
 import org.multitunnel.model.FlowBinding;
 import org.multitunnel.model.MobileNode;
-import org.multitunnel.model.ModelQueries;
 import org.multitunnel.model.ModelUpdater;
 import org.multitunnel.model.MultitunnelFactory;
 import org.multitunnel.model.Registration;
@@ -88,14 +87,14 @@ public final class BindingSemantics {
             return;
         }
         if (!br.multipath()) {
-            Binding same = ModelQueries.activeBindingTo(mn, coa);
+            Binding same = updater.activeBindings().toCareOf(mn, coa);
             if (!rq.flag(BindingRequest.FLAG_S)) {
                 endAll(mn, BindingEvent.REPLACED, time, frame, cause, same);
             }
             upsert(mn, same, rq, br, granted, time, frame, cause);
             return;
         }
-        Binding existing = ModelQueries.activeBinding(mn, br.bid());
+        Binding existing = updater.activeBindings().byBid(mn, br.bid());
         if (rq.lifetime() == 0 || granted == 0) {
             if (br.bulk()) {
                 endAll(mn, BindingEvent.DEREGISTERED, time, frame, cause, null);
@@ -114,7 +113,7 @@ public final class BindingSemantics {
         }
         Binding b = upsert(mn, existing, rq, br, granted, time, frame, cause);
         if (br.bulk()) {
-            for (Binding other : ModelQueries.activeBindings(mn)) {
+            for (Binding other : updater.activeBindings().of(mn)) {
                 if (other != b) {
                     updater.refresh(other, granted, time, frame, cause);
                     expiry.schedule(other);
@@ -131,8 +130,8 @@ public final class BindingSemantics {
     public void rejected(MobileNode mn, RegistrationRequest rq, BindingRequest br, long time, long frame,
             Registration cause) {
         generation++;
-        Binding active = br.multipath() ? ModelQueries.activeBinding(mn, br.bid())
-                : ModelQueries.activeBindingTo(mn, rq.careOfAddress());
+        Binding active = br.multipath() ? updater.activeBindings().byBid(mn, br.bid())
+                : updater.activeBindings().toCareOf(mn, rq.careOfAddress());
         if (active != null || rq.lifetime() == 0) {
             return; // a refused refresh or de-registration leaves the table as it was
         }
@@ -178,7 +177,7 @@ public final class BindingSemantics {
     }
 
     private void endAll(MobileNode mn, BindingEvent why, long time, long frame, Registration cause, Binding keep) {
-        for (Binding b : new ArrayList<>(ModelQueries.activeBindings(mn))) {
+        for (Binding b : updater.activeBindings().of(mn)) {
             if (b != keep) {
                 updater.end(b, why, time, frame, cause);
             }

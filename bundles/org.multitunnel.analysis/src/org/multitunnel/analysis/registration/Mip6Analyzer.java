@@ -14,7 +14,6 @@ import org.multitunnel.model.BindingEvent;
 import org.multitunnel.model.Encapsulation;
 import org.multitunnel.model.ExtensionKind;
 import org.multitunnel.model.MobileNode;
-import org.multitunnel.model.ModelQueries;
 import org.multitunnel.model.ModelUpdater;
 import org.multitunnel.model.MultitunnelFactory;
 import org.multitunnel.model.Registration;
@@ -310,7 +309,7 @@ public final class Mip6Analyzer {
         List<Integer> keys = u.bids.isEmpty() ? List.of(-1) : u.bids;
         if (granted == 0 || u.lifetime == 0) {
             List<Binding> ending = new ArrayList<>();
-            for (Binding b : ModelQueries.activeBindings(u.node)) {
+            for (Binding b : updater.activeBindings().of(u.node)) {
                 if (u.bids.isEmpty() || (b.isSetBid() && u.bids.contains(b.getBid()))) {
                     ending.add(b);
                 }
@@ -322,7 +321,7 @@ public final class Mip6Analyzer {
             return;
         }
         for (int bid : keys) {
-            Binding existing = bid < 0 ? single(u.node) : ModelQueries.activeBinding(u.node, bid);
+            Binding existing = bid < 0 ? single(u.node) : updater.activeBindings().byBid(u.node, bid);
             if (existing != null && !existing.getCareOfAddress().equals(u.coa)) {
                 updater.end(existing, BindingEvent.REPLACED, time, frame, u.registration);
                 existing = null;
@@ -348,8 +347,8 @@ public final class Mip6Analyzer {
     }
 
     /** Without Binding Identifiers a home address has one binding (RFC 6275 §9.1). */
-    private static Binding single(MobileNode mn) {
-        List<Binding> active = ModelQueries.activeBindings(mn);
+    private Binding single(MobileNode mn) {
+        List<Binding> active = updater.activeBindings().of(mn);
         return active.isEmpty() ? null : active.get(0);
     }
 

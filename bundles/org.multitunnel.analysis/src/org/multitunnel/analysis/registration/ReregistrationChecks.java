@@ -8,7 +8,6 @@ import org.multitunnel.analysis.AnalysisRules;
 import org.multitunnel.model.Binding;
 import org.multitunnel.model.Encapsulation;
 import org.multitunnel.model.ExtensionKind;
-import org.multitunnel.model.ModelQueries;
 import org.multitunnel.model.ModelUpdater;
 import org.multitunnel.model.Severity;
 import org.multitunnel.wire.mip.RegistrationRequest;
@@ -49,7 +48,7 @@ final class ReregistrationChecks {
         if (br.kind() != ExtensionKind.RFC7629 || br.bulk() || rq.lifetime() == 0) {
             return null;
         }
-        Binding existing = ModelQueries.activeBinding(p.node, br.bid());
+        Binding existing = updater.activeBindings().byBid(p.node, br.bid());
         if (existing == null || existing.getExtension() != ExtensionKind.RFC7629) {
             return null;
         }
@@ -85,7 +84,7 @@ final class ReregistrationChecks {
         if (p.binding.kind() != ExtensionKind.RFC7629 || p.binding.bid() == BindingRequest.NO_BID) {
             return;
         }
-        Binding now = ModelQueries.activeBinding(p.node, p.binding.bid());
+        Binding now = updater.activeBindings().byBid(p.node, p.binding.bid());
         if (now == null) {
             return;
         }

@@ -72,4 +72,24 @@ public final class Scanners {
                 + " read (another program truncated it); reading stopped there and the packets read before are kept%s",
                 source.path, mapped, now, cut), ctx.packets());
     }
+
+    /**
+     * One chunk of a parallel pcap pass ({@link PcapScanner#scanRange}): the visitor's own exceptions pass through
+     * unchanged; any other failure — damage, or a file that shrank while it was read — returns -1, which makes the
+     * caller distrust the split and read the file sequentially (where {@link #scan} reports it).
+     */
+    public static long scanPcapRange(CaptureSource source, ScanContext ctx, long start, long end) {
+        try {
+            return PcapScanner.scanRange(ctx, source.format, source.pcapOrder, start, end);
+        } catch (ScanContext.SinkFailure e) {
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            return -1;
+        } catch (InternalError e) {
+            if (!MappingFaults.isMappingFault(e)) {
+                throw e;
+            }
+            return -1;
+        }
+    }
 }

@@ -20,6 +20,19 @@ final class FrameCrafter {
     /** RFC 5944 §3.1: the default port of the synthesized signalling and UDP tunnels. */
     static final int MIP_PORT = 434;
     private static final int MAX_FRAME = 1600;
+    /** Payload contents: zeros (the uniform mix), a TLS application-data record, an RTP packet. */
+    static final int ZEROS = 0;
+    static final int TLS = 1;
+    static final int RTP = 2;
+    /** Pseudo-random bytes that stand for encrypted or encoded payload (fixed, so output stays deterministic). */
+    private static final byte[] NOISE = new byte[2048];
+
+    static {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(0x7115L);
+        for (int i = 0; i < NOISE.length; i++) {
+            NOISE[i] = (byte) r.nextInt(256);
+        }
+    }
 
     /** The home agent's UDP port: signalling and the HA end of RFC 3519 UDP tunnels. */
     private final int mipPort;
@@ -56,10 +69,14 @@ final class FrameCrafter {
      * Writes one tunnelled data frame.
      *
      * @param toCareOf    true: HA to care-of address (CN to MN inside); false: reverse tunnel, care-of to HA
-     * @param payload     inner transport payload bytes (zeros)
+     * @param payload     inner transport payload bytes
+     * @param seq         TCP sequence number, or the RTP packet count of the flow
+     * @param ack         TCP acknowledgement number (the reverse flow's next sequence number)
+     * @param content     {@link #ZEROS}, {@link #TLS} (a TLS 1.2 application-data record filling the payload) or
+     *                    {@link #RTP} (RTP header, PCMU, then noise)
      */
     void data(Plan.Binding b, int homeAgent, boolean toCareOf, int innerSrc, int innerDst, int protocol, int srcPort,
-            int dstPort, int payload, long tcpSeq) {
+            int dstPort, int payload, long seq, long ack, int content) {
         Arrays.fill(frame, 0, MAX_FRAME, (byte) 0);
         int l4 = protocol == 6 ? 20 : 8;
         int innerTotal = 20 + l4 + payload;
@@ -109,8 +126,8 @@ final class FrameCrafter {
         if (protocol == 6) {
             buf.putShort(q, (short) srcPort);
             buf.putShort(q + 2, (short) dstPort);
-            buf.putInt(q + 4, (int) tcpSeq); // sequence number
-            buf.putInt(q + 8, 1); // acknowledgement number
+            buf.putInt(q + 4, (int) seq); // sequence number
+            buf.putInt(q + 8, (int) ack); // acknowledgement number
             frame[q + 12] = 0x50; // data offset 5 words
             frame[q + 13] = 0x18; // PSH, ACK
             buf.putShort(q + 14, (short) 0xffff); // window
@@ -119,14 +136,40 @@ final class FrameCrafter {
             buf.putShort(q + 2, (short) dstPort);
             buf.putShort(q + 4, (short) (8 + payload));
         }
+        int pay = q + l4;
+        if (content == TLS && payload >= 6) {
+            frame[pay] = 0x17; // content type: application data
+            buf.putShort(pay + 1, (short) 0x0303); // TLS 1.2
+            buf.putShort(pay + 3, (short) (payload - 5)); // record length
+            noise(pay + 5, payload - 5, seq);
+        } else if (content == RTP && payload >= 12) {
+            frame[pay] = (byte) 0x80; // version 2, no padding, extension or CSRC
+            frame[pay + 1] = 0; // marker 0, payload type 0 (PCMU)
+            buf.putShort(pay + 2, (short) seq); // sequence number
+            buf.putInt(pay + 4, (int) (seq * 160)); // timestamp: 20 ms of 8 kHz audio per packet
+            buf.putInt(pay + 8, srcPort << 16 | dstPort); // SSRC
+            noise(pay + 12, payload - 12, seq);
+        }
         long pseudo = (innerSrc >>> 16) + (innerSrc & 0xffff) + (innerDst >>> 16) + (innerDst & 0xffff) + protocol
                 + l4 + payload;
-        int c = InternetChecksum.fold(InternetChecksum.sum(buf, q, l4, pseudo)); // payload is zeros
+        // zeros add nothing to the sum, so the uniform mix sums the header only
+        int c = InternetChecksum.fold(InternetChecksum.sum(buf, q, content == ZEROS ? l4 : l4 + payload, pseudo));
         buf.putShort(q + (protocol == 6 ? 16 : 6), (short) (protocol == 17 && c == 0 ? 0xffff : c));
         int end = q + l4 + payload;
         outerTotalLength = end - outer;
         ipv4(outer, outerTotalLength, outerProto, outerSrc, outerDst, 64);
         length = end;
+    }
+
+    private void noise(int at, int len, long seq) {
+        int from = (int) (seq & 511);
+        while (len > 0) {
+            int n = Math.min(len, NOISE.length - from);
+            System.arraycopy(NOISE, from, frame, at, n);
+            at += n;
+            len -= n;
+            from = 0;
+        }
     }
 
     private int ethernet(boolean toCareOf) {

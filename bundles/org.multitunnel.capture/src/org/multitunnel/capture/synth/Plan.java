@@ -34,18 +34,28 @@ final class Plan {
      * @param first      binding (index into the node's bindings) used until {@code switchAtNanos}
      * @param second     binding used from {@code switchAtNanos} on
      * @param pinnedBid  BID a flow binding pins the conversation to, or 0
+     * @param kind       what its packets look like: {@link #UNIFORM}, or for {@link ScenarioSpec.Traffic#MIXED}
+     *                   {@link #BULK}, {@link #WEB} or {@link #RTP}
      */
     record Conversation(int index, Node node, int correspondent, int protocol, int cnPort, int mnPort, int weight,
-            int first, int second, long switchAtNanos, int pinnedBid) {
+            int first, int second, long switchAtNanos, int pinnedBid, int kind) {
         Binding bindingAt(long t) {
             return node.bindings().get(t < switchAtNanos ? first : second);
         }
     }
 
+    /** Conversation kinds: the original random-size mix, a TLS bulk download, a web exchange, an RTP call. */
+    static final int UNIFORM = 0;
+    static final int BULK = 1;
+    static final int WEB = 2;
+    static final int RTP = 3;
+
     final ScenarioSpec spec;
     final List<Node> nodes = new ArrayList<>();
     final List<Binding> bindings = new ArrayList<>();
     final List<Conversation> conversations = new ArrayList<>();
+    /** Index into {@link #conversations} of each node's first conversation. */
+    private final List<Integer> firstConversation = new ArrayList<>();
     final long startNanos;
     final long dataStartNanos;
     final long endNanos;
@@ -78,8 +88,13 @@ final class Plan {
                 bindings.add(binding);
             }
             nodes.add(node);
+            firstConversation.add(conversations.size());
             int conv = Math.max(k + 1, 3 + rnd.nextInt(4)); // at least one conversation starts on each binding
             for (int c = 0; c < conv; c++) {
+                if (spec.traffic() == ScenarioSpec.Traffic.MIXED) {
+                    mixedConversation(rnd, node, k, c, m, correspondents++);
+                    continue;
+                }
                 boolean udp = rnd.nextInt(3) != 0;
                 int first = c % k;
                 boolean pinned = spec.flowBindings() && m % 2 == 0 && c == 0;
@@ -91,9 +106,45 @@ final class Plan {
                 conversations.add(new Conversation(conversations.size(), node, cn, udp ? 17 : 6,
                         udp ? 5000 + rnd.nextInt(100) : 443, 32768 + rnd.nextInt(28000), 1 + rnd.nextInt(4),
                         pinned ? 0 : first, pinned ? 0 : second, pinned ? Long.MAX_VALUE : switchAt,
-                        pinned ? 1 : 0));
+                        pinned ? 1 : 0, UNIFORM));
             }
         }
+    }
+
+    /**
+     * One conversation of the {@link ScenarioSpec.Traffic#MIXED} mix: 30 % TLS bulk downloads (heavy), 40 % web
+     * exchanges over TLS, 30 % RTP calls; all on TCP 443 or an even RTP port pair. Pinning and moving between
+     * bindings work as in the uniform mix.
+     */
+    private void mixedConversation(SplittableRandom rnd, Node node, int k, int c, int m, int correspondent) {
+        int draw = rnd.nextInt(10);
+        int kind = draw < 3 ? BULK : draw < 7 ? WEB : RTP;
+        int first = c % k;
+        boolean pinned = spec.flowBindings() && m % 2 == 0 && c == 0;
+        boolean moves = !pinned && k > 1 && rnd.nextBoolean();
+        long switchAt = moves ? dataStartNanos + (1 + rnd.nextLong(spec.seconds() * 1000L - 1000)) * 1_000_000L
+                : Long.MAX_VALUE;
+        int second = moves ? (first + 1) % k : first;
+        int cn = ipv4(172, 16, 0, 0) + (correspondent % 65_000) + 1;
+        boolean rtp = kind == RTP;
+        int cnPort = rtp ? 16384 + 2 * rnd.nextInt(8000) : 443;
+        int mnPort = rtp ? 16384 + 2 * rnd.nextInt(8000) : 32768 + rnd.nextInt(28000);
+        int weight = switch (kind) {
+            case BULK -> 7 + rnd.nextInt(6);
+            case WEB -> 1 + rnd.nextInt(3);
+            default -> 2 + rnd.nextInt(2);
+        };
+        conversations.add(new Conversation(conversations.size(), node, cn, rtp ? 17 : 6, cnPort, mnPort, weight,
+                pinned ? 0 : first, pinned ? 0 : second, pinned ? Long.MAX_VALUE : switchAt, pinned ? 1 : 0,
+                kind));
+    }
+
+    /** The node's conversations in plan order (they are created node by node, so they are contiguous). */
+    List<Conversation> conversationsOf(Node node) {
+        int from = firstConversation.get(node.index());
+        int to = node.index() + 1 < firstConversation.size() ? firstConversation.get(node.index() + 1)
+                : conversations.size();
+        return conversations.subList(from, to);
     }
 
     static int ipv4(int a, int b, int c, int d) {

@@ -17,10 +17,23 @@ package org.multitunnel.capture.synth;
  * @param mipPort         UDP port of the Mobile IP signalling and of the home agent's end of RFC 3519 UDP tunnels
  *                        (434; another port gives a test bed's capture, which a pcapng then records, see
  *                        docs/decode-as.md)
+ * @param traffic         what the tunnelled data looks like (see {@link Traffic})
  */
 public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int seconds, int packetsPerSecond,
-        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos, int mipPort) {
+        long seed, long startSeconds, int lifetime, boolean flowBindings, long intervalNanos, int mipPort,
+        Traffic traffic) {
     public static final long DEFAULT_START_SECONDS = 1_700_000_000L;
+
+    /**
+     * The inner traffic mix. {@link #UNIFORM}: the original mix (random sizes, zero payloads; the committed
+     * scenarios use it, so it must never change). {@link #MIXED}: what an operator's HA link carries and what
+     * benchmarks against tshark need to be representative — TLS over TCP 443 bulk downloads (full 1460-byte
+     * segments down, ACKs up) and web exchanges (requests up, responses down), and RTP-sized UDP (172-byte
+     * payloads, both ways), with TLS record headers and non-zero payload bytes.
+     */
+    public enum Traffic {
+        UNIFORM, MIXED
+    }
 
     public ScenarioSpec {
         if (mobileNodes < 1 || mobileNodes > 65_000) {
@@ -45,13 +58,16 @@ public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int se
         if (mipPort < 1 || mipPort > 65535) {
             throw new IllegalArgumentException("the Mobile IP port must be 1..65535: " + mipPort);
         }
+        if (traffic == null) {
+            throw new IllegalArgumentException("traffic mix is required");
+        }
     }
 
     /** A scenario on UDP 434, the registered Mobile IP port. */
     public ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int seconds, int packetsPerSecond, long seed,
             long startSeconds, int lifetime, boolean flowBindings, long intervalNanos) {
         this(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, lifetime, flowBindings,
-                intervalNanos, FrameCrafter.MIP_PORT);
+                intervalNanos, FrameCrafter.MIP_PORT, Traffic.UNIFORM);
     }
 
     /** 3 mobile nodes with 2–4 care-of addresses, 60 s at 50 packets/s, flow bindings on, seed 1. */
@@ -61,47 +77,52 @@ public record ScenarioSpec(int mobileNodes, int minCareOf, int maxCareOf, int se
 
     public ScenarioSpec withMobileNodes(int n) {
         return new ScenarioSpec(n, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos, mipPort);
+                flowBindings, intervalNanos, mipPort, traffic);
     }
 
     public ScenarioSpec withCareOf(int min, int max) {
         return new ScenarioSpec(mobileNodes, min, max, seconds, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos, mipPort);
+                flowBindings, intervalNanos, mipPort, traffic);
     }
 
     public ScenarioSpec withSeconds(int s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, s, packetsPerSecond, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos, mipPort);
+                flowBindings, intervalNanos, mipPort, traffic);
     }
 
     public ScenarioSpec withPacketsPerSecond(int pps) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, pps, seed, startSeconds, lifetime,
-                flowBindings, intervalNanos, mipPort);
+                flowBindings, intervalNanos, mipPort, traffic);
     }
 
     public ScenarioSpec withSeed(long s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, s, startSeconds,
-                lifetime, flowBindings, intervalNanos, mipPort);
+                lifetime, flowBindings, intervalNanos, mipPort, traffic);
     }
 
     public ScenarioSpec withLifetime(int s) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds, s,
-                flowBindings, intervalNanos, mipPort);
+                flowBindings, intervalNanos, mipPort, traffic);
     }
 
     public ScenarioSpec withFlowBindings(boolean on) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, on, intervalNanos, mipPort);
+                lifetime, on, intervalNanos, mipPort, traffic);
     }
 
     /** The same scenario with its Mobile IP on UDP {@code port} instead of 434. */
     public ScenarioSpec withMipPort(int port) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, flowBindings, intervalNanos, port);
+                lifetime, flowBindings, intervalNanos, port, traffic);
     }
 
     public ScenarioSpec withIntervalNanos(long ns) {
         return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
-                lifetime, flowBindings, ns, mipPort);
+                lifetime, flowBindings, ns, mipPort, traffic);
+    }
+
+    public ScenarioSpec withTraffic(Traffic t) {
+        return new ScenarioSpec(mobileNodes, minCareOf, maxCareOf, seconds, packetsPerSecond, seed, startSeconds,
+                lifetime, flowBindings, intervalNanos, mipPort, t);
     }
 }

@@ -102,8 +102,8 @@ public final class ScenarioSynthesizer {
                     register(crafter, out, plan, node, bs.get(b), sa, t);
                 }
                 if (round == 0 && spec.flowBindings()) {
-                    for (Plan.Conversation c : plan.conversations) {
-                        if (c.node() == node && c.pinnedBid() != 0) {
+                    for (Plan.Conversation c : plan.conversationsOf(node)) {
+                        if (c.pinnedBid() != 0) {
                             long t = micros(plan.startNanos + 700 * MS + node.index() * (250 * MS / nodes));
                             bindFlow(crafter, out, node, c, sa, t, spec.lifetime());
                         }
@@ -178,9 +178,11 @@ public final class ScenarioSynthesizer {
         FrameCrafter crafter = new FrameCrafter(spec.mipPort());
         int tunnels = plan.bindings.size();
         long[] counters = new long[4 * tunnels]; // toCoA packets, toCoA bytes, toHA packets, toHA bytes
-        List<TreeMap<Long, long[]>> series = new ArrayList<>(tunnels);
+        // per tunnel: (bucket, bytes, packets) triples; data times only grow, so buckets are appended in order
+        long[][] series = new long[tunnels][];
+        int[] seriesLength = new int[tunnels];
         for (int i = 0; i < tunnels; i++) {
-            series.add(new TreeMap<>());
+            series[i] = new long[3 * 16];
         }
         int flows = 2 * plan.conversations.size();
         List<TreeMap<Integer, long[]>> uses = new ArrayList<>(flows); // tunnel -> first, last, packets, bytes
@@ -217,24 +219,46 @@ public final class ScenarioSynthesizer {
                 }
             }
             int pick = rnd.nextInt(total);
-            int c = 0;
-            while (cumulative[c] <= pick) {
-                c++;
-            }
+            int c = firstAbove(cumulative, pick);
             Plan.Conversation conv = plan.conversations.get(c);
             Plan.Binding b = conv.bindingAt(t);
-            boolean down = rnd.nextInt(100) < 65;
-            int payload = down ? 200 + rnd.nextInt(1200) : 40 + rnd.nextInt(160);
+            boolean down;
+            int payload;
+            switch (conv.kind()) {
+                case Plan.BULK -> { // full segments down, one ACK up per two segments
+                    down = rnd.nextInt(3) != 0;
+                    payload = down ? 1460 : 0;
+                }
+                case Plan.WEB -> { // responses down (half of them full segments); requests or ACKs up
+                    down = rnd.nextInt(100) < 55;
+                    payload = down ? (rnd.nextBoolean() ? 1460 : 100 + rnd.nextInt(1360))
+                            : rnd.nextInt(5) < 3 ? 0 : 300 + rnd.nextInt(500);
+                }
+                case Plan.RTP -> { // 20 ms of G.711 each way: 12-byte RTP header + 160 bytes
+                    down = rnd.nextBoolean();
+                    payload = 172;
+                }
+                default -> {
+                    down = rnd.nextInt(100) < 65;
+                    payload = down ? 200 + rnd.nextInt(1200) : 40 + rnd.nextInt(160);
+                }
+            }
+            int content = conv.kind() == Plan.UNIFORM ? FrameCrafter.ZEROS
+                    : conv.kind() == Plan.RTP ? FrameCrafter.RTP : FrameCrafter.TLS;
             int flow = 2 * c + (down ? 0 : 1);
             int hoa = conv.node().homeAddress();
+            // the uniform mix always acknowledged 1 (kept: committed captures); the mixed one acknowledges what the
+            // reverse flow sent, as TCP does (tshark keeps every unacknowledged segment, so a constant ACK makes
+            // its sequence analysis quadratic and the capture useless as a benchmark)
+            long ack = content == FrameCrafter.TLS ? tcpSeq[flow ^ 1] : 1;
             if (down) {
                 crafter.data(b, conv.node().homeAgent(), true, conv.correspondent(), hoa, conv.protocol(),
-                        conv.cnPort(), conv.mnPort(), payload, tcpSeq[flow]);
+                        conv.cnPort(), conv.mnPort(), payload, tcpSeq[flow], ack, content);
             } else {
                 crafter.data(b, conv.node().homeAgent(), false, hoa, conv.correspondent(), conv.protocol(),
-                        conv.mnPort(), conv.cnPort(), payload, tcpSeq[flow]);
+                        conv.mnPort(), conv.cnPort(), payload, tcpSeq[flow], ack, content);
             }
-            tcpSeq[flow] += payload;
+            tcpSeq[flow] += content == FrameCrafter.RTP ? 1 : payload;
             sink.write(t, crafter.frame(), crafter.length());
             packets++;
             first = Math.min(first, t);
@@ -243,10 +267,18 @@ public final class ScenarioSynthesizer {
             int k = 4 * b.tunnel() + (down ? 0 : 2);
             counters[k]++;
             counters[k + 1] += bytes;
-            long[] bucket = series.get(b.tunnel()).computeIfAbsent(Math.floorDiv(t, spec.intervalNanos()),
-                    x -> new long[2]);
-            bucket[0] += bytes;
-            bucket[1]++;
+            long bucket = Math.floorDiv(t, spec.intervalNanos());
+            int tn = b.tunnel();
+            int n = seriesLength[tn];
+            if (n == 0 || series[tn][3 * (n - 1)] != bucket) {
+                if (3 * (n + 1) > series[tn].length) {
+                    series[tn] = java.util.Arrays.copyOf(series[tn], series[tn].length * 2);
+                }
+                series[tn][3 * n] = bucket;
+                seriesLength[tn] = ++n;
+            }
+            series[tn][3 * (n - 1) + 1] += bytes;
+            series[tn][3 * (n - 1) + 2]++;
             long[] use = uses.get(flow).computeIfAbsent(b.tunnel(), x -> new long[] {t, t, 0, 0});
             use[1] = t;
             use[2]++;
@@ -265,18 +297,19 @@ public final class ScenarioSynthesizer {
             }
         }
         return new GroundTruth(plan, format, packets, dataPackets, first, last, registrations, flowBindings,
-                expectedTunnels(plan, counters, series), expectedFlows(plan, uses));
+                expectedTunnels(plan, counters, series, seriesLength), expectedFlows(plan, uses));
     }
 
-    private static List<GroundTruth.ExpectedTunnel> expectedTunnels(Plan plan, long[] counters,
-            List<TreeMap<Long, long[]>> series) {
+    private static List<GroundTruth.ExpectedTunnel> expectedTunnels(Plan plan, long[] counters, long[][] series,
+            int[] seriesLength) {
         List<GroundTruth.ExpectedTunnel> out = new ArrayList<>();
         for (Plan.Binding b : plan.bindings) {
             Plan.Node node = plan.nodes.get(b.node());
             List<GroundTruth.Bucket> buckets = new ArrayList<>();
-            for (Map.Entry<Long, long[]> e : series.get(b.tunnel()).entrySet()) {
-                buckets.add(new GroundTruth.Bucket(e.getKey() * plan.spec.intervalNanos(), e.getValue()[0],
-                        e.getValue()[1]));
+            long[] sr = series[b.tunnel()];
+            for (int i = 0; i < seriesLength[b.tunnel()]; i++) {
+                buckets.add(new GroundTruth.Bucket(sr[3 * i] * plan.spec.intervalNanos(), sr[3 * i + 1],
+                        sr[3 * i + 2]));
             }
             boolean udp = b.encapsulation() == TunnelEncapsulation.UDP;
             int k = 4 * b.tunnel();
@@ -312,6 +345,21 @@ public final class ScenarioSynthesizer {
             }
         }
         return out;
+    }
+
+    /** The first index whose cumulative weight exceeds {@code pick} (binary search: thousands of conversations). */
+    private static int firstAbove(int[] cumulative, int pick) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] <= pick) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static long micros(long nanos) {

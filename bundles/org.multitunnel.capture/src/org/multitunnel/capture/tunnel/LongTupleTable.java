@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Memory: {@code 8 * arity} bytes per key (key store, grown by doubling) plus 4 bytes per slot of the probe table,
  * which is kept at most half full: about {@code 8 * arity + 8..16} bytes per key.
  */
-final class LongTupleTable {
+public final class LongTupleTable {
     private static final int EMPTY = -1;
 
     private final int arity;
@@ -20,7 +20,7 @@ final class LongTupleTable {
     private int mask;
     private int size;
 
-    LongTupleTable(int arity, int expected) {
+    public LongTupleTable(int arity, int expected) {
         if (arity < 1 || arity > 5) {
             throw new IllegalArgumentException("arity must be 1..5: " + arity);
         }
@@ -32,17 +32,17 @@ final class LongTupleTable {
         keys = new long[Math.max(16, expected) * arity];
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Component {@code c} of the key with id {@code id}. */
-    long key(int id, int c) {
+    public long key(int id, int c) {
         return keys[id * arity + c];
     }
 
     /** The id of the key (components beyond the arity are ignored), or -1. */
-    int find(long k0, long k1, long k2, long k3, long k4) {
+    public int find(long k0, long k1, long k2, long k3, long k4) {
         int i = hash(k0, k1, k2, k3, k4) & mask;
         while (true) {
             int id = slots[i];
@@ -57,7 +57,7 @@ final class LongTupleTable {
     }
 
     /** The id of the key, adding it with the next id when new. */
-    int intern(long k0, long k1, long k2, long k3, long k4) {
+    public int intern(long k0, long k1, long k2, long k3, long k4) {
         int i = hash(k0, k1, k2, k3, k4) & mask;
         while (true) {
             int id = slots[i];
@@ -92,6 +92,19 @@ final class LongTupleTable {
             rehash(slots.length * 2);
         }
         return id;
+    }
+
+    /** Interns every key of {@code other} in its id order (a set union that keeps first-seen order). */
+    void internAll(LongTupleTable other) {
+        if (other.arity != arity) {
+            throw new IllegalArgumentException("arity differs");
+        }
+        for (int id = 0; id < other.size; id++) {
+            int b = id * arity;
+            long[] k = other.keys;
+            intern(k[b], arity > 1 ? k[b + 1] : 0, arity > 2 ? k[b + 2] : 0, arity > 3 ? k[b + 3] : 0,
+                    arity > 4 ? k[b + 4] : 0);
+        }
     }
 
     private boolean matches(int id, long k0, long k1, long k2, long k3, long k4) {

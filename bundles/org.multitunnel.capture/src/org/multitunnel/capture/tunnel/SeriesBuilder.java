@@ -8,7 +8,7 @@ import java.util.Arrays;
  * nearly time-ordered, so the common case adds to the last bucket or appends one; a packet from the past is found by
  * binary search (and, rarely, inserted). Allocates only when the array doubles.
  *
- * <p>Memory: 24 bytes per non-empty bucket, up to twice that while growing.
+ * <p>Memory: 24 bytes per non-empty bucket, up to half as much again while growing.
  */
 final class SeriesBuilder {
     private static final int W = 3; // bucket, bytes, packets
@@ -35,7 +35,8 @@ final class SeriesBuilder {
             at = -found - 1;
         }
         if ((n + 1) * W > data.length) {
-            data = Arrays.copyOf(data, data.length * 2);
+            // grow by half: thousands of tunnels with thousands of buckets each make the slack count
+            data = Arrays.copyOf(data, (data.length / W + Math.max(8, data.length / W / 2)) * W);
         }
         if (at < n) {
             System.arraycopy(data, at * W, data, (at + 1) * W, (n - at) * W);
@@ -44,6 +45,34 @@ final class SeriesBuilder {
         data[at * W + 1] = bytes;
         data[at * W + 2] = 1;
         n++;
+    }
+
+    /** Adds another series' buckets (sums where both have the bucket): a sorted merge, linear in both sizes. */
+    void merge(SeriesBuilder o) {
+        long[] out = new long[Math.max(8, n + o.n) * W];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < n || j < o.n) {
+            long a = i < n ? data[i * W] : Long.MAX_VALUE;
+            long b = j < o.n ? o.data[j * W] : Long.MAX_VALUE;
+            if (i < n && (j >= o.n || a < b)) {
+                System.arraycopy(data, i * W, out, k * W, W);
+                i++;
+            } else if (i >= n || b < a) {
+                System.arraycopy(o.data, j * W, out, k * W, W);
+                j++;
+            } else {
+                out[k * W] = a;
+                out[k * W + 1] = data[i * W + 1] + o.data[j * W + 1];
+                out[k * W + 2] = data[i * W + 2] + o.data[j * W + 2];
+                i++;
+                j++;
+            }
+            k++;
+        }
+        data = out;
+        n = k;
     }
 
     /** Binary search over the bucket numbers: index, or -(insertion point) - 1. */

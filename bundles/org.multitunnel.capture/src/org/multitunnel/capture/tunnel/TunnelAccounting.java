@@ -327,6 +327,102 @@ public final class TunnelAccounting implements PacketVisitor {
         c[b + 3] += bytes;
     }
 
+    /**
+     * Adds everything {@code later} accounted — a pass over the part of the capture that comes after this one's —
+     * as if this accounting had seen those packets itself, in order: tunnels, inner flows and their uses keep their
+     * first-seen order (this one's first, then {@code later}'s new ones), counters add up, first/last times and
+     * series merge. So a capture split at record boundaries, accounted chunk by chunk in parallel and merged in
+     * file order, gives the same {@link TunnelReport} as one pass. {@code later} must not be used afterwards.
+     */
+    public void merge(TunnelAccounting later) {
+        merge(later, 0);
+    }
+
+    /**
+     * As {@link #merge(TunnelAccounting)}, for an accounting whose packets were numbered from 1 within their chunk:
+     * {@code frameOffset} (the packets before the chunk) is added to the frame numbers it recorded.
+     */
+    public void merge(TunnelAccounting later, long frameOffset) {
+        if (finished || later.finished) {
+            throw new IllegalStateException("finish() was called");
+        }
+        if (later.intervalNanos != intervalNanos) {
+            throw new IllegalArgumentException("different series intervals");
+        }
+        packets += later.packets;
+        wireBytes += later.wireBytes;
+        firstNanos = Math.min(firstNanos, later.firstNanos);
+        lastNanos = Math.max(lastNanos, later.lastNanos);
+        signalling += later.signalling;
+        requests += later.requests;
+        replies += later.replies;
+        mobility += later.mobility;
+        tunnelled += later.tunnelled;
+        unattributed += later.unattributed;
+        malformed += later.malformed;
+        for (MipPorts p : later.seenPorts) {
+            notePorts(p); // the Mobile IP ports its packets were classified with count as evidence here too
+        }
+        signalledHomeAgents.internAll(later.signalledHomeAgents);
+        signalledCareOf.internAll(later.signalledCareOf);
+        requestDestinations.internAll(later.requestDestinations);
+        int[] tunnelMap = new int[later.tunnels.size()];
+        for (int lt = 0; lt < tunnelMap.length; lt++) {
+            int id = tunnels.intern(later.tunnels.key(lt, 0), later.tunnels.key(lt, 1), 0, 0, 0);
+            tunnelMap[lt] = id;
+            if (id >= tSeries.length) {
+                tSeries = Arrays.copyOf(tSeries, Math.max(id + 1, tSeries.length * 2));
+                tCounters = Arrays.copyOf(tCounters, tSeries.length * TW);
+            }
+            int b = id * TW;
+            int lb = lt * TW;
+            long[] c = tCounters;
+            long[] lc = later.tCounters;
+            if (tSeries[id] == null) {
+                tSeries[id] = later.tSeries[lt];
+                System.arraycopy(lc, lb, c, b, TW);
+            } else {
+                for (int k = 0; k < 4; k++) {
+                    c[b + k] += lc[lb + k];
+                }
+                c[b + 4] = Math.min(c[b + 4], lc[lb + 4]);
+                c[b + 5] = Math.max(c[b + 5], lc[lb + 5]);
+                tSeries[id].merge(later.tSeries[lt]);
+            }
+        }
+        int[] flowMap = new int[later.flows.size()];
+        for (int lf = 0; lf < flowMap.length; lf++) {
+            flowMap[lf] = flows.intern(later.flows.key(lf, 0), later.flows.key(lf, 1), later.flows.key(lf, 2),
+                    later.flows.key(lf, 3), later.flows.key(lf, 4));
+        }
+        for (int lu = 0; lu < later.uses.size(); lu++) {
+            long lk = later.uses.key(lu, 0);
+            int f = flowMap[(int) (lk >>> 32)];
+            int t = tunnelMap[(int) (lk & 0xffffffffL)];
+            boolean known = uses.find(((long) f << 32) | t, 0, 0, 0, 0) >= 0;
+            int u = uses.intern(((long) f << 32) | t, 0, 0, 0, 0);
+            while ((u + 1) * UW > uCounters.length) {
+                uCounters = Arrays.copyOf(uCounters, uCounters.length * 2);
+            }
+            int b = u * UW;
+            int lb = lu * UW;
+            long[] lc = later.uCounters;
+            if (!known) {
+                System.arraycopy(lc, lb, uCounters, b, UW);
+                uCounters[b + 4] += frameOffset;
+            } else {
+                if (lc[lb] < uCounters[b]) { // an earlier first packet (ties keep the first seen, as one pass does)
+                    uCounters[b] = lc[lb];
+                    uCounters[b + 4] = lc[lb + 4] + frameOffset;
+                }
+                uCounters[b + 1] = Math.max(uCounters[b + 1], lc[lb + 1]);
+                uCounters[b + 2] += lc[lb + 2];
+                uCounters[b + 3] += lc[lb + 3];
+            }
+        }
+        later.finished = true;
+    }
+
     /** Heap held by the accounting's tables and series (the figure behind the memory note above). */
     public long retainedBytes() {
         long n = signalledHomeAgents.retainedBytes() + signalledCareOf.retainedBytes()
@@ -363,6 +459,9 @@ public final class TunnelAccounting implements PacketVisitor {
         TunnelTotals[] built = new TunnelTotals[n];
         for (int id = 0; id < n; id++) {
             built[id] = build(id, peers);
+            if (withFlows) {
+                tSeries[id] = null; // finished: the built series replaces the builder (one copy of the buckets)
+            }
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

@@ -63,6 +63,15 @@ public final class TunnelSeries {
         return s;
     }
 
+    /**
+     * The bucket starts, bytes and packets themselves, not copies, for handing a finished series to the model
+     * without doubling its memory (a capture of thousands of tunnels over hours has millions of buckets). The
+     * caller must not modify them.
+     */
+    public long[][] sharedArrays() {
+        return new long[][] {startNanos, bytes, packets};
+    }
+
     /** A copy of the bucket starts (ns), for charting libraries that take arrays. */
     public long[] startNanosArray() {
         return startNanos.clone();

@@ -30,4 +30,18 @@ class TimesTest {
         assertEquals("12", Times.millis(BigDecimal.valueOf(12_000_000)));
         assertEquals("0", Times.millis(BigDecimal.ZERO));
     }
+
+    @Test
+    void fastFormattingMatchesTheExactDecimalOfTheNanosecondsEverywhere() {
+        // the formatter avoids BigDecimal for speed; it must print exactly what BigDecimal prints
+        java.util.SplittableRandom r = new java.util.SplittableRandom(14);
+        long[] fixed = {0, 1, 9, 10, 999_999_999, 1_000_000_000, 1_000_000_001, 1_700_000_000_100_000_000L,
+            1_700_000_000_000_001_000L, -1, -1_500_000_000L, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (int i = 0; i < fixed.length + 20_000; i++) {
+            long n = i < fixed.length ? fixed[i] : i % 2 == 0 ? r.nextLong() : r.nextLong(4_000_000_000_000_000_000L);
+            String exact = BigDecimal.valueOf(n, 9).stripTrailingZeros().toPlainString();
+            assertEquals(exact, Times.bucketSeconds(n), "bucket " + n);
+            assertEquals(exact.indexOf('.') < 0 ? exact + ".0" : exact, Times.seconds(n), "seconds " + n);
+        }
+    }
 }

@@ -38,6 +38,31 @@ class AuthenticatorTest {
     }
 
     @Test
+    void hmacMd5FollowsEveryKeyChangeOnOneThreadEvenInAReusedArray() {
+        // the per-thread Mac is reused only for the same key bytes: RFC 2202 cases 1 and 2 alternate, then case 1's
+        // key array is overwritten in place with case 2's key length-padded ('Jefe' differs, so a new Mac is made)
+        byte[] key1 = new byte[16];
+        java.util.Arrays.fill(key1, (byte) 0x0b);
+        byte[] hi = "Hi There".getBytes(StandardCharsets.US_ASCII);
+        byte[] jefe = "Jefe".getBytes(StandardCharsets.US_ASCII);
+        byte[] want = "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("9294727a3638bb1c13f48ef8158bfc9d",
+                    Hex.encode(AuthAlgorithms.HMAC_MD5.compute(key1, hi, 0, hi.length)));
+            assertEquals("750c783e6ab0b503eaa86e310a5db738",
+                    Hex.encode(AuthAlgorithms.HMAC_MD5.compute(jefe, want, 0, want.length)));
+        }
+        byte[] reused = key1.clone();
+        assertEquals("9294727a3638bb1c13f48ef8158bfc9d",
+                Hex.encode(AuthAlgorithms.HMAC_MD5.compute(reused, hi, 0, hi.length)));
+        java.util.Arrays.fill(reused, (byte) 0xaa); // RFC 2202 test case 3: key 0xaa × 16, data 0xdd × 50
+        byte[] dd = new byte[50];
+        java.util.Arrays.fill(dd, (byte) 0xdd);
+        assertEquals("56be34521d144c88dbb8c733f0e8b3f6",
+                Hex.encode(AuthAlgorithms.HMAC_MD5.compute(reused, dd, 0, dd.length)));
+    }
+
+    @Test
     void keyedMd5IsPrefixPlusSuffix() throws Exception {
         byte[] key = "k".getBytes(StandardCharsets.US_ASCII);
         byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);

@@ -69,19 +69,50 @@ public final class Addresses {
 
     /** Parses a dotted quad into an int (for builders and tests). */
     public static int parseIpv4(String text) {
-        String[] p = text.split("\\.");
-        if (p.length != 4) {
+        long a = ipv4OrMinusOne(text);
+        if (a < 0) {
             throw new IllegalArgumentException("not an IPv4 address: " + text);
         }
-        int a = 0;
-        for (String s : p) {
-            int v = Integer.parseInt(s);
-            if (v < 0 || v > 255) {
-                throw new IllegalArgumentException("not an IPv4 address: " + text);
+        return (int) a;
+    }
+
+    /**
+     * The dotted-quad IPv4 address as an unsigned value, or -1 when {@code text} is not one (null, IPv6, junk):
+     * one pass over the characters, no split and no allocation, for code that parses addresses per binding.
+     */
+    public static long ipv4OrMinusOne(String text) {
+        if (text == null) {
+            return -1;
+        }
+        int n = text.length();
+        long a = 0;
+        int parts = 0;
+        int i = 0;
+        while (parts < 4) {
+            int v = 0;
+            int digits = 0;
+            while (i < n && digits < 4) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+                digits++;
+                i++;
+            }
+            if (digits == 0 || digits > 3 || v > 255) {
+                return -1;
             }
             a = (a << 8) | v;
+            parts++;
+            if (parts < 4) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return -1;
+                }
+                i++;
+            }
         }
-        return a;
+        return i == n ? a : -1;
     }
 
     /** Parses any textual IPv6 address into 16 bytes (for builders and tests). */

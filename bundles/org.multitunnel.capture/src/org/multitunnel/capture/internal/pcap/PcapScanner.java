@@ -54,16 +54,76 @@ public final class PcapScanner {
         this.fracLimit = nanos ? 1_000_000_000L : 1_000_000L;
     }
 
+    /** Records a parallel reader's boundary search must find in a row before it trusts an offset. */
+    public static final int BOUNDARY_CHAIN = 16;
+
     /** Scans a whole pcap file whose magic already identified {@code format} and {@code order}. */
     public static void scan(ScanContext ctx, Format format, ByteOrder order) {
-        new PcapScanner(ctx, format, order).run(format);
+        PcapScanner s = new PcapScanner(ctx, format, order);
+        if (s.header(format)) {
+            s.loop(FILE_HEADER_LENGTH, Long.MAX_VALUE);
+        }
     }
 
-    private void run(Format format) {
+    /**
+     * Scans one chunk of a pcap file for a parallel pass: the records from {@code start} (a record boundary found
+     * by {@link #findBoundary}, or the end of the file header) up to the first one that would start at or after
+     * {@code end}.
+     *
+     * @return {@code end} when the chunk ended exactly on the next chunk's first record (the boundary is then
+     *         proven: both walks met there), otherwise the offset where the pass stopped (damage, a stopped visitor
+     *         or the end of the file), which tells the caller to distrust the split
+     */
+    public static long scanRange(ScanContext ctx, Format format, ByteOrder order, long start, long end) {
+        PcapScanner s = new PcapScanner(ctx, format, order);
+        if (!s.header(format)) {
+            return -1;
+        }
+        return s.loop(start, end);
+    }
+
+    /**
+     * The first offset in [from, limit) where {@link #BOUNDARY_CHAIN} consecutive plausible record headers start
+     * (or fewer that end exactly at the end of the file), or -1. Plausible: fraction below one second, captured
+     * length at most the snapshot length and the original length, consecutive times within a day.
+     */
+    public static long findBoundary(MappedCapture data, Format format, ByteOrder order, long from, long limit) {
+        PcapScanner s = new PcapScanner(new ScanContext(data, new org.multitunnel.capture.internal.Warnings(1),
+                new org.multitunnel.capture.internal.InterfaceTable(), v -> true, null), format, order);
+        if (data.size() < FILE_HEADER_LENGTH) {
+            return -1;
+        }
+        s.snapLength = data.window(0, order).getInt(16);
+        long end = Math.min(limit, data.size());
+        for (long q = Math.max(from, FILE_HEADER_LENGTH); q < end; q++) {
+            s.lastSeconds = -1;
+            long p = q;
+            int n = 0;
+            while (n < BOUNDARY_CHAIN) {
+                if (p == data.size()) {
+                    break;
+                }
+                long e = s.plausibleEnd(p);
+                if (e < 0) {
+                    break;
+                }
+                s.lastSeconds = data.getInt(p, order) & MASK32;
+                p = e;
+                n++;
+            }
+            if (n == BOUNDARY_CHAIN || (n > 0 && p == data.size())) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads the file header and registers the interface; false (with a warning) when it is cut short. */
+    private boolean header(Format format) {
         long size = data.size();
         if (size < FILE_HEADER_LENGTH) {
             ctx.warn(0, TRUNCATED, "pcap file header is truncated: " + size + " of " + FILE_HEADER_LENGTH + " bytes");
-            return;
+            return false;
         }
         ByteBuffer h = data.window(0, order);
         int major = h.getShort(4) & 0xFFFF;
@@ -73,22 +133,34 @@ public final class PcapScanner {
         if (major != 2) {
             ctx.warn(4, BAD_BLOCK, "unexpected pcap version " + major + "." + minor + "; reading records as 2.4");
         }
-        int iface = ctx.interfaces.add(0, linkType, Math.max(snapLength, 0),
+        iface = ctx.interfaces.add(0, linkType, Math.max(snapLength, 0),
                 format == Format.PCAP_NANOSECONDS ? 9 : 6, 0, "");
-        long pos = FILE_HEADER_LENGTH;
+        this.linkType = linkType;
+        return true;
+    }
+
+    private int iface;
+    private int linkType;
+
+    /** Walks records from {@code pos} until one would start at or after {@code end}; returns where it stopped. */
+    private long loop(long pos, long end) {
+        long size = data.size();
         int k = -1;
         ByteBuffer b = null;
         ByteBuffer be = null;
         long base = 0;
         while (true) {
+            if (pos >= end) {
+                return pos;
+            }
             long remaining = size - pos;
             if (remaining == 0) {
-                return;
+                return pos;
             }
             if (remaining < headerLength) {
                 ctx.warn(pos, TRUNCATED, "file ends inside a record header: " + remaining + " of " + headerLength
                         + " bytes");
-                return;
+                return pos;
             }
             int kk = data.windowIndex(pos);
             if (kk != k) {
@@ -105,16 +177,17 @@ public final class PcapScanner {
             if (caplen < 0 || caplen > MappedCapture.MAX_RECORD_DATA) {
                 ctx.warn(pos, BAD_LENGTH, "record has impossible captured length " + Integer.toUnsignedString(caplen)
                         + " (limit " + MappedCapture.MAX_RECORD_DATA + ")");
+                long at = pos;
                 pos = resync(pos);
                 if (pos < 0) {
-                    return;
+                    return at;
                 }
                 continue;
             }
             if (caplen > remaining - headerLength) {
                 ctx.warn(pos, TRUNCATED, "file ends inside a record: captured length " + caplen + " but only "
                         + (remaining - headerLength) + " bytes remain");
-                return;
+                return pos;
             }
             if (snapLength > 0 && caplen > snapLength) {
                 ctx.warn(pos, CAPLEN_EXCEEDS_SNAPLEN, "captured length " + caplen + " exceeds snapshot length "
@@ -127,11 +200,11 @@ public final class PcapScanner {
             long next = pos + headerLength + caplen;
             if (ctx.packets() == Integer.MAX_VALUE - 1) {
                 ctx.warn(pos, INCOMPLETE, "stopped at " + ctx.packets() + " packets: too many for one capture");
-                return;
+                return pos;
             }
             if (!ctx.emit(be, o + headerLength, pos + headerLength, seconds * 1_000_000_000L + frac * fracToNanos,
                     caplen, len, iface, linkType, next)) {
-                return;
+                return next == end ? -1 : next; // stopped by the visitor: never a clean end of the chunk
             }
             pos = next;
         }

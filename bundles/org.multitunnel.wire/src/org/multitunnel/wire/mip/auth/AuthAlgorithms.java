@@ -30,14 +30,25 @@ public final class AuthAlgorithms {
             return 16;
         }
 
+        /**
+         * One initialised Mac per thread for the key it used last: an agent computes two MACs per request with the
+         * same key, and setting a Mac up (provider lookup, key schedule) allocated about 2 KB each time.
+         */
+        private final ThreadLocal<KeyedMac> last = new ThreadLocal<>();
+
         @Override
         public byte[] compute(byte[] key, byte[] data, int off, int len) {
             try {
-                Mac mac = Mac.getInstance("HmacMD5");
-                // SecretKeySpec rejects an empty key; HMAC zero-pads keys, so one zero byte is the same key.
-                mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacMD5"));
-                mac.update(data, off, len);
-                return mac.doFinal();
+                KeyedMac m = last.get();
+                if (m == null || !MessageDigest.isEqual(m.key, key)) {
+                    Mac mac = Mac.getInstance("HmacMD5");
+                    // SecretKeySpec rejects an empty key; HMAC zero-pads keys, so one zero byte is the same key.
+                    mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacMD5"));
+                    m = new KeyedMac(key.clone(), mac);
+                    last.set(m);
+                }
+                m.mac.update(data, off, len);
+                return m.mac.doFinal(); // also resets the Mac to its key for the next message
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HmacMD5 unavailable in this JDK", e);
             }
@@ -78,6 +89,10 @@ public final class AuthAlgorithms {
             return name();
         }
     };
+
+    /** A Mac initialised with {@code key} (a copy, compared by value so a reused array cannot go stale). */
+    private record KeyedMac(byte[] key, Mac mac) {
+    }
 
     private static final Map<String, AuthAlgorithm> BY_NAME = new ConcurrentHashMap<>(
             Map.of(HMAC_MD5.name(), HMAC_MD5, KEYED_MD5.name(), KEYED_MD5));
