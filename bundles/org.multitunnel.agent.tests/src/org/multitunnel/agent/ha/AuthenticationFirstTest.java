@@ -77,7 +77,7 @@ class AuthenticationFirstTest extends HaFixture {
     void anUnknownNonSkippableExtensionIsStillDiscardedSilentlyWhenConfigured() throws Exception {
         start(config().discardUnknownNonSkippable(true));
         RawExtension unknown = RawExtension.of(100, ExtensionFormat.SHORT, -1, new byte[] { 1, 2, 3, 4 });
-        // RFC 5944 §1.8 discards whatever the authenticator says
+        // RFC 5944 §1.9 discards whatever the authenticator says
         probe.send(request("198.51.100.1", 300).extension(unknown)
                 .authenticate(ExtensionTypes.MN_HA_AUTH, SA, AuthOptions.defaults().withCorruptAuthenticator())
                 .build().encode(), ha.localAddress());

@@ -50,12 +50,12 @@ final class Rfc5944Scenarios {
                                 + "MUST appear in all Registration Requests and Replies.",
                         Rfc5944Scenarios::replyAuthenticated),
                 new DefinedScenario("RFC5944-1.11-UNKNOWN-NONSKIPPABLE", "An unknown extension of type 0-127 is not "
-                        + "accepted", "RFC 5944 §1.8", "When an extension numbered in the range 0 through 127 is "
+                        + "accepted", "RFC 5944 §1.9", "When an extension numbered in the range 0 through 127 is "
                                 + "encountered but not recognized, the message containing that extension MUST be "
                                 + "silently discarded.",
                         Rfc5944Scenarios::unknownNonSkippable),
                 new DefinedScenario("RFC5944-1.11-UNKNOWN-SKIPPABLE", "An unknown extension of type 128-255 is skipped",
-                        "RFC 5944 §1.8", "When an extension numbered in the range 128 through 255 is encountered "
+                        "RFC 5944 §1.9", "When an extension numbered in the range 128 through 255 is encountered "
                                 + "which is not recognized, that particular extension is ignored, but the rest of the "
                                 + "extensions and message data MUST still be processed.",
                         Rfc5944Scenarios::unknownSkippable),
@@ -181,7 +181,7 @@ final class Rfc5944Scenarios {
         ClientResult r = s.send("register with unknown extension type " + UNKNOWN_NON_SKIPPABLE_TYPE, 1,
                 s.spec(1, LIFE).extension(unknown).build());
         s.expectNotAccepted(r, "a request with an unknown non-skippable extension");
-        s.step(r.reply() == null ? "silently discarded, as §1.8 says" : "rejected with a reply instead of discarded");
+        s.step(r.reply() == null ? "silently discarded, as §1.9 says" : "rejected with a reply instead of discarded");
     }
 
     static void unknownSkippable(ScenarioSession s) throws Exception {

@@ -192,7 +192,7 @@ public final class HomeAgentConfig {
     }
 
     /**
-     * RFC 5944 §1.8 says a message with an unrecognised extension of type 0-127 "MUST be silently discarded"; the
+     * RFC 5944 §1.9 says a message with an unrecognised extension of type 0-127 "MUST be silently discarded"; the
      * reference HA answers 134 instead by default so that testers see a verdict. True restores the silent discard.
      */
     public boolean discardUnknownNonSkippable() {

@@ -76,7 +76,7 @@ final class RegistrationProcessor {
         boolean discard = config.discardUnknownNonSkippable();
         RequestFraming.Result f = framing.walk(bytes, discard);
         if (discard && f.unacceptable()) {
-            return null; // RFC 5944 §1.8: "the message containing that extension MUST be silently discarded"
+            return null; // RFC 5944 §1.9: "the message containing that extension MUST be silently discarded"
         }
         RegistrationRequest fixed = (RegistrationRequest) codec.decode(bytes, 0, RegistrationRequest.FIXED_LENGTH);
         long id = fixed.identification();
@@ -100,7 +100,7 @@ final class RegistrationProcessor {
             return reject(rq, MN_FAILED_AUTH, id, sa, "MN-HA Authentication Extension does not decode");
         }
         if (x.unacceptable != null && discard) {
-            return null; // RFC 5944 §1.8, for an extension that is known but did not decode
+            return null; // RFC 5944 §1.9, for an extension that is known but did not decode
         }
         // RFC 5944 §3.8.2.1: when the HA shares an FA-HA association, the FA-HA extension is checked (132).
         if (x.faHaIndex >= 0 && config.hasFaHaKeys()) {

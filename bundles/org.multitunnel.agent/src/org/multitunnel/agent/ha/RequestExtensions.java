@@ -60,7 +60,7 @@ final class RequestExtensions {
     }
 
     /**
-     * RFC 5944 §1.8: types 0-127 are non-skippable. A raw type 154 (unknown Sub-Type, or a body that did not
+     * RFC 5944 §1.9: types 0-127 are non-skippable. A raw type 154 (unknown Sub-Type, or a body that did not
      * decode) is non-skippable too: RFC 7629 §7 registers both of its extensions as non-skippable although 154 is
      * numerically in the skippable range. Any raw extension that is truncated or failed to decode is malformed.
      */
@@ -75,7 +75,7 @@ final class RequestExtensions {
             return "type 154 with unknown Sub-Type " + raw.subtype() + " (non-skippable, RFC 7629 §7)";
         }
         if (!raw.skippable() && !registry.known(raw.type(), raw.subtype())) {
-            return "unrecognised non-skippable extension type " + raw.type() + " (RFC 5944 §1.8)";
+            return "unrecognised non-skippable extension type " + raw.type() + " (RFC 5944 §1.9)";
         }
         return null;
     }

@@ -33,7 +33,7 @@ final class RequestFraming {
     /**
      * Walks {@code b} (a whole Registration Request). With {@code whole} false it stops at the MN-HA extension;
      * with {@code whole} true it walks on to report an unrecognised non-skippable or truncated extension anywhere
-     * (RFC 5944 §1.8), which is what the silent-discard policy needs.
+     * (RFC 5944 §1.9), which is what the silent-discard policy needs.
      */
     Result walk(byte[] b, boolean whole) {
         int off = RegistrationRequest.FIXED_LENGTH;

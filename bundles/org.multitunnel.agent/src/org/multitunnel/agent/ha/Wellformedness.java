@@ -17,7 +17,7 @@ final class Wellformedness {
     /** Why {@code rq} is poorly formed, or null when it is not. */
     static String check(RegistrationRequest rq, RequestExtensions x) {
         if (x.unacceptable != null) {
-            // RFC 5944 §1.8 types 0-127 are non-skippable; see HomeAgentConfig#discardUnknownNonSkippable.
+            // RFC 5944 §1.9 types 0-127 are non-skippable; see HomeAgentConfig#discardUnknownNonSkippable.
             return x.unacceptable;
         }
         int kinds = (x.multipath.isEmpty() ? 0 : 1) + (x.multipleTunnel.isEmpty() ? 0 : 1)

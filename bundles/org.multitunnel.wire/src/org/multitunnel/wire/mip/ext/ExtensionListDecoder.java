@@ -7,7 +7,7 @@ import org.multitunnel.wire.DecodeException;
 import org.multitunnel.wire.mip.internal.Bytes;
 
 /**
- * Walks the extensions of a message (RFC 5944 §1.8-§1.11) from {@code start} to {@code end}. It never throws and
+ * Walks the extensions of a message (RFC 5944 §1.9-§1.11) from {@code start} to {@code end}. It never throws and
  * never drops a byte: a known type whose data cannot hold its structure becomes a {@link RawExtension} with the
  * reason, and the last extension, if cut short by the end of the message, becomes a truncated raw one.
  */

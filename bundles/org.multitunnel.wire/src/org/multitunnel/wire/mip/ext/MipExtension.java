@@ -28,7 +28,7 @@ public interface MipExtension {
     Field toField(int offset);
 
     /**
-     * RFC 5944 §1.8: types 128-255 may be skipped by a receiver that does not know them, 0-127 may not. The long
+     * RFC 5944 §1.9: types 128-255 may be skipped by a receiver that does not know them, 0-127 may not. The long
      * format is for non-skippable extensions (§1.10), which is why RFC 7629 §7 calls type 154 non-skippable
      * although its number is above 127; so long-framed extensions are never skippable here.
      */

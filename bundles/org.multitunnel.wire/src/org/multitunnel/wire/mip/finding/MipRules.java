@@ -14,8 +14,8 @@ public final class MipRules {
     private MipRules() {
     }
 
-    // decoding (RFC 5944 §3.3, §3.4, §1.8-§1.11). The 1.11 in four ids predates checking the section numbers (the
-    // skippable rule is §1.8, the TLV format §1.9); the ids stay as they are because agents and scenarios use them.
+    // decoding (RFC 5944 §3.3, §3.4, §1.9-§1.11). The 1.11 in four ids predates checking the section numbers (the
+    // skippable rule is §1.9, as RFC 5944 errata 4133/4134 confirm); the ids stay as they are because agents and scenarios use them.
     public static final Rule TRUNCATED = new Rule("RFC5944-3.3-TRUNCATED", MessageSeverity.ERROR,
             "The fixed part of a Mobile IP message is shorter than its format (RFC 5944 §3.3 Request 24 bytes, "
                     + "§3.4 Reply 20; RFC 3543 §6.1/§6.2 Revocation 20, Acknowledgement 12; RFC 3519 §3.3 tunnel "
@@ -26,9 +26,9 @@ public final class MipRules {
             "An extension's Length cannot hold the structure its type defines.");
     public static final Rule UNKNOWN_NON_SKIPPABLE = new Rule("RFC5944-1.11-UNKNOWN-NONSKIPPABLE", MessageSeverity.ERROR,
             "Extension types 0-127 are non-skippable: a receiver that does not recognise one MUST silently "
-                    + "discard the message (§1.8).");
+                    + "discard the message (§1.9).");
     public static final Rule UNKNOWN_SKIPPABLE = new Rule("RFC5944-1.11-UNKNOWN-SKIPPABLE", MessageSeverity.INFO,
-            "Extension types 128-255 that a receiver does not recognise are skipped (§1.8).");
+            "Extension types 128-255 that a receiver does not recognise are skipped (§1.9).");
     public static final Rule RESERVED_R = new Rule("RFC5944-3.3-RESERVED-R", MessageSeverity.WARNING,
             "Registration Request bit r: sent as zero, ignored on reception (§3.3).");
     public static final Rule RESERVED_X = new Rule("RFC5944-3.3-RESERVED-X", MessageSeverity.WARNING,
